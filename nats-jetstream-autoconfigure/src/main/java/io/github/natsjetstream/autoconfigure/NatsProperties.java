@@ -65,27 +65,27 @@ public class NatsProperties {
 	/**
 	 * Timeout for establishing a connection to one server.
 	 */
-	private @Nullable Duration connectionTimeout;
+	private Duration connectionTimeout = Duration.ofSeconds(2);
 
 	/**
 	 * Time to wait between reconnect attempts to the same server.
 	 */
-	private @Nullable Duration reconnectWait;
+	private Duration reconnectWait = Duration.ofSeconds(2);
 
 	/**
 	 * Maximum number of reconnect attempts; -1 to reconnect forever.
 	 */
-	private @Nullable Integer maxReconnects;
+	private int maxReconnects = 60;
 
 	/**
 	 * Interval between client pings to the server.
 	 */
-	private @Nullable Duration pingInterval;
+	private Duration pingInterval = Duration.ofMinutes(2);
 
 	/**
 	 * Prefix of the subjects used for replies to requests.
 	 */
-	private @Nullable String inboxPrefix;
+	private String inboxPrefix = "_INBOX.";
 
 	/**
 	 * Whether to fail application startup when no server can be reached. When
@@ -160,43 +160,43 @@ public class NatsProperties {
 		this.credentials = credentials;
 	}
 
-	public @Nullable Duration getConnectionTimeout() {
+	public Duration getConnectionTimeout() {
 		return this.connectionTimeout;
 	}
 
-	public void setConnectionTimeout(@Nullable Duration connectionTimeout) {
+	public void setConnectionTimeout(Duration connectionTimeout) {
 		this.connectionTimeout = connectionTimeout;
 	}
 
-	public @Nullable Duration getReconnectWait() {
+	public Duration getReconnectWait() {
 		return this.reconnectWait;
 	}
 
-	public void setReconnectWait(@Nullable Duration reconnectWait) {
+	public void setReconnectWait(Duration reconnectWait) {
 		this.reconnectWait = reconnectWait;
 	}
 
-	public @Nullable Integer getMaxReconnects() {
+	public int getMaxReconnects() {
 		return this.maxReconnects;
 	}
 
-	public void setMaxReconnects(@Nullable Integer maxReconnects) {
+	public void setMaxReconnects(int maxReconnects) {
 		this.maxReconnects = maxReconnects;
 	}
 
-	public @Nullable Duration getPingInterval() {
+	public Duration getPingInterval() {
 		return this.pingInterval;
 	}
 
-	public void setPingInterval(@Nullable Duration pingInterval) {
+	public void setPingInterval(Duration pingInterval) {
 		this.pingInterval = pingInterval;
 	}
 
-	public @Nullable String getInboxPrefix() {
+	public String getInboxPrefix() {
 		return this.inboxPrefix;
 	}
 
-	public void setInboxPrefix(@Nullable String inboxPrefix) {
+	public void setInboxPrefix(String inboxPrefix) {
 		this.inboxPrefix = inboxPrefix;
 	}
 
