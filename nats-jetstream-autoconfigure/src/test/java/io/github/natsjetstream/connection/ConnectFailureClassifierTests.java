@@ -1,0 +1,68 @@
+package io.github.natsjetstream.connection;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+
+import javax.net.ssl.SSLHandshakeException;
+
+import io.nats.client.AuthenticationException;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConnectFailureClassifierTests {
+
+	@Test
+	void refusedConnectionIsRefused() {
+		assertThat(ConnectFailureClassifier.classify(new IOException(new ConnectException("Connection refused"))))
+			.isEqualTo(ConnectFailureCause.REFUSED);
+	}
+
+	@Test
+	void socketTimeoutIsTimeout() {
+		assertThat(ConnectFailureClassifier.classify(new SocketTimeoutException("Connect timed out")))
+			.isEqualTo(ConnectFailureCause.TIMEOUT);
+	}
+
+	@Test
+	void handshakeFailureIsTls() {
+		assertThat(ConnectFailureClassifier.classify(new SSLHandshakeException("PKIX path building failed")))
+			.isEqualTo(ConnectFailureCause.TLS);
+	}
+
+	@Test
+	void tlsRequiredByServerIsTls() {
+		assertThat(ConnectFailureClassifier.classify(new IOException("SSL connection wanted by server.")))
+			.isEqualTo(ConnectFailureCause.TLS);
+	}
+
+	@Test
+	void authenticationExceptionIsAuthorization() {
+		assertThat(ConnectFailureClassifier.classify(new AuthenticationException("Authorization Violation")))
+			.isEqualTo(ConnectFailureCause.AUTHORIZATION);
+	}
+
+	@Test
+	void serverErrorTextIsClassified() {
+		assertThat(ConnectFailureClassifier.classify("Authorization Violation"))
+			.isEqualTo(ConnectFailureCause.AUTHORIZATION);
+		assertThat(ConnectFailureClassifier.classify("Secure Connection - TLS Required"))
+			.isEqualTo(ConnectFailureCause.TLS);
+	}
+
+	@Test
+	void unknownHostIsUnknownHost() {
+		assertThat(ConnectFailureClassifier.classify(new UnknownHostException("nowhere")))
+			.isEqualTo(ConnectFailureCause.UNKNOWN_HOST);
+	}
+
+	@Test
+	void anythingElseIsOther() {
+		assertThat(ConnectFailureClassifier.classify(new IOException("Unable to connect to NATS servers: []")))
+			.isEqualTo(ConnectFailureCause.OTHER);
+		assertThat(ConnectFailureClassifier.classify((Throwable) null)).isEqualTo(ConnectFailureCause.OTHER);
+	}
+
+}

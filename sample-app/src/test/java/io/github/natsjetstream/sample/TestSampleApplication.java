@@ -1,0 +1,25 @@
+package io.github.natsjetstream.sample;
+
+import org.springframework.boot.SpringApplication;
+
+/**
+ * Runs the sample for development with {@code ./mvnw -pl sample-app spring-boot:test-run}:
+ * uses the NATS server at {@code localhost:4222} when one is listening, and otherwise
+ * starts a local {@code nats-server} with JetStream for the application's lifetime.
+ *
+ * @author NATS JetStream Spring Boot Starter contributors
+ */
+public final class TestSampleApplication {
+
+	private TestSampleApplication() {
+	}
+
+	/**
+	 * Run the sample with a local NATS server.
+	 * @param args the command-line arguments
+	 */
+	public static void main(String[] args) {
+		SpringApplication.from(SampleApplication::main).with(LocalNatsServerConfiguration.class).run(args);
+	}
+
+}
