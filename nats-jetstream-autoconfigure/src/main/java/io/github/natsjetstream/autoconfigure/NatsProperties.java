@@ -277,6 +277,21 @@ public class NatsProperties {
 
 		private final Provisioning provisioning = new Provisioning();
 
+		/**
+		 * Maximum time to wait at shutdown for handlers to finish the messages they are
+		 * handling.
+		 */
+		private Duration shutdownTimeout = Duration.ofSeconds(30);
+
+		private final ConsumerDefaults consumerDefaults = new ConsumerDefaults();
+
+		/**
+		 * Overrides of handler settings, by handler id.
+		 */
+		private Map<String, Handler> handlers = new LinkedHashMap<>();
+
+		private final DeadLetter deadLetter = new DeadLetter();
+
 		public @Nullable String getDomain() {
 			return this.domain;
 		}
@@ -319,6 +334,30 @@ public class NatsProperties {
 
 		public Provisioning getProvisioning() {
 			return this.provisioning;
+		}
+
+		public Duration getShutdownTimeout() {
+			return this.shutdownTimeout;
+		}
+
+		public void setShutdownTimeout(Duration shutdownTimeout) {
+			this.shutdownTimeout = shutdownTimeout;
+		}
+
+		public ConsumerDefaults getConsumerDefaults() {
+			return this.consumerDefaults;
+		}
+
+		public Map<String, Handler> getHandlers() {
+			return this.handlers;
+		}
+
+		public void setHandlers(Map<String, Handler> handlers) {
+			this.handlers = handlers;
+		}
+
+		public DeadLetter getDeadLetter() {
+			return this.deadLetter;
 		}
 
 	}
@@ -626,6 +665,322 @@ public class NatsProperties {
 
 		public void setDescription(@Nullable String description) {
 			this.description = description;
+		}
+
+	}
+
+
+	/**
+	 * Settings of every handler's consumer, unless its annotation or
+	 * 'nats.jetstream.handlers.<id>' says otherwise.
+	 */
+	public static class ConsumerDefaults {
+
+		/**
+		 * Number of messages a handler handles in parallel.
+		 */
+		private int concurrency = 1;
+
+		/**
+		 * Maximum number of deliveries of one message before it is dead-lettered.
+		 */
+		private int maxDeliver = 5;
+
+		private final Backoff backoff = new Backoff();
+
+		/**
+		 * Time the server waits for an acknowledgement before redelivering a message.
+		 */
+		private Duration ackWait = Duration.ofSeconds(30);
+
+		/**
+		 * Maximum number of messages delivered to a consumer and not yet acknowledged.
+		 */
+		private int maxAckPending = 1000;
+
+		/**
+		 * Where a new consumer starts: 'all', 'new', 'last', 'last-per-subject' or
+		 * 'by-start-time=<ISO-8601 instant>'.
+		 */
+		private String deliverPolicy = "all";
+
+		public int getConcurrency() {
+			return this.concurrency;
+		}
+
+		public void setConcurrency(int concurrency) {
+			this.concurrency = concurrency;
+		}
+
+		public int getMaxDeliver() {
+			return this.maxDeliver;
+		}
+
+		public void setMaxDeliver(int maxDeliver) {
+			this.maxDeliver = maxDeliver;
+		}
+
+		public Backoff getBackoff() {
+			return this.backoff;
+		}
+
+		public Duration getAckWait() {
+			return this.ackWait;
+		}
+
+		public void setAckWait(Duration ackWait) {
+			this.ackWait = ackWait;
+		}
+
+		public int getMaxAckPending() {
+			return this.maxAckPending;
+		}
+
+		public void setMaxAckPending(int maxAckPending) {
+			this.maxAckPending = maxAckPending;
+		}
+
+		public String getDeliverPolicy() {
+			return this.deliverPolicy;
+		}
+
+		public void setDeliverPolicy(String deliverPolicy) {
+			this.deliverPolicy = deliverPolicy;
+		}
+
+	}
+
+	/**
+	 * Delays before redelivering a failed message: either a list of delays, or an
+	 * exponential policy (delay, multiplier, max-delay, jitter) when the list is empty.
+	 */
+	public static class Backoff {
+
+		/**
+		 * Delays before each redelivery; the last one repeats. Takes precedence over the
+		 * exponential policy.
+		 */
+		private List<Duration> delays = new ArrayList<>();
+
+		/**
+		 * Delay before the first redelivery.
+		 */
+		private Duration delay = Duration.ofSeconds(1);
+
+		/**
+		 * Factor applied to the delay for each further redelivery; 1 for a fixed delay.
+		 */
+		private double multiplier = 2.0;
+
+		/**
+		 * Maximum delay between redeliveries.
+		 */
+		private Duration maxDelay = Duration.ofSeconds(30);
+
+		/**
+		 * Random variation of each delay, as a fraction of it (0.1 for plus or minus
+		 * 10%).
+		 */
+		private double jitter = 0.0;
+
+		public List<Duration> getDelays() {
+			return this.delays;
+		}
+
+		public void setDelays(List<Duration> delays) {
+			this.delays = delays;
+		}
+
+		public Duration getDelay() {
+			return this.delay;
+		}
+
+		public void setDelay(Duration delay) {
+			this.delay = delay;
+		}
+
+		public double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(double multiplier) {
+			this.multiplier = multiplier;
+		}
+
+		public Duration getMaxDelay() {
+			return this.maxDelay;
+		}
+
+		public void setMaxDelay(Duration maxDelay) {
+			this.maxDelay = maxDelay;
+		}
+
+		public double getJitter() {
+			return this.jitter;
+		}
+
+		public void setJitter(double jitter) {
+			this.jitter = jitter;
+		}
+
+	}
+
+	/**
+	 * Overrides of one handler's settings; unset values keep what the annotation or the
+	 * consumer defaults say.
+	 */
+	public static class Handler {
+
+		/**
+		 * Number of messages handled in parallel.
+		 */
+		private @Nullable Integer concurrency;
+
+		/**
+		 * Maximum number of deliveries of one message before it is dead-lettered.
+		 */
+		private @Nullable Integer maxDeliver;
+
+		/**
+		 * Delays before each redelivery; the last one repeats.
+		 */
+		private @Nullable List<Duration> backoff;
+
+		/**
+		 * Time the server waits for an acknowledgement before redelivering a message.
+		 */
+		private @Nullable Duration ackWait;
+
+		/**
+		 * Maximum number of messages delivered and not yet acknowledged.
+		 */
+		private @Nullable Integer maxAckPending;
+
+		/**
+		 * Where a new consumer starts: 'all', 'new', 'last', 'last-per-subject' or
+		 * 'by-start-time=<ISO-8601 instant>'.
+		 */
+		private @Nullable String deliverPolicy;
+
+		/**
+		 * Subject that dead letters of this handler are published to.
+		 */
+		private @Nullable String deadLetter;
+
+		/**
+		 * Whether the handler starts with the application context.
+		 */
+		private @Nullable Boolean autoStartup;
+
+		public @Nullable Integer getConcurrency() {
+			return this.concurrency;
+		}
+
+		public void setConcurrency(@Nullable Integer concurrency) {
+			this.concurrency = concurrency;
+		}
+
+		public @Nullable Integer getMaxDeliver() {
+			return this.maxDeliver;
+		}
+
+		public void setMaxDeliver(@Nullable Integer maxDeliver) {
+			this.maxDeliver = maxDeliver;
+		}
+
+		public @Nullable List<Duration> getBackoff() {
+			return this.backoff;
+		}
+
+		public void setBackoff(@Nullable List<Duration> backoff) {
+			this.backoff = backoff;
+		}
+
+		public @Nullable Duration getAckWait() {
+			return this.ackWait;
+		}
+
+		public void setAckWait(@Nullable Duration ackWait) {
+			this.ackWait = ackWait;
+		}
+
+		public @Nullable Integer getMaxAckPending() {
+			return this.maxAckPending;
+		}
+
+		public void setMaxAckPending(@Nullable Integer maxAckPending) {
+			this.maxAckPending = maxAckPending;
+		}
+
+		public @Nullable String getDeliverPolicy() {
+			return this.deliverPolicy;
+		}
+
+		public void setDeliverPolicy(@Nullable String deliverPolicy) {
+			this.deliverPolicy = deliverPolicy;
+		}
+
+		public @Nullable String getDeadLetter() {
+			return this.deadLetter;
+		}
+
+		public void setDeadLetter(@Nullable String deadLetter) {
+			this.deadLetter = deadLetter;
+		}
+
+		public @Nullable Boolean getAutoStartup() {
+			return this.autoStartup;
+		}
+
+		public void setAutoStartup(@Nullable Boolean autoStartup) {
+			this.autoStartup = autoStartup;
+		}
+
+	}
+
+	/**
+	 * Dead-letter settings.
+	 */
+	public static class DeadLetter {
+
+		/**
+		 * Name of the stream that keeps dead letters; provisioned like declared streams.
+		 */
+		private String stream = "DLQ";
+
+		/**
+		 * Subjects of the dead-letter stream.
+		 */
+		private List<String> subjects = new ArrayList<>(List.of("dlq.>"));
+
+		/**
+		 * Subject dead letters are published to; '{stream}' and '{durable}' are replaced
+		 * by the original stream and the consumer's durable name.
+		 */
+		private String subject = "dlq.{stream}.{durable}";
+
+		public String getStream() {
+			return this.stream;
+		}
+
+		public void setStream(String stream) {
+			this.stream = stream;
+		}
+
+		public List<String> getSubjects() {
+			return this.subjects;
+		}
+
+		public void setSubjects(List<String> subjects) {
+			this.subjects = subjects;
+		}
+
+		public String getSubject() {
+			return this.subject;
+		}
+
+		public void setSubject(String subject) {
+			this.subject = subject;
 		}
 
 	}

@@ -1,7 +1,7 @@
 package io.github.natsjetstream.autoconfigure;
 
 import java.nio.file.Path;
-import java.util.function.Consumer;
+import org.springframework.boot.test.context.runner.ContextConsumer;
 
 import io.github.natsjetstream.test.NatsOperatorFixture;
 import io.github.natsjetstream.test.NatsServer;
@@ -91,7 +91,7 @@ class NatsAuthenticationTests {
 		}
 	}
 
-	private static Consumer<AssertableApplicationContext> usesJetStream(String stream) {
+	private static ContextConsumer<AssertableApplicationContext> usesJetStream(String stream) {
 		return (context) -> {
 			assertThat(context).hasNotFailed();
 			assertThat(context.getBean(Connection.class).getStatus()).isEqualTo(Connection.Status.CONNECTED);

@@ -188,8 +188,8 @@ class NatsAutoConfigurationTests {
 				assertThat(context).hasSingleBean(Connection.class);
 				assertThat(context.getBean(Connection.class)).isSameAs(userConnection);
 				assertThat(context).doesNotHaveBean("natsConnection");
+				assertThat(userConnection.getStatus()).isEqualTo(Connection.Status.CONNECTED);
 			});
-			assertThat(userConnection.getStatus()).isEqualTo(Connection.Status.CONNECTED);
 		}
 	}
 

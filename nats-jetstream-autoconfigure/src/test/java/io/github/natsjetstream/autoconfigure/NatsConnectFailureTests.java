@@ -18,6 +18,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -44,9 +45,7 @@ class NatsConnectFailureTests {
 			.start()) {
 			this.contextRunner
 				.withPropertyValues("nats.servers=" + server.url(), "nats.username=alice", "nats.password=" + SECRET)
-				.run((context) -> assertThat(context).getFailure()
-					.rootCause()
-					.isInstanceOfSatisfying(NatsConnectException.class, (ex) -> {
+				.run((context) -> assertThat(connectFailure(context)).satisfies((ex) -> {
 						assertThat(ex.getFailureCause()).isEqualTo(ConnectFailureCause.AUTHORIZATION);
 						assertThat(ex.getMessage()).contains(server.url()).contains("authorization");
 					}));
@@ -62,9 +61,7 @@ class NatsConnectFailureTests {
 			.start()) {
 			String url = server.url().replace("://", "://alice:" + SECRET + "@");
 			this.contextRunner.withPropertyValues("nats.servers=" + url)
-				.run((context) -> assertThat(context).getFailure()
-					.rootCause()
-					.isInstanceOfSatisfying(NatsConnectException.class, (ex) -> {
+				.run((context) -> assertThat(connectFailure(context)).satisfies((ex) -> {
 						assertThat(ex.getFailureCause()).isEqualTo(ConnectFailureCause.AUTHORIZATION);
 						assertThat(ex.getMessage()).contains(server.url()).doesNotContain(SECRET);
 					}));
@@ -76,9 +73,7 @@ class NatsConnectFailureTests {
 	void unreachableServerFailsNamingTheServerAndRefusal(CapturedOutput output) throws Exception {
 		String url = "nats://127.0.0.1:" + freePort();
 		this.contextRunner.withPropertyValues("nats.servers=" + url, "nats.password=" + SECRET, "nats.username=bob")
-			.run((context) -> assertThat(context).getFailure()
-				.rootCause()
-				.isInstanceOfSatisfying(NatsConnectException.class, (ex) -> {
+			.run((context) -> assertThat(connectFailure(context)).satisfies((ex) -> {
 					assertThat(ex.getFailureCause()).isEqualTo(ConnectFailureCause.REFUSED);
 					assertThat(ex.getMessage()).contains(url).contains("refused");
 				}));
@@ -93,9 +88,7 @@ class NatsConnectFailureTests {
 				.withPropertyValues("nats.servers=" + server.url(), "nats.ssl.bundle=other",
 						"spring.ssl.bundle.pem.other.truststore.certificate=file:" + certificates.otherCaCertificate(),
 						"nats.token=" + SECRET)
-				.run((context) -> assertThat(context).getFailure()
-					.rootCause()
-					.isInstanceOfSatisfying(NatsConnectException.class, (ex) -> {
+				.run((context) -> assertThat(connectFailure(context)).satisfies((ex) -> {
 						assertThat(ex.getFailureCause()).isEqualTo(ConnectFailureCause.TLS);
 						assertThat(ex.getMessage()).contains(server.url()).contains("TLS");
 					}));
@@ -109,9 +102,7 @@ class NatsConnectFailureTests {
 		try (NatsServer server = NatsServer.builder().tls(certificates).build().start()) {
 			String plainUrl = "nats://127.0.0.1:" + server.port();
 			this.contextRunner.withPropertyValues("nats.servers=" + plainUrl)
-				.run((context) -> assertThat(context).getFailure()
-					.rootCause()
-					.isInstanceOfSatisfying(NatsConnectException.class, (ex) -> {
+				.run((context) -> assertThat(connectFailure(context)).satisfies((ex) -> {
 						assertThat(ex.getFailureCause()).isEqualTo(ConnectFailureCause.TLS);
 						assertThat(ex.getMessage()).contains(plainUrl);
 					}));
@@ -133,6 +124,16 @@ class NatsConnectFailureTests {
 				.contains("nats.username/nats.password")
 				.doesNotContain(SECRET);
 		}
+	}
+
+	private static NatsConnectException connectFailure(AssertableApplicationContext context) {
+		assertThat(context).hasFailed();
+		for (Throwable failure = context.getStartupFailure(); failure != null; failure = failure.getCause()) {
+			if (failure instanceof NatsConnectException connectException) {
+				return connectException;
+			}
+		}
+		throw new AssertionError("No NatsConnectException in " + context.getStartupFailure());
 	}
 
 	private static int freePort() throws IOException {

@@ -1,0 +1,116 @@
+package io.github.natsjetstream.annotation;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.core.MethodIntrospector;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.util.Assert;
+
+/**
+ * Finds {@link NatsHandler @NatsHandler} methods and classes on beans and, once every
+ * singleton exists, turns them into handler endpoints registered with the
+ * {@link io.github.natsjetstream.listener.NatsHandlerContainerRegistry registry}.
+ * Classes without any annotation are remembered, so each class is inspected once.
+ *
+ * @author NATS JetStream Spring Boot Starter contributors
+ */
+public class NatsHandlerAnnotationBeanPostProcessor
+		implements BeanPostProcessor, SmartInitializingSingleton, BeanFactoryAware, Ordered {
+
+	private final Set<Class<?>> classesWithoutHandlers = ConcurrentHashMap.newKeySet();
+
+	private final List<HandlerDeclaration> declarations = new ArrayList<>();
+
+	private ConfigurableListableBeanFactory beanFactory;
+
+	@Override
+	public void setBeanFactory(BeanFactory beanFactory) throws BeansException {
+		Assert.isInstanceOf(ConfigurableListableBeanFactory.class, beanFactory);
+		this.beanFactory = (ConfigurableListableBeanFactory) beanFactory;
+	}
+
+	@Override
+	public int getOrder() {
+		return LOWEST_PRECEDENCE;
+	}
+
+	@Override
+	public Object postProcessAfterInitialization(Object bean, String beanName) throws BeansException {
+		Class<?> targetClass = AopUtils.getTargetClass(bean);
+		if (this.classesWithoutHandlers.contains(targetClass)
+				|| !AnnotationUtils.isCandidateClass(targetClass, List.of(NatsHandler.class, NatsRoute.class))) {
+			return bean;
+		}
+		NatsHandler classLevel = AnnotatedElementUtils.findMergedAnnotation(targetClass, NatsHandler.class);
+		Map<Method, NatsHandler> handlerMethods = MethodIntrospector.selectMethods(targetClass,
+				(MethodIntrospector.MetadataLookup<NatsHandler>) (method) -> AnnotatedElementUtils
+					.findMergedAnnotation(method, NatsHandler.class));
+		Map<Method, NatsRoute> routeMethods = MethodIntrospector.selectMethods(targetClass,
+				(MethodIntrospector.MetadataLookup<NatsRoute>) (method) -> AnnotatedElementUtils
+					.findMergedAnnotation(method, NatsRoute.class));
+		if (classLevel == null && handlerMethods.isEmpty() && routeMethods.isEmpty()) {
+			this.classesWithoutHandlers.add(targetClass);
+			return bean;
+		}
+		synchronized (this.declarations) {
+			if (classLevel != null) {
+				this.declarations.add(new HandlerDeclaration(bean, beanName, targetClass, classLevel, null, routeMethods));
+			}
+			else if (!routeMethods.isEmpty()) {
+				throw new IllegalStateException("@NatsRoute methods " + routeMethods.keySet().stream()
+					.map(Method::getName)
+					.toList() + " of bean '" + beanName + "' (" + targetClass.getName()
+						+ ") need @NatsHandler on the class to say which subjects the class consumes");
+			}
+			handlerMethods.forEach((method, annotation) -> this.declarations
+				.add(new HandlerDeclaration(bean, beanName, targetClass, annotation, method, Map.of())));
+		}
+		return bean;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		List<HandlerDeclaration> found;
+		synchronized (this.declarations) {
+			found = List.copyOf(this.declarations);
+			this.declarations.clear();
+		}
+		if (found.isEmpty()) {
+			return;
+		}
+		NatsHandlerEndpointFactory endpointFactory = this.beanFactory.getBean(NatsHandlerEndpointFactory.class);
+		io.github.natsjetstream.listener.NatsHandlerContainerRegistry registry = this.beanFactory
+			.getBean(io.github.natsjetstream.listener.NatsHandlerContainerRegistry.class);
+		for (HandlerDeclaration declaration : found) {
+			registry.register(endpointFactory.create(declaration));
+		}
+	}
+
+	static String describe(Class<?> type, Method method) {
+		return io.github.natsjetstream.listener.adapter.HandlerMethods.describe(type, method);
+	}
+
+	static String[] subjectsOf(NatsHandler annotation) {
+		return (annotation.subjects().length > 0) ? annotation.subjects() : annotation.value();
+	}
+
+	static List<String> nonEmpty(String[] values) {
+		return Arrays.stream(values).filter((value) -> !value.isBlank()).toList();
+	}
+
+}

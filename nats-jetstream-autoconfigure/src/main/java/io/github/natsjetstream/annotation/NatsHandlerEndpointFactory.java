@@ -1,0 +1,178 @@
+package io.github.natsjetstream.annotation;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import io.github.natsjetstream.config.HandlerAttributes;
+import io.github.natsjetstream.config.HandlerSettings;
+import io.github.natsjetstream.config.HandlerSettingsResolver;
+import io.github.natsjetstream.config.InvalidHandlerException;
+import io.github.natsjetstream.config.NatsHandlerEndpoint;
+import io.github.natsjetstream.listener.adapter.HandlerInvoker;
+import io.github.natsjetstream.listener.adapter.MethodHandlerInvoker;
+import io.github.natsjetstream.listener.adapter.RoutingHandlerInvoker;
+import io.github.natsjetstream.routing.SubjectPattern;
+import io.github.natsjetstream.routing.SubjectRouter;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.config.BeanExpressionContext;
+import org.springframework.beans.factory.config.BeanExpressionResolver;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
+import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
+import org.springframework.util.Assert;
+import org.springframework.util.StringUtils;
+
+/**
+ * Turns a {@link NatsHandler @NatsHandler} declaration into a {@link NatsHandlerEndpoint}:
+ * resolves placeholders and expressions, validates the subjects, derives the id and the
+ * durable name, resolves the settings, and prepares the handler methods for invocation.
+ *
+ * @author NATS JetStream Spring Boot Starter contributors
+ */
+public class NatsHandlerEndpointFactory {
+
+	private final ConfigurableListableBeanFactory beanFactory;
+
+	private final MessageHandlerMethodFactory methodFactory;
+
+	private final HandlerSettingsResolver settingsResolver;
+
+	private final @Nullable String applicationName;
+
+	/**
+	 * Create a new instance.
+	 * @param beanFactory the bean factory, for placeholders and expressions
+	 * @param methodFactory makes handler methods invocable
+	 * @param settingsResolver resolves the handlers' settings
+	 * @param applicationName the application name, the first part of derived durable
+	 * names
+	 */
+	public NatsHandlerEndpointFactory(ConfigurableListableBeanFactory beanFactory,
+			MessageHandlerMethodFactory methodFactory, HandlerSettingsResolver settingsResolver,
+			@Nullable String applicationName) {
+		Assert.notNull(beanFactory, "'beanFactory' must not be null");
+		Assert.notNull(methodFactory, "'methodFactory' must not be null");
+		Assert.notNull(settingsResolver, "'settingsResolver' must not be null");
+		this.beanFactory = beanFactory;
+		this.methodFactory = methodFactory;
+		this.settingsResolver = settingsResolver;
+		this.applicationName = applicationName;
+	}
+
+	NatsHandlerEndpoint create(HandlerDeclaration declaration) {
+		NatsHandler annotation = declaration.annotation();
+		Method method = declaration.method();
+		String description = (method != null) ? NatsHandlerAnnotationBeanPostProcessor.describe(declaration.beanType(), method)
+				: declaration.beanType().getSimpleName() + " (class-level @NatsHandler)";
+		List<String> subjects = subjects(NatsHandlerAnnotationBeanPostProcessor.subjectsOf(annotation), description,
+				"subjects");
+		if (subjects.isEmpty()) {
+			throw new InvalidHandlerException("@NatsHandler on " + description + " declares no subject");
+		}
+		String id = resolveOrDefault(annotation.id(),
+				(method != null) ? declaration.beanName() + "-" + method.getName() : declaration.beanName());
+		String durable = resolveOrDefault(annotation.durable(), defaultDurable(declaration));
+		if (!DurableNames.isValid(durable)) {
+			throw new InvalidHandlerException("Durable name '" + durable + "' of handler " + description
+					+ " is not valid: it must not be empty nor contain whitespace, '.', '*', '>', '/' or '\\'");
+		}
+		String stream = resolve(annotation.stream());
+		HandlerAttributes attributes = new HandlerAttributes(resolve(annotation.concurrency()),
+				resolve(annotation.maxDeliver()), resolve(annotation.backoff()), resolve(annotation.ackWait()),
+				resolve(annotation.maxAckPending()), resolve(annotation.deliverPolicy()), resolve(annotation.deadLetter()),
+				resolve(annotation.autoStartup()), List.of(annotation.noRetryFor()));
+		HandlerSettings settings = this.settingsResolver.resolve(id, description, attributes);
+		HandlerInvoker invoker = (method != null) ? new MethodHandlerInvoker(invocable(declaration.bean(), method))
+				: routingInvoker(declaration, description);
+		return new NatsHandlerEndpoint(id, description, subjects, StringUtils.hasText(stream) ? stream : null, durable,
+				settings, invoker);
+	}
+
+	private HandlerInvoker routingInvoker(HandlerDeclaration declaration, String description) {
+		if (declaration.routes().isEmpty()) {
+			throw new InvalidHandlerException(
+					"Class-level @NatsHandler on " + declaration.beanType().getName() + " has no @NatsRoute method");
+		}
+		SubjectRouter.Builder<InvocableHandlerMethod> router = SubjectRouter.builder();
+		for (Map.Entry<Method, NatsRoute> route : declaration.routes().entrySet()) {
+			String routeDescription = NatsHandlerAnnotationBeanPostProcessor.describe(declaration.beanType(),
+					route.getKey());
+			InvocableHandlerMethod invocable = invocable(declaration.bean(), route.getKey());
+			for (String pattern : subjects(route.getValue().value(), routeDescription, "@NatsRoute")) {
+				router.route(pattern, invocable, routeDescription);
+			}
+		}
+		try {
+			return new RoutingHandlerInvoker(router.build(), description);
+		}
+		catch (RuntimeException ex) {
+			throw new InvalidHandlerException(ex.getMessage(), ex);
+		}
+	}
+
+	private InvocableHandlerMethod invocable(Object bean, Method method) {
+		Method invocableMethod = AopUtils.selectInvocableMethod(method, bean.getClass());
+		return this.methodFactory.createInvocableHandlerMethod(bean, invocableMethod);
+	}
+
+	private List<String> subjects(String[] declared, String description, String attribute) {
+		List<String> subjects = new ArrayList<>();
+		for (String value : declared) {
+			String resolved = resolve(value);
+			if (resolved == null) {
+				throw new InvalidHandlerException("Invalid subject '' in " + attribute + " of " + description
+						+ ": a subject must not be empty");
+			}
+			for (String subject : StringUtils.commaDelimitedListToStringArray(resolved)) {
+				try {
+					subjects.add(SubjectPattern.of(subject.trim()).toString());
+				}
+				catch (IllegalArgumentException ex) {
+					throw new InvalidHandlerException(
+							"Invalid subject in " + attribute + " of " + description + ": " + ex.getMessage(), ex);
+				}
+			}
+		}
+		return subjects;
+	}
+
+	private String defaultDurable(HandlerDeclaration declaration) {
+		List<String> parts = new ArrayList<>();
+		if (StringUtils.hasText(this.applicationName)) {
+			parts.add(this.applicationName);
+		}
+		parts.add(declaration.beanName());
+		if (declaration.method() != null) {
+			parts.add(declaration.method().getName());
+		}
+		return DurableNames.sanitize(String.join("-", parts));
+	}
+
+	private String resolveOrDefault(String value, String fallback) {
+		String resolved = resolve(value);
+		return StringUtils.hasText(resolved) ? resolved.trim() : fallback;
+	}
+
+	private @Nullable String resolve(String value) {
+		if (!StringUtils.hasText(value)) {
+			return null;
+		}
+		String resolved = this.beanFactory.resolveEmbeddedValue(value);
+		BeanExpressionResolver expressionResolver = this.beanFactory.getBeanExpressionResolver();
+		if (resolved != null && expressionResolver != null && resolved.contains("#{")) {
+			Object evaluated = expressionResolver.evaluate(resolved, new BeanExpressionContext(this.beanFactory, null));
+			resolved = (evaluated != null) ? evaluated.toString() : null;
+		}
+		return StringUtils.hasText(resolved) ? resolved : null;
+	}
+
+	static List<String> split(String value) {
+		return Arrays.stream(StringUtils.commaDelimitedListToStringArray(value)).map(String::trim).toList();
+	}
+
+}

@@ -1,0 +1,71 @@
+package io.github.natsjetstream.listener;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.github.natsjetstream.config.HandlerSettings;
+import io.github.natsjetstream.config.NatsHandlerEndpoint;
+import io.nats.client.api.AckPolicy;
+import io.nats.client.api.ConsumerConfiguration;
+
+/**
+ * Builds the durable pull consumer configuration of a handler.
+ * <p>
+ * The server-side {@code max_deliver} is one more than the handler's: on that extra
+ * delivery the container dead-letters the message without invoking the handler, so a
+ * message whose handler kills the process every time still reaches the dead-letter
+ * stream. The server-side {@code backoff} follows the handler's backoff, offset by the
+ * ack wait: a message whose process crashed comes back once the ack wait has shown the
+ * crash, then after the same delay a failed handler would have waited.
+ *
+ * @author NATS JetStream Spring Boot Starter contributors
+ */
+final class ConsumerConfigurationFactory {
+
+	static final String DESCRIPTION_PREFIX = "@NatsHandler ";
+
+	private ConsumerConfigurationFactory() {
+	}
+
+	static ConsumerConfiguration create(NatsHandlerEndpoint endpoint, boolean multipleFilterSubjects) {
+		HandlerSettings settings = endpoint.settings();
+		List<Duration> backoff = settings.backoff()
+			.schedule(settings.maxDeliver() + 1)
+			.stream()
+			.map((delay) -> settings.ackWait().plus(delay))
+			.toList();
+		ConsumerConfiguration.Builder builder = ConsumerConfiguration.builder()
+			.durable(endpoint.durable())
+			.ackPolicy(AckPolicy.Explicit)
+			.deliverPolicy(settings.deliverPolicy().policy())
+			.maxDeliver(settings.maxDeliver() + 1)
+			.maxAckPending(settings.maxAckPending())
+			.description(DESCRIPTION_PREFIX + endpoint.description());
+		if (settings.deliverPolicy().startTime() != null) {
+			builder.startTime(settings.deliverPolicy().startTime());
+		}
+		if (backoff.isEmpty()) {
+			builder.ackWait(settings.ackWait());
+		}
+		else {
+			// The server takes the first backoff value as the ack wait; say so, so that
+			// an unchanged restart finds nothing to update.
+			builder.ackWait(backoff.get(0)).backoff(backoff.toArray(Duration[]::new));
+		}
+		List<String> subjects = endpoint.subjects();
+		if (subjects.size() == 1) {
+			builder.filterSubject(subjects.get(0));
+		}
+		else if (multipleFilterSubjects) {
+			builder.filterSubjects(subjects);
+		}
+		else {
+			throw new io.github.natsjetstream.config.InvalidHandlerException("Handler " + endpoint.description()
+					+ " consumes " + subjects.size() + " subjects " + subjects
+					+ " but this nats-server (before 2.10) allows one filter subject per consumer: "
+					+ "use one wildcard subject, split the handler, or upgrade nats-server to 2.10 or later");
+		}
+		return builder.build();
+	}
+
+}

@@ -1,0 +1,180 @@
+package io.github.natsjetstream.listener;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import io.github.natsjetstream.support.NatsJetStreamException;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.JetStreamManagement;
+import io.nats.client.api.ConsumerConfiguration;
+import io.nats.client.api.ConsumerInfo;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Creates a handler's durable consumer, or updates it in place when fields that
+ * JetStream can update differ; refuses, naming the field, when one it cannot update
+ * differs. Never deletes a consumer.
+ *
+ * @author NATS JetStream Spring Boot Starter contributors
+ */
+public class DurableConsumerProvisioner {
+
+	private static final Log logger = LogFactory.getLog(DurableConsumerProvisioner.class);
+
+	private static final int CONSUMER_NOT_FOUND = 10014;
+
+	private final JetStreamManagement management;
+
+	/**
+	 * Create a new instance.
+	 * @param management the JetStream management context
+	 */
+	public DurableConsumerProvisioner(JetStreamManagement management) {
+		this.management = management;
+	}
+
+	/**
+	 * Create or update the consumer.
+	 * @param stream the stream
+	 * @param wanted the wanted configuration
+	 * @param handler the handler, for logs and errors
+	 * @return what was done
+	 */
+	public Outcome provision(String stream, ConsumerConfiguration wanted, String handler) {
+		String durable = wanted.getDurable();
+		String name = "'" + stream + " > " + durable + "'";
+		ConsumerInfo existing = find(stream, durable, handler);
+		if (existing == null) {
+			apply(stream, wanted, handler, name);
+			logger.info("Consumer " + name + " created for handler " + handler);
+			return Outcome.CREATED;
+		}
+		List<Difference> differences = differences(existing.getConsumerConfiguration(), wanted);
+		List<Difference> immutable = differences.stream().filter((d) -> !d.updatable()).toList();
+		if (!immutable.isEmpty()) {
+			throw new ConsumerConflictException("Consumer " + name + " of handler " + handler
+					+ " exists with a configuration JetStream cannot update in place: "
+					+ String.join("; ", immutable.stream().map(Difference::toString).toList())
+					+ ((isMadeByUs(existing.getConsumerConfiguration())) ? ""
+							: ". It was not made by @NatsHandler (description: '"
+									+ existing.getConsumerConfiguration().getDescription() + "')")
+					+ ". Ways out: delete the consumer (nats consumer rm " + stream + " " + durable
+					+ ") to let it be recreated, or give the handler another durable name");
+		}
+		if (differences.isEmpty()) {
+			return Outcome.UNCHANGED;
+		}
+		apply(stream, wanted, handler, name);
+		for (Difference difference : differences) {
+			logger.info("Consumer " + name + " updated: " + difference);
+		}
+		return Outcome.UPDATED;
+	}
+
+	private @Nullable ConsumerInfo find(String stream, String durable, String handler) {
+		try {
+			return this.management.getConsumerInfo(stream, durable);
+		}
+		catch (JetStreamApiException ex) {
+			if (ex.getApiErrorCode() == CONSUMER_NOT_FOUND) {
+				return null;
+			}
+			throw new NatsJetStreamException("Could not read consumer '" + stream + " > " + durable + "' of handler "
+					+ handler + ": " + ex.getErrorDescription(), ex);
+		}
+		catch (IOException ex) {
+			throw new NatsJetStreamException(
+					"Could not read consumer '" + stream + " > " + durable + "' of handler " + handler, ex);
+		}
+	}
+
+	private void apply(String stream, ConsumerConfiguration wanted, String handler, String name) {
+		try {
+			this.management.addOrUpdateConsumer(stream, wanted);
+		}
+		catch (JetStreamApiException ex) {
+			throw new ConsumerConflictException("The server refused consumer " + name + " of handler " + handler + ": "
+					+ ex.getErrorDescription() + " (error " + ex.getApiErrorCode() + ")", ex);
+		}
+		catch (IOException ex) {
+			throw new NatsJetStreamException("Could not create or update consumer " + name + " of handler " + handler,
+					ex);
+		}
+	}
+
+	private static boolean isMadeByUs(ConsumerConfiguration configuration) {
+		String description = configuration.getDescription();
+		return description != null && description.startsWith(ConsumerConfigurationFactory.DESCRIPTION_PREFIX);
+	}
+
+	static List<Difference> differences(ConsumerConfiguration current, ConsumerConfiguration wanted) {
+		List<Difference> differences = new ArrayList<>();
+		compare(differences, "deliver_subject (push consumer)", current.getDeliverSubject(), wanted.getDeliverSubject(),
+				false);
+		compare(differences, "ack_policy", current.getAckPolicy(), wanted.getAckPolicy(), false);
+		compare(differences, "deliver_policy", current.getDeliverPolicy(), wanted.getDeliverPolicy(), false);
+		compare(differences, "opt_start_time", instant(current), instant(wanted), false);
+		compare(differences, "ack_wait", current.getAckWait(), wanted.getAckWait(), true);
+		compare(differences, "max_deliver", current.getMaxDeliver(), wanted.getMaxDeliver(), true);
+		compare(differences, "backoff", current.getBackoff(), wanted.getBackoff(), true);
+		compare(differences, "max_ack_pending", current.getMaxAckPending(), wanted.getMaxAckPending(), true);
+		compare(differences, "filter_subjects", current.getFilterSubjects(), wanted.getFilterSubjects(), true);
+		compare(differences, "description", current.getDescription(), wanted.getDescription(), true);
+		return differences;
+	}
+
+	private static @Nullable Object instant(ConsumerConfiguration configuration) {
+		return (configuration.getStartTime() != null) ? configuration.getStartTime().toInstant() : null;
+	}
+
+	private static void compare(List<Difference> differences, String field, @Nullable Object current,
+			@Nullable Object wanted, boolean updatable) {
+		if (!Objects.equals(current, wanted)) {
+			differences.add(new Difference(field, current, wanted, updatable));
+		}
+	}
+
+	/**
+	 * What provisioning did to a consumer.
+	 */
+	public enum Outcome {
+
+		/**
+		 * The consumer did not exist and was created.
+		 */
+		CREATED,
+
+		/**
+		 * The consumer existed and was updated in place.
+		 */
+		UPDATED,
+
+		/**
+		 * The consumer existed as wanted; nothing was written.
+		 */
+		UNCHANGED
+
+	}
+
+	/**
+	 * A field whose current value differs from the wanted one.
+	 *
+	 * @param field the field, as JetStream names it
+	 * @param current the current value
+	 * @param wanted the wanted value
+	 * @param updatable whether JetStream can update the field in place
+	 */
+	record Difference(String field, @Nullable Object current, @Nullable Object wanted, boolean updatable) {
+
+		@Override
+		public String toString() {
+			return this.field + ": " + this.current + " -> " + this.wanted;
+		}
+
+	}
+
+}

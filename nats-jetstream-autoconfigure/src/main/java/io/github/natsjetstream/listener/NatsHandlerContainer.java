@@ -1,0 +1,299 @@
+package io.github.natsjetstream.listener;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.github.natsjetstream.config.HandlerSettings;
+import io.github.natsjetstream.config.NatsHandlerEndpoint;
+import io.github.natsjetstream.retry.DefaultErrorClassifier;
+import io.github.natsjetstream.retry.FailureHandler;
+import io.github.natsjetstream.support.NatsJetStreamException;
+import io.nats.client.ConsumeOptions;
+import io.nats.client.ConsumerContext;
+import io.nats.client.IterableConsumer;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.api.ConsumerConfiguration;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.util.Assert;
+
+/**
+ * Runs one handler: provisions its durable pull consumer and runs {@code concurrency}
+ * {@link HandlerWorker workers} on it, keeps long-running messages alive with
+ * in-progress acknowledgements, recreates the durable when it is deleted from outside,
+ * and stops without losing a message.
+ *
+ * @author NATS JetStream Spring Boot Starter contributors
+ */
+public class NatsHandlerContainer {
+
+	private static final Log logger = LogFactory.getLog(NatsHandlerContainer.class);
+
+	private static final long CONSUMER_CHECK_INTERVAL_MILLIS = 5_000;
+
+	private static final int MAX_BATCH_SIZE = 256;
+
+	private static final long PULL_EXPIRES_MILLIS = 5_000;
+
+	private static final int CONSUMER_NOT_FOUND = 10014;
+
+	private final NatsHandlerEndpoint endpoint;
+
+	private final ContainerResources resources;
+
+	private final Object lifecycleMonitor = new Object();
+
+	private volatile boolean running;
+
+	private List<HandlerWorker> workers = List.of();
+
+	private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
+
+	private volatile @Nullable String stream;
+
+	private @Nullable ConsumerContext consumerContext;
+
+	private @Nullable ConsumerConfiguration consumerConfiguration;
+
+	/**
+	 * Create a new container.
+	 * @param endpoint the handler
+	 * @param resources what containers share
+	 */
+	public NatsHandlerContainer(NatsHandlerEndpoint endpoint, ContainerResources resources) {
+		Assert.notNull(endpoint, "'endpoint' must not be null");
+		Assert.notNull(resources, "'resources' must not be null");
+		this.endpoint = endpoint;
+		this.resources = resources;
+	}
+
+	/**
+	 * Return the handler this container runs.
+	 * @return the endpoint
+	 */
+	public NatsHandlerEndpoint getEndpoint() {
+		return this.endpoint;
+	}
+
+	/**
+	 * Return the stream consumed, once started.
+	 * @return the stream, or {@code null} before the first start
+	 */
+	public @Nullable String getStream() {
+		return this.stream;
+	}
+
+	/**
+	 * Return whether the container is running.
+	 * @return whether it is running
+	 */
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/**
+	 * Provision the consumer and start the workers.
+	 */
+	public void start() {
+		synchronized (this.lifecycleMonitor) {
+			if (this.running) {
+				return;
+			}
+			HandlerSettings settings = this.endpoint.settings();
+			String stream = (this.endpoint.stream() != null) ? this.endpoint.stream()
+					: StreamLocator.locate(this.resources.management(), this.endpoint.subjects(),
+							this.endpoint.description());
+			this.stream = stream;
+			boolean multipleFilters = this.resources.connection().getServerInfo().isSameOrNewerThanVersion("2.10.0");
+			this.consumerConfiguration = ConsumerConfigurationFactory.create(this.endpoint, multipleFilters);
+			this.resources.consumerProvisioner()
+				.provision(stream, this.consumerConfiguration, this.endpoint.description());
+			this.consumerContext = consumerContext(stream);
+			FailureHandler failureHandler = new FailureHandler(this.endpoint.description(), this.endpoint.durable(),
+					settings.maxDeliver(), settings.backoff(), new DefaultErrorClassifier(settings.noRetryFor()),
+					this.resources.deadLetterRecoverer(), deadLetterSubject(stream), this.resources.clock());
+			SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("nats-" + this.endpoint.id() + "-");
+			executor.setVirtualThreads(this.resources.virtualThreads());
+			List<HandlerWorker> workers = new ArrayList<>(settings.concurrency());
+			for (int i = 0; i < settings.concurrency(); i++) {
+				HandlerWorker worker = new HandlerWorker(this.endpoint.id() + "-" + i, iterate(), this.endpoint.invoker(),
+						failureHandler, settings.maxDeliver(), this::checkConsumerSoon);
+				workers.add(worker);
+			}
+			this.workers = List.copyOf(workers);
+			this.running = true;
+			workers.forEach(executor::execute);
+			scheduleKeepAlive(settings);
+			scheduleConsumerCheck();
+			logger.info("Handler " + this.endpoint.description() + " consuming " + this.endpoint.subjects() + " from '"
+					+ stream + " > " + this.endpoint.durable() + "' with " + settings.concurrency() + " worker(s)");
+		}
+	}
+
+	/**
+	 * Stop: no more pulls, handlers in progress finish within the shutdown timeout, and
+	 * fetched messages not yet started are returned to the server.
+	 * @param callback called once stopped
+	 */
+	public void stop(Runnable callback) {
+		List<HandlerWorker> stopping;
+		synchronized (this.lifecycleMonitor) {
+			if (!this.running) {
+				callback.run();
+				return;
+			}
+			this.running = false;
+			this.tasks.forEach((task) -> task.cancel(false));
+			this.tasks.clear();
+			stopping = this.workers;
+			stopping.forEach(HandlerWorker::stop);
+		}
+		Thread waiter = new Thread(() -> {
+			try {
+				awaitWorkers(stopping);
+			}
+			finally {
+				callback.run();
+			}
+		}, "nats-" + this.endpoint.id() + "-stop");
+		waiter.start();
+	}
+
+	/**
+	 * Stop and wait until stopped.
+	 */
+	public void stop() {
+		java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+		stop(stopped::countDown);
+		try {
+			stopped.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private void awaitWorkers(List<HandlerWorker> workers) {
+		long deadline = System.nanoTime() + this.resources.shutdownTimeout().toNanos();
+		for (HandlerWorker worker : workers) {
+			try {
+				long remaining = deadline - System.nanoTime();
+				if (!worker.awaitFinished(Math.max(0, remaining), TimeUnit.NANOSECONDS)) {
+					logger.warn("Handler " + this.endpoint.description() + " did not finish within "
+							+ this.resources.shutdownTimeout()
+							+ " (nats.jetstream.shutdown-timeout); its message will be redelivered after the ack wait");
+					worker.forceClose();
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				worker.forceClose();
+			}
+		}
+	}
+
+	private void scheduleKeepAlive(HandlerSettings settings) {
+		long ackWaitNanos = settings.ackWait().toNanos();
+		long period = Math.max(TimeUnit.NANOSECONDS.toMillis(ackWaitNanos / 4), 50);
+		this.tasks.add(this.resources.scheduler().scheduleAtFixedRate(() -> {
+			for (HandlerWorker worker : this.workers) {
+				worker.keepAlive(ackWaitNanos / 2);
+			}
+		}, period, period, TimeUnit.MILLISECONDS));
+	}
+
+	private void scheduleConsumerCheck() {
+		this.tasks.add(this.resources.scheduler()
+			.scheduleWithFixedDelay(this::checkConsumerWhenIdle, CONSUMER_CHECK_INTERVAL_MILLIS,
+					CONSUMER_CHECK_INTERVAL_MILLIS, TimeUnit.MILLISECONDS));
+	}
+
+	private void checkConsumerSoon() {
+		if (this.running) {
+			this.resources.scheduler().execute(this::checkConsumer);
+		}
+	}
+
+	private void checkConsumerWhenIdle() {
+		long idle = TimeUnit.MILLISECONDS.toNanos(CONSUMER_CHECK_INTERVAL_MILLIS);
+		if (this.workers.stream().allMatch((worker) -> worker.isIdleFor(idle))) {
+			checkConsumer();
+		}
+	}
+
+	/**
+	 * Recreate the durable if it was deleted from outside.
+	 */
+	private void checkConsumer() {
+		synchronized (this.lifecycleMonitor) {
+			String stream = this.stream;
+			ConsumerConfiguration configuration = this.consumerConfiguration;
+			if (!this.running || stream == null || configuration == null) {
+				return;
+			}
+			try {
+				this.resources.management().getConsumerInfo(stream, this.endpoint.durable());
+			}
+			catch (JetStreamApiException ex) {
+				if (ex.getApiErrorCode() == CONSUMER_NOT_FOUND) {
+					recreate(stream, configuration);
+				}
+			}
+			catch (IOException | RuntimeException ex) {
+				// Disconnected or timed out: the client reconnects and resumes by itself.
+				logger.debug("Could not check consumer of handler " + this.endpoint.description(), ex);
+			}
+		}
+	}
+
+	private void recreate(String stream, ConsumerConfiguration configuration) {
+		logger.warn("Consumer '" + stream + " > " + this.endpoint.durable() + "' of handler "
+				+ this.endpoint.description() + " was deleted from outside; recreating it");
+		try {
+			this.resources.consumerProvisioner().provision(stream, configuration, this.endpoint.description());
+			this.consumerContext = consumerContext(stream);
+			for (HandlerWorker worker : this.workers) {
+				worker.replaceConsumer(iterate());
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.error("Could not recreate consumer '" + stream + " > " + this.endpoint.durable() + "'; will retry",
+					ex);
+		}
+	}
+
+	private ConsumerContext consumerContext(String stream) {
+		try {
+			return this.resources.connection()
+				.getConsumerContext(stream, this.endpoint.durable(), this.resources.jetStreamOptions());
+		}
+		catch (IOException | JetStreamApiException ex) {
+			throw new NatsJetStreamException("Could not bind to consumer '" + stream + " > " + this.endpoint.durable()
+					+ "' of handler " + this.endpoint.description(), ex);
+		}
+	}
+
+	private IterableConsumer iterate() {
+		HandlerSettings settings = this.endpoint.settings();
+		int batch = Math.max(1, Math.min(MAX_BATCH_SIZE, settings.maxAckPending() / settings.concurrency()));
+		ConsumeOptions options = ConsumeOptions.builder().batchSize(batch).expiresIn(PULL_EXPIRES_MILLIS).build();
+		try {
+			return this.consumerContext.iterate(options);
+		}
+		catch (IOException | JetStreamApiException ex) {
+			throw new NatsJetStreamException("Could not start consuming for handler " + this.endpoint.description(), ex);
+		}
+	}
+
+	private String deadLetterSubject(String stream) {
+		String configured = this.endpoint.settings().deadLetterSubject();
+		return (configured != null) ? configured : this.resources.deadLetterSubject(stream, this.endpoint.durable());
+	}
+
+}

@@ -1,0 +1,165 @@
+package io.github.natsjetstream.listener;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.natsjetstream.config.InvalidHandlerException;
+import io.github.natsjetstream.config.NatsHandlerEndpoint;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.util.Assert;
+
+/**
+ * Holds one {@link NatsHandlerContainer} per registered handler and starts and stops
+ * them with the application context. It runs in a late phase so that, at shutdown,
+ * handlers stop before the web server and the connection drain.
+ *
+ * @author NATS JetStream Spring Boot Starter contributors
+ */
+public class NatsHandlerContainerRegistry implements SmartLifecycle, DisposableBean {
+
+	/**
+	 * The phase the registry runs in.
+	 */
+	public static final int PHASE = Integer.MAX_VALUE - 100;
+
+	private final ContainerResources resources;
+
+	private final Map<String, NatsHandlerContainer> containers = Collections.synchronizedMap(new LinkedHashMap<>());
+
+	private volatile boolean running;
+
+	/**
+	 * Create a new registry.
+	 * @param resources what the containers share
+	 */
+	public NatsHandlerContainerRegistry(ContainerResources resources) {
+		Assert.notNull(resources, "'resources' must not be null");
+		this.resources = resources;
+	}
+
+	/**
+	 * Create a scheduler fit for the containers' keep-alives and checks.
+	 * @return a scheduler with one daemon thread
+	 */
+	public static ScheduledExecutorService createScheduler() {
+		AtomicInteger count = new AtomicInteger();
+		return Executors.newSingleThreadScheduledExecutor((runnable) -> {
+			Thread thread = new Thread(runnable, "nats-handler-scheduler-" + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
+	/**
+	 * Register a handler. Its container starts with the registry if the handler starts
+	 * automatically, or at once if the registry is already running.
+	 * @param endpoint the handler
+	 * @return the container
+	 * @throws InvalidHandlerException when another handler has the same id or durable
+	 */
+	public NatsHandlerContainer register(NatsHandlerEndpoint endpoint) {
+		Assert.notNull(endpoint, "'endpoint' must not be null");
+		synchronized (this.containers) {
+			NatsHandlerContainer sameId = this.containers.get(endpoint.id());
+			if (sameId != null) {
+				throw new InvalidHandlerException("Handlers " + sameId.getEndpoint().description() + " and "
+						+ endpoint.description() + " have the same id '" + endpoint.id() + "': give one another id");
+			}
+			for (NatsHandlerContainer existing : this.containers.values()) {
+				if (existing.getEndpoint().durable().equals(endpoint.durable())) {
+					throw new InvalidHandlerException("Handlers " + existing.getEndpoint().description() + " and "
+							+ endpoint.description() + " resolve to the same durable consumer '" + endpoint.durable()
+							+ "': give one of them another durable name");
+				}
+			}
+			NatsHandlerContainer container = new NatsHandlerContainer(endpoint, this.resources);
+			this.containers.put(endpoint.id(), container);
+			if (this.running && endpoint.settings().autoStartup()) {
+				container.start();
+			}
+			return container;
+		}
+	}
+
+	/**
+	 * Return the container of a handler.
+	 * @param id the handler id
+	 * @return the container, or {@code null}
+	 */
+	public @Nullable NatsHandlerContainer getContainer(String id) {
+		return this.containers.get(id);
+	}
+
+	/**
+	 * Return every container.
+	 * @return the containers
+	 */
+	public Collection<NatsHandlerContainer> getContainers() {
+		synchronized (this.containers) {
+			return List.copyOf(this.containers.values());
+		}
+	}
+
+	@Override
+	public void start() {
+		for (NatsHandlerContainer container : getContainers()) {
+			if (container.getEndpoint().settings().autoStartup()) {
+				container.start();
+			}
+		}
+		this.running = true;
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		getContainers().forEach(NatsHandlerContainer::stop);
+	}
+
+	@Override
+	public void stop(Runnable callback) {
+		this.running = false;
+		List<NatsHandlerContainer> running = new ArrayList<>(getContainers().stream()
+			.filter(NatsHandlerContainer::isRunning)
+			.toList());
+		if (running.isEmpty()) {
+			callback.run();
+			return;
+		}
+		AtomicInteger remaining = new AtomicInteger(running.size());
+		for (NatsHandlerContainer container : running) {
+			container.stop(() -> {
+				if (remaining.decrementAndGet() == 0) {
+					callback.run();
+				}
+			});
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+
+	@Override
+	public void destroy() {
+		getContainers().stream().filter(NatsHandlerContainer::isRunning).forEach(NatsHandlerContainer::stop);
+		this.resources.scheduler().shutdownNow();
+	}
+
+}

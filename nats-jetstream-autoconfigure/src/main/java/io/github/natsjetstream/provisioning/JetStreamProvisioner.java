@@ -1,0 +1,185 @@
+package io.github.natsjetstream.provisioning;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import io.nats.client.Connection;
+import io.nats.client.JetStreamManagement;
+import io.nats.client.KeyValueManagement;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.util.Assert;
+
+/**
+ * Applies the declared streams and key-value buckets once, after all singletons exist
+ * and before any lifecycle bean (such as a message listener container) starts, in the
+ * mode of its {@link ProvisioningReport}. Every resource is applied even if another
+ * fails; startup then fails with a {@link ProvisioningException} that lists every
+ * failure. The outcome is logged at INFO and recorded in the report.
+ *
+ * @author NATS JetStream Spring Boot Starter contributors
+ */
+public class JetStreamProvisioner implements SmartInitializingSingleton {
+
+	private static final Log logger = LogFactory.getLog(JetStreamProvisioner.class);
+
+	private final ResourceProvisioner resourceProvisioner;
+
+	private final JetStreamManagement jetStreamManagement;
+
+	private final KeyValueManagement keyValueManagement;
+
+	private final ProvisioningReport report;
+
+	private final Supplier<? extends Collection<NatsStream>> streams;
+
+	private final Supplier<? extends Collection<NatsKeyValue>> keyValues;
+
+	private final Object monitor = new Object();
+
+	private boolean provisioned;
+
+	/**
+	 * Create a new instance.
+	 * @param connection the connection, to diagnose an unavailable JetStream API
+	 * @param jetStreamManagement the management context for streams
+	 * @param keyValueManagement the management context for key-value buckets
+	 * @param report the report to record into; its mode says how to apply
+	 * @param streams supplies the declared streams when provisioning runs
+	 * @param keyValues supplies the declared buckets when provisioning runs
+	 */
+	public JetStreamProvisioner(Connection connection, JetStreamManagement jetStreamManagement,
+			KeyValueManagement keyValueManagement, ProvisioningReport report,
+			Supplier<? extends Collection<NatsStream>> streams, Supplier<? extends Collection<NatsKeyValue>> keyValues) {
+		Assert.notNull(connection, "'connection' must not be null");
+		Assert.notNull(jetStreamManagement, "'jetStreamManagement' must not be null");
+		Assert.notNull(keyValueManagement, "'keyValueManagement' must not be null");
+		Assert.notNull(report, "'report' must not be null");
+		Assert.notNull(streams, "'streams' must not be null");
+		Assert.notNull(keyValues, "'keyValues' must not be null");
+		this.resourceProvisioner = new ResourceProvisioner(connection, jetStreamManagement);
+		this.jetStreamManagement = jetStreamManagement;
+		this.keyValueManagement = keyValueManagement;
+		this.report = report;
+		this.streams = streams;
+		this.keyValues = keyValues;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		provision();
+	}
+
+	/**
+	 * Apply the declarations, unless that was already done. Called once all singletons
+	 * exist, or earlier by the first use of a provisioned key-value bucket.
+	 * @throws ProvisioningException if a declared resource could not be provisioned
+	 */
+	public void provision() {
+		synchronized (this.monitor) {
+			if (this.provisioned) {
+				return;
+			}
+			this.provisioned = true;
+			ProvisioningMode mode = this.report.getMode();
+			if (mode == ProvisioningMode.NONE) {
+				logger.debug("JetStream provisioning is disabled (nats.jetstream.provisioning.mode=none)");
+				this.report.markComplete();
+				return;
+			}
+			List<ProvisionedResource<?>> resources = resources();
+			List<ProvisioningException> failures = new ArrayList<>();
+			for (ProvisionedResource<?> resource : resources) {
+				try {
+					ProvisioningResult result = this.resourceProvisioner.apply(resource, mode);
+					this.report.add(result);
+					log(result, mode);
+				}
+				catch (ProvisioningException ex) {
+					if (ex.isFatal()) {
+						throw ex;
+					}
+					failures.add(ex);
+				}
+			}
+			if (!failures.isEmpty()) {
+				throw failure(failures, resources.size());
+			}
+			this.report.markComplete();
+			if (!resources.isEmpty() && logger.isInfoEnabled()) {
+				logger.info(summary(mode));
+			}
+		}
+	}
+
+	private List<ProvisionedResource<?>> resources() {
+		List<ProvisionedResource<?>> resources = new ArrayList<>();
+		Set<String> names = new HashSet<>();
+		for (NatsStream stream : this.streams.get()) {
+			assertDeclaredOnce(names, ResourceType.STREAM, stream.getName());
+			resources.add(new StreamResource(this.jetStreamManagement, stream));
+		}
+		for (NatsKeyValue keyValue : this.keyValues.get()) {
+			assertDeclaredOnce(names, ResourceType.KEY_VALUE, keyValue.getBucket());
+			resources.add(new KeyValueResource(this.keyValueManagement, keyValue));
+		}
+		return resources;
+	}
+
+	private static void assertDeclaredOnce(Set<String> names, ResourceType type, String name) {
+		if (!names.add(type + ":" + name)) {
+			throw new ProvisioningException(type.describe(name) + " is declared more than once (in configuration "
+					+ "properties and/or as beans). Declare each " + type.getDisplayName().toLowerCase(Locale.ROOT)
+					+ " once.");
+		}
+	}
+
+	private static void log(ProvisioningResult result, ProvisioningMode mode) {
+		if (!logger.isInfoEnabled()) {
+			return;
+		}
+		String resource = result.type().describe(result.name());
+		switch (result.outcome()) {
+			case CREATED -> logger.info(resource + " created");
+			case UPDATED -> result.differences().forEach((difference) -> logger.info(resource + " updated: " + difference));
+			case UNCHANGED -> logger.info(resource + ((mode == ProvisioningMode.VALIDATE) ? " matches its declaration"
+					: " unchanged"));
+		}
+	}
+
+	private String summary(ProvisioningMode mode) {
+		Map<ProvisioningOutcome, Long> counts = new EnumMap<>(ProvisioningOutcome.class);
+		for (ProvisioningOutcome outcome : ProvisioningOutcome.values()) {
+			counts.put(outcome, 0L);
+		}
+		this.report.getResults().forEach((result) -> counts.merge(result.outcome(), 1L, Long::sum));
+		return "JetStream provisioning (" + mode.name().toLowerCase(Locale.ROOT).replace('_', '-') + ") complete: "
+				+ counts.entrySet()
+					.stream()
+					.map((entry) -> entry.getValue() + " " + entry.getKey().name().toLowerCase(Locale.ROOT))
+					.collect(Collectors.joining(", "));
+	}
+
+	private static ProvisioningException failure(List<ProvisioningException> failures, int total) {
+		if (failures.size() == 1) {
+			return failures.get(0);
+		}
+		StringBuilder message = new StringBuilder(
+				failures.size() + " of " + total + " declared JetStream resources could not be provisioned:");
+		failures.forEach((failure) -> message.append(System.lineSeparator()).append("- ").append(failure.getMessage()));
+		ProvisioningException exception = new ProvisioningException(message.toString());
+		failures.forEach(exception::addSuppressed);
+		return exception;
+	}
+
+}

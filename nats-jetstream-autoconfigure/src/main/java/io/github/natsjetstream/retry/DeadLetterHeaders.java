@@ -1,0 +1,58 @@
+package io.github.natsjetstream.retry;
+
+/**
+ * Names of the headers a dead letter carries in addition to the original headers.
+ *
+ * @author NATS JetStream Spring Boot Starter contributors
+ */
+public final class DeadLetterHeaders {
+
+	/**
+	 * Stream of the original message.
+	 */
+	public static final String ORIGINAL_STREAM = "Dlq-Original-Stream";
+
+	/**
+	 * Subject of the original message.
+	 */
+	public static final String ORIGINAL_SUBJECT = "Dlq-Original-Subject";
+
+	/**
+	 * Stream sequence of the original message.
+	 */
+	public static final String ORIGINAL_SEQUENCE = "Dlq-Original-Sequence";
+
+	/**
+	 * Durable name of the consumer that gave up.
+	 */
+	public static final String CONSUMER = "Dlq-Consumer";
+
+	/**
+	 * Number of deliveries of the original message.
+	 */
+	public static final String DELIVERIES = "Dlq-Deliveries";
+
+	/**
+	 * Why the message was given up on (see {@link DeadLetterReason}).
+	 */
+	public static final String REASON = "Dlq-Reason";
+
+	/**
+	 * Class name of the last exception.
+	 */
+	public static final String EXCEPTION = "Dlq-Exception";
+
+	/**
+	 * Message of the last exception, at most 1 KiB.
+	 */
+	public static final String EXCEPTION_MESSAGE = "Dlq-Exception-Message";
+
+	/**
+	 * When the message was given up on (ISO-8601).
+	 */
+	public static final String FAILED_AT = "Dlq-Failed-At";
+
+	private DeadLetterHeaders() {
+	}
+
+}

@@ -1,0 +1,56 @@
+package io.github.natsjetstream.retry;
+
+import java.util.List;
+
+import io.github.natsjetstream.listener.adapter.NoRouteException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.messaging.converter.MessageConversionException;
+import org.springframework.messaging.handler.annotation.support.MethodArgumentNotValidException;
+
+/**
+ * The default {@link ErrorClassifier}: no route, conversion and validation failures, and
+ * the handler's {@code noRetryFor} exception types (anywhere in the cause chain) are not
+ * retried; everything else is.
+ *
+ * @author NATS JetStream Spring Boot Starter contributors
+ */
+public final class DefaultErrorClassifier implements ErrorClassifier {
+
+	private final List<Class<? extends Throwable>> noRetryFor;
+
+	/**
+	 * Create a new instance.
+	 * @param noRetryFor exception types that are not retried
+	 */
+	public DefaultErrorClassifier(List<Class<? extends Throwable>> noRetryFor) {
+		this.noRetryFor = List.copyOf(noRetryFor);
+	}
+
+	@Override
+	public @Nullable DeadLetterReason classify(Throwable failure) {
+		for (Throwable candidate = failure; candidate != null; candidate = nextCause(candidate)) {
+			if (candidate instanceof NoRouteException) {
+				return DeadLetterReason.NO_ROUTE;
+			}
+			if (candidate instanceof MethodArgumentNotValidException) {
+				return DeadLetterReason.VALIDATION;
+			}
+			if (candidate instanceof MessageConversionException) {
+				return DeadLetterReason.CONVERSION;
+			}
+			for (Class<? extends Throwable> type : this.noRetryFor) {
+				if (type.isInstance(candidate)) {
+					return DeadLetterReason.NON_RETRYABLE;
+				}
+			}
+		}
+		return null;
+	}
+
+	private static @Nullable Throwable nextCause(Throwable throwable) {
+		Throwable cause = throwable.getCause();
+		return (cause != throwable) ? cause : null;
+	}
+
+}

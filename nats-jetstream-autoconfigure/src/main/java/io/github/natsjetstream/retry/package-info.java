@@ -1,0 +1,7 @@
+/**
+ * What happens when a handler fails: backoff, redelivery, dead letters.
+ */
+@NullMarked
+package io.github.natsjetstream.retry;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,49 @@
+package io.github.natsjetstream.handler;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import io.github.natsjetstream.autoconfigure.NatsAutoConfiguration;
+import io.github.natsjetstream.autoconfigure.NatsHandlerAutoConfiguration;
+import io.github.natsjetstream.autoconfigure.NatsProvisioningAutoConfiguration;
+import io.github.natsjetstream.test.NatsServer;
+import io.nats.client.Connection;
+import io.nats.client.JetStream;
+import io.nats.client.Nats;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/**
+ * Application contexts with the handler auto-configuration against a test server, and a
+ * plain jnats client to publish with.
+ */
+final class HandlerContexts {
+
+	private HandlerContexts() {
+	}
+
+	static ApplicationContextRunner runner(NatsServer server) {
+		return new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, NatsAutoConfiguration.class,
+					NatsProvisioningAutoConfiguration.class, NatsHandlerAutoConfiguration.class))
+			.withPropertyValues("nats.servers=" + server.url(), "spring.application.name=handler-tests",
+					"nats.jetstream.shutdown-timeout=10s", "nats.jetstream.dead-letter.stream=DLQ_TESTS",
+					"nats.jetstream.dead-letter.subjects=dlqtests.>",
+					"nats.jetstream.dead-letter.subject=dlqtests.{stream}.{durable}");
+	}
+
+	static Connection connect(NatsServer server) throws Exception {
+		return Nats.connect(server.url());
+	}
+
+	static void publish(JetStream jetStream, String subject, String payload) throws Exception {
+		jetStream.publish(subject, payload.getBytes(StandardCharsets.UTF_8));
+	}
+
+	static Duration patience() {
+		return Duration.ofSeconds(30);
+	}
+
+}

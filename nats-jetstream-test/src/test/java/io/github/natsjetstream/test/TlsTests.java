@@ -1,0 +1,88 @@
+package io.github.natsjetstream.test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+import io.nats.client.Connection;
+import io.nats.client.Nats;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class TlsTests {
+
+	@TempDir
+	static Path certificateDir;
+
+	static TestCertificates certificates;
+
+	static NatsServer server;
+
+	@BeforeAll
+	static void startTlsServer() {
+		certificates = TestCertificates.generate(certificateDir);
+		server = NatsServer.builder().tls(certificates).start();
+	}
+
+	@AfterAll
+	static void stopServer() {
+		server.close();
+	}
+
+	@Test
+	void tlsServerAdvertisesTlsUrl() {
+		assertThat(server.url()).isEqualTo("tls://127.0.0.1:" + server.port());
+		assertThat(server.configFile()).content().contains("cert_file:").contains("key_file:");
+	}
+
+	@Test
+	void clientTrustingTheCaConnectsAndUsesJetStream() throws Exception {
+		SSLContext sslContext = sslContextTrusting(certificates.caCertificate());
+		try (Connection connection = Nats.connect(Clients.options(server.url()).sslContext(sslContext).build())) {
+			assertThat(connection.getStatus()).isEqualTo(Connection.Status.CONNECTED);
+			assertThat(connection.getServerInfo().isTLSRequired()).isTrue();
+			assertThat(connection.jetStreamManagement().getAccountStatistics()).isNotNull();
+		}
+	}
+
+	@Test
+	void clientTrustingOnlyAnotherCaIsRejected() throws Exception {
+		SSLContext sslContext = sslContextTrusting(certificates.otherCaCertificate());
+		assertThatExceptionOfType(IOException.class)
+			.isThrownBy(() -> Nats.connect(Clients.options(server.url()).sslContext(sslContext).build()).close());
+	}
+
+	@Test
+	void plainTextClientIsRejected() {
+		assertThatExceptionOfType(IOException.class)
+			.isThrownBy(() -> Clients.connect(server.url().replace("tls://", "nats://")).close());
+	}
+
+	static SSLContext sslContextTrusting(Path caPem) throws Exception {
+		X509Certificate ca;
+		try (InputStream in = Files.newInputStream(caPem)) {
+			ca = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+		}
+		KeyStore trustStore = KeyStore.getInstance(KeyStore.getDefaultType());
+		trustStore.load(null, null);
+		trustStore.setCertificateEntry("ca", ca);
+		TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+		trustManagers.init(trustStore);
+		SSLContext sslContext = SSLContext.getInstance("TLS");
+		sslContext.init(null, trustManagers.getTrustManagers(), null);
+		return sslContext;
+	}
+
+}
