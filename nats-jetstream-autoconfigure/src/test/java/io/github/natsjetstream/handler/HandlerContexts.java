@@ -13,7 +13,10 @@ import io.nats.client.Nats;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Application contexts with the handler auto-configuration against a test server, and a
@@ -40,6 +43,20 @@ final class HandlerContexts {
 
 	static void publish(JetStream jetStream, String subject, String payload) throws Exception {
 		jetStream.publish(subject, payload.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Return the startup failure of the given type, wherever it is in the cause chain.
+	 */
+	static <T extends Throwable> T startupFailure(AssertableApplicationContext context, Class<T> type) {
+		assertThat(context).hasFailed();
+		for (Throwable failure = context.getStartupFailure(); failure != null; failure = failure.getCause()) {
+			if (type.isInstance(failure)) {
+				return type.cast(failure);
+			}
+		}
+		throw new AssertionError("No " + type.getName() + " in " + context.getStartupFailure(),
+				context.getStartupFailure());
 	}
 
 	static Duration patience() {

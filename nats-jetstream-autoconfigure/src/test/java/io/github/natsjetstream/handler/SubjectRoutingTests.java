@@ -10,6 +10,7 @@ import io.github.natsjetstream.annotation.NatsHandler;
 import io.github.natsjetstream.annotation.NatsRoute;
 import io.github.natsjetstream.config.InvalidHandlerException;
 import io.github.natsjetstream.retry.DeadLetterHeaders;
+import io.github.natsjetstream.routing.AmbiguousRouteException;
 import io.github.natsjetstream.support.NatsHeaders;
 import io.github.natsjetstream.test.NatsServer;
 import io.nats.client.Connection;
@@ -99,9 +100,7 @@ class SubjectRoutingTests {
 		HandlerContexts.runner(server)
 			.withPropertyValues("nats.jetstream.streams.AMBIGUOUS.subjects=ambiguous.>")
 			.withUserConfiguration(AmbiguousConfiguration.class)
-			.run((context) -> assertThat(context).getFailure()
-				.rootCause()
-				.isInstanceOf(InvalidHandlerException.class)
+			.run((context) -> assertThat(HandlerContexts.startupFailure(context, AmbiguousRouteException.class))
 				.hasMessageContaining("AmbiguousHandlers.first(String)")
 				.hasMessageContaining("AmbiguousHandlers.second(String)")
 				.hasMessageContaining("ambiguous.orders.*"));
@@ -114,9 +113,7 @@ class SubjectRoutingTests {
 				EmptyConfiguration.class, "Empty.on(String)");
 		cases.forEach((configuration, method) -> HandlerContexts.runner(server)
 			.withUserConfiguration(configuration)
-			.run((context) -> assertThat(context).getFailure()
-				.rootCause()
-				.isInstanceOf(InvalidHandlerException.class)
+			.run((context) -> assertThat(HandlerContexts.startupFailure(context, InvalidHandlerException.class))
 				.hasMessageContaining(method)));
 	}
 

@@ -80,7 +80,9 @@ public final class NatsServer implements AutoCloseable {
 				this.workDir.resolve("nats-server.log"), monitoringPort, builder.jetStream ? this.storeDir : null,
 				clusterName, clusterPort, List.copyOf(builder.routes),
 				(builder.tls != null) ? builder.tls.serverCertificate() : null,
-				(builder.tls != null) ? builder.tls.serverPrivateKey() : null, List.copyOf(builder.extraConfig));
+				(builder.tls != null) ? builder.tls.serverPrivateKey() : null,
+				(builder.tls != null && builder.verifyClients) ? builder.tls.caCertificate() : null,
+				List.copyOf(builder.extraConfig));
 	}
 
 	/**
@@ -121,7 +123,9 @@ public final class NatsServer implements AutoCloseable {
 		ServerStartup startup = new ServerStartup(launchedConfig, this.config.pidFile(), this.config.logFile(),
 				logOffset, port(), this.output);
 		try {
-			this.process = startup.awaitReady(this.startupTimeout);
+			ProcessHandle started = startup.awaitReady(this.startupTimeout);
+			OrphanReaper.track(started);
+			this.process = started;
 		}
 		catch (RuntimeException ex) {
 			shutdownRunner();
@@ -322,6 +326,10 @@ public final class NatsServer implements AutoCloseable {
 	}
 
 	private void shutdownRunner() {
+		ProcessHandle started = this.process;
+		if (started != null) {
+			OrphanReaper.release(started);
+		}
 		NatsServerRunner current = this.runner;
 		if (current != null) {
 			try {
@@ -383,6 +391,8 @@ public final class NatsServer implements AutoCloseable {
 		private final List<String> extraConfig = new ArrayList<>();
 
 		private @Nullable TestCertificates tls;
+
+		private boolean verifyClients;
 
 		private boolean monitoring = true;
 
@@ -464,6 +474,20 @@ public final class NatsServer implements AutoCloseable {
 		 */
 		public Builder tls(TestCertificates certificates) {
 			this.tls = certificates;
+			this.verifyClients = false;
+			return this;
+		}
+
+		/**
+		 * Enables mutual TLS on the client port: like {@link #tls(TestCertificates)}, and the
+		 * server also requires a client certificate signed by the certificates' CA
+		 * ({@link TestCertificates#clientCertificate()}).
+		 * @param certificates the certificates to use
+		 * @return this builder
+		 */
+		public Builder mutualTls(TestCertificates certificates) {
+			this.tls = certificates;
+			this.verifyClients = true;
 			return this;
 		}
 

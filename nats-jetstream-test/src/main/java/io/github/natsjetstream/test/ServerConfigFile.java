@@ -26,11 +26,14 @@ import org.jspecify.annotations.Nullable;
  * @param routes route URLs; used only with a cluster name
  * @param tlsCertificate server certificate PEM file, or {@code null} for no TLS
  * @param tlsPrivateKey server private key PEM file, or {@code null} for no TLS
+ * @param tlsClientCa CA that client certificates must be signed by, or {@code null} when
+ * clients need no certificate
  * @param extraConfig raw configuration text appended at the end
  */
 record ServerConfigFile(int port, @Nullable String serverName, Path pidFile, Path logFile, int monitoringPort,
 		@Nullable Path storeDir, @Nullable String clusterName, int clusterPort, List<String> routes,
-		@Nullable Path tlsCertificate, @Nullable Path tlsPrivateKey, List<String> extraConfig) {
+		@Nullable Path tlsCertificate, @Nullable Path tlsPrivateKey, @Nullable Path tlsClientCa,
+		List<String> extraConfig) {
 
 	private static final Pattern RUNNER_PORT_SYNTAX = Pattern.compile("port: (?=\\d)");
 
@@ -71,6 +74,10 @@ record ServerConfigFile(int port, @Nullable String serverName, Path pidFile, Pat
 			config.append("tls {\n");
 			config.append("  cert_file: ").append(quote(this.tlsCertificate)).append('\n');
 			config.append("  key_file: ").append(quote(this.tlsPrivateKey)).append('\n');
+			if (this.tlsClientCa != null) {
+				config.append("  ca_file: ").append(quote(this.tlsClientCa)).append('\n');
+				config.append("  verify: true\n");
+			}
 			// The 0.5 s default is too short for a loaded CI machine.
 			config.append("  timeout: 5\n");
 			config.append("}\n");

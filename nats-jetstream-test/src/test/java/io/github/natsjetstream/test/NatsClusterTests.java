@@ -74,7 +74,7 @@ class NatsClusterTests {
 
 		victim.kill();
 		try (Connection connection = Clients.connect(survivors)) {
-			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(connection.jetStreamManagement()
+			await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> assertThat(connection.jetStreamManagement()
 				.getStreamInfo("REPLICATED")
 				.getClusterInfo()
 				.getLeader()).isNotNull().isNotEqualTo(streamLeader));

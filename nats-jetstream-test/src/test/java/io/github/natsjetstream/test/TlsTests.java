@@ -4,10 +4,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyFactory;
 import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
 
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -70,6 +76,23 @@ class TlsTests {
 			.isThrownBy(() -> Clients.connect(server.url().replace("tls://", "nats://")).close());
 	}
 
+	@Test
+	void mutualTlsServerAcceptsOnlyClientsPresentingACertificateFromTheCa() throws Exception {
+		try (NatsServer mutual = NatsServer.builder().jetStream(false).mutualTls(certificates).start()) {
+			assertThat(mutual.configFile()).content().contains("verify: true").contains("ca_file:");
+			SSLContext withClientCertificate = sslContext(certificates.caCertificate(), certificates.clientCertificate(),
+					certificates.clientPrivateKey());
+			try (Connection connection = Nats
+				.connect(Clients.options(mutual.url()).sslContext(withClientCertificate).build())) {
+				assertThat(connection.getStatus()).isEqualTo(Connection.Status.CONNECTED);
+			}
+			SSLContext withoutClientCertificate = sslContextTrusting(certificates.caCertificate());
+			assertThatExceptionOfType(IOException.class).isThrownBy(() -> Nats
+				.connect(Clients.options(mutual.url()).sslContext(withoutClientCertificate).build())
+				.close());
+		}
+	}
+
 	static SSLContext sslContextTrusting(Path caPem) throws Exception {
 		X509Certificate ca;
 		try (InputStream in = Files.newInputStream(caPem)) {
@@ -82,6 +105,33 @@ class TlsTests {
 		trustManagers.init(trustStore);
 		SSLContext sslContext = SSLContext.getInstance("TLS");
 		sslContext.init(null, trustManagers.getTrustManagers(), null);
+		return sslContext;
+	}
+
+	static SSLContext sslContext(Path caPem, Path certificatePem, Path privateKeyPem) throws Exception {
+		X509Certificate certificate;
+		try (InputStream in = Files.newInputStream(certificatePem)) {
+			certificate = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+		}
+		String base64 = Files.readString(privateKeyPem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+		PrivateKey key = KeyFactory.getInstance("EC")
+			.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+		char[] password = "test".toCharArray();
+		KeyStore keyStore = KeyStore.getInstance("PKCS12");
+		keyStore.load(null, null);
+		keyStore.setKeyEntry("client", key, password, new Certificate[] { certificate });
+		KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+		keyManagers.init(keyStore, password);
+		SSLContext trusting = sslContextTrusting(caPem);
+		SSLContext sslContext = SSLContext.getInstance("TLS");
+		TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+		KeyStore trustStore = KeyStore.getInstance(KeyStore.getDefaultType());
+		trustStore.load(null, null);
+		try (InputStream in = Files.newInputStream(caPem)) {
+			trustStore.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+		}
+		trustManagers.init(trustStore);
+		sslContext.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), null);
 		return sslContext;
 	}
 
