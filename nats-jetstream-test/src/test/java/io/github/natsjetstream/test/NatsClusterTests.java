@@ -72,20 +72,26 @@ class NatsClusterTests {
 			.map(NatsServer::url)
 			.collect(Collectors.joining(","));
 
+		long t0 = System.nanoTime();
 		victim.kill();
+		System.out.println("victim " + streamLeader + " meta " + cluster.metaLeader());
 		try (Connection connection = Clients.connect(survivors)) {
 			await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> assertThat(connection.jetStreamManagement()
 				.getStreamInfo("REPLICATED")
 				.getClusterInfo()
 				.getLeader()).isNotNull().isNotEqualTo(streamLeader));
+			System.out.println("new stream leader after ms " + (System.nanoTime() - t0) / 1000000);
 			Clients.publish(connection, "REPLICATED", 1);
+			System.out.println("published after ms " + (System.nanoTime() - t0) / 1000000);
 			assertThat(connection.jetStreamManagement().getStreamInfo("REPLICATED").getStreamState().getMsgCount())
 				.isEqualTo(11);
 		}
 		finally {
 			victim.restart();
 		}
+		System.out.println("restarted after ms " + (System.nanoTime() - t0) / 1000000);
 		assertThat(cluster.awaitMetaLeader(Duration.ofSeconds(30))).isIn("n1", "n2", "n3");
+		System.out.println("meta leader after ms " + (System.nanoTime() - t0) / 1000000);
 		assertThat(cluster.servers()).allMatch(NatsServer::isRunning);
 	}
 

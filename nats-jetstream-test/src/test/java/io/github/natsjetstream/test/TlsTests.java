@@ -11,6 +11,7 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
 import java.util.Base64;
 
 import javax.net.ssl.KeyManagerFactory;
@@ -88,51 +89,48 @@ class TlsTests {
 			}
 			SSLContext withoutClientCertificate = sslContextTrusting(certificates.caCertificate());
 			assertThatExceptionOfType(IOException.class).isThrownBy(() -> Nats
-				.connect(Clients.options(mutual.url()).sslContext(withoutClientCertificate).build())
+				.connect(Clients.options(mutual.url())
+					.sslContext(withoutClientCertificate)
+					.connectionTimeout(Duration.ofSeconds(1))
+					.build())
 				.close());
 		}
 	}
 
 	static SSLContext sslContextTrusting(Path caPem) throws Exception {
-		X509Certificate ca;
-		try (InputStream in = Files.newInputStream(caPem)) {
-			ca = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-		}
-		KeyStore trustStore = KeyStore.getInstance(KeyStore.getDefaultType());
-		trustStore.load(null, null);
-		trustStore.setCertificateEntry("ca", ca);
-		TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-		trustManagers.init(trustStore);
 		SSLContext sslContext = SSLContext.getInstance("TLS");
-		sslContext.init(null, trustManagers.getTrustManagers(), null);
+		sslContext.init(null, trustManagers(caPem).getTrustManagers(), null);
 		return sslContext;
 	}
 
 	static SSLContext sslContext(Path caPem, Path certificatePem, Path privateKeyPem) throws Exception {
-		X509Certificate certificate;
-		try (InputStream in = Files.newInputStream(certificatePem)) {
-			certificate = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-		}
 		String base64 = Files.readString(privateKeyPem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
 		PrivateKey key = KeyFactory.getInstance("EC")
 			.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
 		char[] password = "test".toCharArray();
 		KeyStore keyStore = KeyStore.getInstance("PKCS12");
 		keyStore.load(null, null);
-		keyStore.setKeyEntry("client", key, password, new Certificate[] { certificate });
+		keyStore.setKeyEntry("client", key, password, new Certificate[] { readCertificate(certificatePem) });
 		KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
 		keyManagers.init(keyStore, password);
-		SSLContext trusting = sslContextTrusting(caPem);
 		SSLContext sslContext = SSLContext.getInstance("TLS");
-		TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+		sslContext.init(keyManagers.getKeyManagers(), trustManagers(caPem).getTrustManagers(), null);
+		return sslContext;
+	}
+
+	private static TrustManagerFactory trustManagers(Path caPem) throws Exception {
 		KeyStore trustStore = KeyStore.getInstance(KeyStore.getDefaultType());
 		trustStore.load(null, null);
-		try (InputStream in = Files.newInputStream(caPem)) {
-			trustStore.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
-		}
+		trustStore.setCertificateEntry("ca", readCertificate(caPem));
+		TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
 		trustManagers.init(trustStore);
-		sslContext.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), null);
-		return sslContext;
+		return trustManagers;
+	}
+
+	private static X509Certificate readCertificate(Path pem) throws Exception {
+		try (InputStream in = Files.newInputStream(pem)) {
+			return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+		}
 	}
 
 }
