@@ -11,9 +11,9 @@ import io.github.natsjetstream.config.NatsHandlerEndpoint;
 import io.github.natsjetstream.retry.DefaultErrorClassifier;
 import io.github.natsjetstream.retry.FailureHandler;
 import io.github.natsjetstream.support.NatsJetStreamException;
-import io.nats.client.ConsumeOptions;
 import io.nats.client.ConsumerContext;
-import io.nats.client.IterableConsumer;
+import io.nats.client.FetchConsumeOptions;
+import io.nats.client.FetchConsumer;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.api.ConsumerConfiguration;
 import org.apache.commons.logging.Log;
@@ -39,7 +39,11 @@ public class NatsHandlerContainer {
 
 	private static final int MAX_BATCH_SIZE = 256;
 
-	private static final long PULL_EXPIRES_MILLIS = 5_000;
+	/**
+	 * How long one fetch waits for its batch to fill; also the longest a stopping idle
+	 * worker waits before it ends.
+	 */
+	private static final long FETCH_EXPIRES_MILLIS = 1_000;
 
 	private static final int CONSUMER_NOT_FOUND = 10014;
 
@@ -57,9 +61,11 @@ public class NatsHandlerContainer {
 
 	private volatile @Nullable String stream;
 
-	private @Nullable ConsumerContext consumerContext;
+	private volatile @Nullable ConsumerContext consumerContext;
 
 	private @Nullable ConsumerConfiguration consumerConfiguration;
+
+	private FetchConsumeOptions fetchOptions = FetchConsumeOptions.DEFAULT_FETCH_OPTIONS;
 
 	/**
 	 * Create a new container.
@@ -115,6 +121,8 @@ public class NatsHandlerContainer {
 			this.resources.consumerProvisioner()
 				.provision(stream, this.consumerConfiguration, this.endpoint.description());
 			this.consumerContext = consumerContext(stream);
+			int batch = Math.max(1, Math.min(MAX_BATCH_SIZE, settings.maxAckPending() / settings.concurrency()));
+			this.fetchOptions = FetchConsumeOptions.builder().maxMessages(batch).expiresIn(FETCH_EXPIRES_MILLIS).build();
 			FailureHandler failureHandler = new FailureHandler(this.endpoint.description(), this.endpoint.durable(),
 					settings.maxDeliver(), settings.backoff(), new DefaultErrorClassifier(settings.noRetryFor()),
 					this.resources.deadLetterRecoverer(), deadLetterSubject(stream), this.resources.clock());
@@ -122,8 +130,8 @@ public class NatsHandlerContainer {
 			executor.setVirtualThreads(this.resources.virtualThreads());
 			List<HandlerWorker> workers = new ArrayList<>(settings.concurrency());
 			for (int i = 0; i < settings.concurrency(); i++) {
-				HandlerWorker worker = new HandlerWorker(this.endpoint.id() + "-" + i, iterate(), this.endpoint.invoker(),
-						failureHandler, settings.maxDeliver(), this::checkConsumerSoon);
+				HandlerWorker worker = new HandlerWorker(this.endpoint.id() + "-" + i, this::fetch,
+						this.endpoint.invoker(), failureHandler, settings.maxDeliver(), this::checkConsumerSoon);
 				workers.add(worker);
 			}
 			this.workers = List.copyOf(workers);
@@ -188,12 +196,11 @@ public class NatsHandlerContainer {
 					logger.warn("Handler " + this.endpoint.description() + " did not finish within "
 							+ this.resources.shutdownTimeout()
 							+ " (nats.jetstream.shutdown-timeout); its message will be redelivered after the ack wait");
-					worker.forceClose();
 				}
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				worker.forceClose();
+				return;
 			}
 		}
 	}
@@ -258,9 +265,6 @@ public class NatsHandlerContainer {
 		try {
 			this.resources.consumerProvisioner().provision(stream, configuration, this.endpoint.description());
 			this.consumerContext = consumerContext(stream);
-			for (HandlerWorker worker : this.workers) {
-				worker.replaceConsumer(iterate());
-			}
 		}
 		catch (RuntimeException ex) {
 			logger.error("Could not recreate consumer '" + stream + " > " + this.endpoint.durable() + "'; will retry",
@@ -279,16 +283,10 @@ public class NatsHandlerContainer {
 		}
 	}
 
-	private IterableConsumer iterate() {
-		HandlerSettings settings = this.endpoint.settings();
-		int batch = Math.max(1, Math.min(MAX_BATCH_SIZE, settings.maxAckPending() / settings.concurrency()));
-		ConsumeOptions options = ConsumeOptions.builder().batchSize(batch).expiresIn(PULL_EXPIRES_MILLIS).build();
-		try {
-			return this.consumerContext.iterate(options);
-		}
-		catch (IOException | JetStreamApiException ex) {
-			throw new NatsJetStreamException("Could not start consuming for handler " + this.endpoint.description(), ex);
-		}
+	private FetchConsumer fetch() throws IOException, JetStreamApiException {
+		ConsumerContext context = this.consumerContext;
+		Assert.state(context != null, "Not started");
+		return context.fetch(this.fetchOptions);
 	}
 
 	private String deadLetterSubject(String stream) {

@@ -81,8 +81,8 @@ final class ResourceProvisioner {
 			.toList();
 		if (!immutable.isEmpty()) {
 			throw new ProvisioningException(describe(resource) + " cannot be updated in place: JetStream cannot change "
-					+ join(immutable) + " of an existing " + noun(resource) + " (server -> declared)"
-					+ others(differences, immutable) + ". Nothing was changed. " + waysOut(resource));
+					+ "these fields of an existing " + noun(resource) + ": " + join(immutable) + " (server -> declared)."
+					+ others(differences, immutable) + " Nothing was changed. " + waysOut(resource));
 		}
 		try {
 			resource.update(current);
@@ -199,7 +199,7 @@ final class ResourceProvisioner {
 		List<ConfigurationDifference> others = differences.stream()
 			.filter((difference) -> !immutable.contains(difference))
 			.toList();
-		return others.isEmpty() ? "" : "; other changes, which could be made in place: " + join(others);
+		return others.isEmpty() ? "" : " Other differences, which could be changed in place: " + join(others) + ".";
 	}
 
 	private static String noun(ProvisionedResource<?> resource) {

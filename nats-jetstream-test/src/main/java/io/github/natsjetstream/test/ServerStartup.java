@@ -107,8 +107,9 @@ final class ServerStartup {
 		if (!lines.isEmpty()) {
 			message.append("\n--- nats-server output ---\n").append(String.join("\n", lines));
 		}
-		List<String> log = Arrays.asList(logSinceLaunch().split("\n"));
-		if (!log.isEmpty()) {
+		String logText = logSinceLaunch();
+		if (!logText.isBlank()) {
+			List<String> log = Arrays.asList(logText.split("\n"));
 			message.append("\n--- ").append(this.logFile).append(" (tail) ---\n")
 				.append(String.join("\n", log.subList(Math.max(0, log.size() - LOG_TAIL_LINES), log.size())));
 		}

@@ -134,6 +134,17 @@ class NatsServerTests {
 	}
 
 	@Test
+	void portClashFailsWithTheServerLogInTheMessage() {
+		try (NatsServer first = NatsServer.builder().jetStream(false).monitoring(false).start();
+				NatsServer second = NatsServer.builder().jetStream(false).monitoring(false).port(first.port()).build()) {
+			assertThatIllegalStateException().isThrownBy(second::start)
+				.withMessageContaining("exited during startup")
+				.withMessageContaining("address already in use");
+			assertThat(first.isRunning()).isTrue();
+		}
+	}
+
+	@Test
 	void startingARunningServerIsRejected() {
 		try (NatsServer server = NatsServer.builder().jetStream(false).start()) {
 			assertThatIllegalStateException().isThrownBy(server::start).withMessageContaining("already running");
