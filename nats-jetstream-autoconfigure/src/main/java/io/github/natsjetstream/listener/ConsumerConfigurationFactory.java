@@ -11,18 +11,23 @@ import io.nats.client.api.ConsumerConfiguration;
 /**
  * Builds the durable pull consumer configuration of a handler.
  * <p>
- * The server-side {@code max_deliver} is one more than the handler's: on that extra
- * delivery the container dead-letters the message without invoking the handler, so a
- * message whose handler kills the process every time still reaches the dead-letter
- * stream. The server-side {@code backoff} follows the handler's backoff, offset by the
- * ack wait: a message whose process crashed comes back once the ack wait has shown the
- * crash, then after the same delay a failed handler would have waited.
+ * The server-side {@code max_deliver} is practically unlimited (JetStream wants a
+ * positive value with a backoff, so it is {@link Integer#MAX_VALUE}): the container counts deliveries
+ * itself, and on any delivery beyond the handler's maximum it dead-letters the message
+ * without invoking the handler. So a message whose handler kills the process every time
+ * still reaches the dead-letter stream, and a message whose dead letter cannot be
+ * published yet keeps coming back until it can; the server never strands a message by
+ * giving up on it. The server-side {@code backoff} follows the handler's backoff, offset
+ * by the ack wait: a message whose process crashed comes back once the ack wait has shown
+ * the crash, then after the delay a failed handler would have waited.
  *
  * @author NATS JetStream Spring Boot Starter contributors
  */
 final class ConsumerConfigurationFactory {
 
 	static final String DESCRIPTION_PREFIX = "@NatsHandler ";
+
+	private static final long UNLIMITED_DELIVERIES = Integer.MAX_VALUE;
 
 	private ConsumerConfigurationFactory() {
 	}
@@ -38,7 +43,7 @@ final class ConsumerConfigurationFactory {
 			.durable(endpoint.durable())
 			.ackPolicy(AckPolicy.Explicit)
 			.deliverPolicy(settings.deliverPolicy().policy())
-			.maxDeliver(settings.maxDeliver() + 1)
+			.maxDeliver(UNLIMITED_DELIVERIES)
 			.maxAckPending(settings.maxAckPending())
 			.description(DESCRIPTION_PREFIX + endpoint.description());
 		if (settings.deliverPolicy().startTime() != null) {

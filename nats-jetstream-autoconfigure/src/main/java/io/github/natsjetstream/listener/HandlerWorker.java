@@ -143,8 +143,8 @@ final class HandlerWorker implements Runnable {
 	private void handle(Message message) {
 		long delivery = message.metaData().deliveredCount();
 		if (delivery > this.maxDeliver) {
-			// The server allows one delivery more than the handler: reaching it means
-			// the handler never returned (the process died), so give up without invoking.
+			// Delivered more often than allowed: the handler never returned (the process
+			// died), or the dead letter could not be published; give up without invoking.
 			this.failureHandler.handleExhausted(message);
 			return;
 		}

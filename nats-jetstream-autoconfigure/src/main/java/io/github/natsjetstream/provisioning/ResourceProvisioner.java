@@ -130,6 +130,13 @@ final class ResourceProvisioner {
 	}
 
 	private ProvisioningException unavailable(ProvisionedResource<?> resource, IOException ex) {
+		Connection.Status status = this.connection.getStatus();
+		if (status != null && status != Connection.Status.CONNECTED) {
+			return new ProvisioningException(unableTo(resource) + "not connected to NATS (connection "
+					+ status.name().toLowerCase(Locale.ROOT) + "). Provisioning runs once at startup and needs the "
+					+ "server; to start without it (nats.fail-fast=false), set "
+					+ "nats.jetstream.provisioning.mode=none.", ex, true);
+		}
 		ServerInfo serverInfo = this.connection.getServerInfo();
 		if (serverInfo != null && !serverInfo.isJetStreamAvailable()) {
 			return new ProvisioningException(unableTo(resource) + "the NATS server " + serverName(serverInfo)

@@ -76,8 +76,13 @@ class ConcurrentProvisioningTests {
 
 	static class StartTogether {
 
-		StartTogether(CyclicBarrier barrier) throws Exception {
-			barrier.await(30, TimeUnit.SECONDS);
+		StartTogether(CyclicBarrier barrier) {
+			try {
+				barrier.await(30, TimeUnit.SECONDS);
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException("The other contexts did not get ready", ex);
+			}
 		}
 
 	}

@@ -143,6 +143,16 @@ class KeyValueProvisioningTests {
 		assertThat(management.getStatus("bean-bucket").getConfiguration().getMaxHistoryPerKey()).isEqualTo(7);
 	}
 
+	@Test
+	void beanNamedLikeABucketIsKept() {
+		this.contextRunner.withPropertyValues("nats.jetstream.key-value.taken.history=1")
+			.withBean("taken", String.class, () -> "the application's own bean")
+			.run((context) -> {
+				assertThat(context).hasNotFailed().doesNotHaveBean(KeyValue.class);
+				assertThat(context.getBean("taken")).isEqualTo("the application's own bean");
+			});
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class OrdersCacheUserConfiguration {
 

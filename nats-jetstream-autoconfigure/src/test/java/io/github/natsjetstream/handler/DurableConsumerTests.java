@@ -113,12 +113,14 @@ class DurableConsumerTests {
 				ConsumerConfiguration configuration = context.getBean(JetStreamManagement.class)
 					.getConsumerInfo("UPDATES", "handler-tests-updatesHandlers-on")
 					.getConsumerConfiguration();
-				assertThat(configuration.getMaxDeliver()).isEqualTo(10);
+				assertThat(configuration.getMaxDeliver()).isEqualTo(Integer.MAX_VALUE);
 				assertThat(configuration.getMaxAckPending()).isEqualTo(77);
+				assertThat(configuration.getAckWait()).isEqualTo(Duration.ofSeconds(46));
 				assertThat(configuration.getBackoff()).hasSize(9).first().isEqualTo(Duration.ofSeconds(46));
 			});
-		assertThat(output).contains("Consumer 'UPDATES > handler-tests-updatesHandlers-on' updated: max_deliver: 6 -> 10")
-			.contains("updated: max_ack_pending: 1000 -> 77");
+		assertThat(output).contains("Consumer 'UPDATES > handler-tests-updatesHandlers-on' updated: ack_wait: PT31S -> PT46S")
+			.contains("updated: max_ack_pending: 1000 -> 77")
+			.containsPattern("updated: backoff: \\[PT31S, .*\\] -> \\[PT46S, .*\\]");
 	}
 
 	@Test
