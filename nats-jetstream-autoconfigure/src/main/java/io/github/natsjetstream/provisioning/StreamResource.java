@@ -36,7 +36,8 @@ final class StreamResource implements ProvisionedResource<StreamConfiguration> {
 
 	@Override
 	public List<String> getSubjects() {
-		return this.declaration.getConfiguration().getSubjects();
+		List<String> subjects = this.declaration.getConfiguration().getSubjects();
+		return (subjects.isEmpty()) ? List.of(getName()) : subjects;
 	}
 
 	@Override

@@ -1,0 +1,135 @@
+package io.github.natsjetstream.benchmarks;
+
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.lang.management.ThreadMXBean;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Heap figures: used heap after a full collection, peak used heap while a run goes on,
+ * and bytes allocated by all threads (so per message) over a run.
+ */
+final class HeapProbe {
+
+	private static final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+
+	private static final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+
+	private HeapProbe() {
+	}
+
+	/**
+	 * Collect garbage until the used heap settles, and return it.
+	 * @return used heap after collection, in bytes
+	 */
+	static long usedAfterGc() throws InterruptedException {
+		long used = Long.MAX_VALUE;
+		for (int i = 0; i < 5; i++) {
+			System.gc();
+			Thread.sleep(100);
+			long now = memory.getHeapMemoryUsage().getUsed();
+			if (Math.abs(used - now) < 64 * 1024) {
+				return now;
+			}
+			used = now;
+		}
+		return used;
+	}
+
+	static long used() {
+		return memory.getHeapMemoryUsage().getUsed();
+	}
+
+	static int liveThreads() {
+		return threads.getThreadCount();
+	}
+
+	static long gcCount() {
+		long count = 0;
+		for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+			count += Math.max(0, gc.getCollectionCount());
+		}
+		return count;
+	}
+
+	/**
+	 * Bytes allocated so far by each live thread.
+	 * @return allocated bytes by thread id
+	 */
+	static Map<Long, Long> allocatedByThread() {
+		Map<Long, Long> allocated = new HashMap<>();
+		if (threads instanceof com.sun.management.ThreadMXBean sun && sun.isThreadAllocatedMemorySupported()) {
+			long[] ids = threads.getAllThreadIds();
+			long[] bytes = sun.getThreadAllocatedBytes(ids);
+			for (int i = 0; i < ids.length; i++) {
+				if (bytes[i] >= 0) {
+					allocated.put(ids[i], bytes[i]);
+				}
+			}
+		}
+		return allocated;
+	}
+
+	/**
+	 * Bytes allocated between two snapshots by the threads alive at the second (threads
+	 * started in between count from zero; threads that ended in between are missed, so take
+	 * the second snapshot before stopping what ran).
+	 * @param before the first snapshot
+	 * @param after the second snapshot
+	 * @return allocated bytes
+	 */
+	static long allocatedBetween(Map<Long, Long> before, Map<Long, Long> after) {
+		long total = 0;
+		for (Map.Entry<Long, Long> entry : after.entrySet()) {
+			total += entry.getValue() - before.getOrDefault(entry.getKey(), 0L);
+		}
+		return total;
+	}
+
+	/**
+	 * Samples the used heap every few milliseconds until closed, keeping the peak.
+	 */
+	static final class PeakSampler implements AutoCloseable {
+
+		private final AtomicBoolean running = new AtomicBoolean(true);
+
+		private final AtomicLong peak = new AtomicLong();
+
+		private final Thread thread;
+
+		PeakSampler() {
+			this.thread = new Thread(this::sample, "bench-heap-sampler");
+			this.thread.setDaemon(true);
+			this.thread.start();
+		}
+
+		private void sample() {
+			while (this.running.get()) {
+				this.peak.accumulateAndGet(used(), Math::max);
+				try {
+					Thread.sleep(10);
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+			}
+		}
+
+		long peak() {
+			return this.peak.get();
+		}
+
+		@Override
+		public void close() throws InterruptedException {
+			this.running.set(false);
+			this.thread.join();
+			this.peak.accumulateAndGet(used(), Math::max);
+		}
+
+	}
+
+}

@@ -1,0 +1,68 @@
+package io.github.natsjetstream.benchmarks;
+
+import io.nats.client.Connection;
+import io.nats.client.ConsumerContext;
+import io.nats.client.Message;
+import io.nats.client.MessageConsumer;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+import io.nats.client.StreamContext;
+import io.nats.client.api.AckPolicy;
+import io.nats.client.api.ConsumerConfiguration;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The baseline: the loop an application would write by hand with jnats, a durable pull
+ * consumer with {@code consume()}, decoding each message with Jackson and acknowledging it.
+ */
+final class RawConsumer implements AutoCloseable {
+
+	/** As the starter's consumers, the server's default. */
+	private static final int MAX_ACK_PENDING = 1_000;
+
+	private final Connection connection;
+
+	private final JsonMapper mapper;
+
+	private final MessageSink sink;
+
+	private @Nullable MessageConsumer consumer;
+
+	RawConsumer(String url, JsonMapper mapper, MessageSink sink) throws Exception {
+		this.connection = Nats.connect(new Options.Builder().server(url).connectionName("bench-raw").build());
+		this.mapper = mapper;
+		this.sink = sink;
+	}
+
+	/**
+	 * Create the durable and start consuming.
+	 * @param stream the stream
+	 * @param filter the filter subject
+	 */
+	void start(String stream, String filter) throws Exception {
+		StreamContext streamContext = this.connection.getStreamContext(stream);
+		ConsumerContext consumerContext = streamContext.createOrUpdateConsumer(ConsumerConfiguration.builder()
+			.durable("raw")
+			.ackPolicy(AckPolicy.Explicit)
+			.maxAckPending(MAX_ACK_PENDING)
+			.filterSubject(filter)
+			.build());
+		this.consumer = consumerContext.consume(this::handle);
+	}
+
+	private void handle(Message message) {
+		Order order = this.mapper.readValue(message.getData(), Order.class);
+		this.sink.accept(order);
+		message.ack();
+	}
+
+	@Override
+	public void close() throws Exception {
+		if (this.consumer != null) {
+			this.consumer.close();
+		}
+		this.connection.close();
+	}
+
+}

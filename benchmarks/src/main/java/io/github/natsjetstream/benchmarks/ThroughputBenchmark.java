@@ -1,0 +1,160 @@
+package io.github.natsjetstream.benchmarks;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.natsjetstream.benchmarks.Report.ThroughputCase;
+import io.github.natsjetstream.benchmarks.Report.ThroughputRound;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Consume throughput: each round pre-publishes the messages to a fresh stream, then times
+ * one consumer from creating its durable until it has handled every message. The cases run
+ * in turn within each round, so that drift in the machine's load spreads over all of them.
+ */
+final class ThroughputBenchmark {
+
+	private static final Duration ROUND_TIMEOUT = Duration.ofMinutes(2);
+
+	/**
+	 * What consumes.
+	 */
+	enum Case {
+
+		RAW("a", "raw jnats consume() + Jackson + ack()", 0),
+
+		HANDLER("b", "@NatsHandler method taking the record, concurrency 1", 1),
+
+		HANDLER_CONCURRENT("c", "@NatsHandler method taking the record, concurrency 4", 4),
+
+		ROUTING("d", "class-level @NatsHandler routing over 10 @NatsRoute methods, concurrency 1", 1);
+
+		final String label;
+
+		final String description;
+
+		final int concurrency;
+
+		Case(String label, String description, int concurrency) {
+			this.label = label;
+			this.description = description;
+			this.concurrency = concurrency;
+		}
+
+	}
+
+	private final BenchmarkOptions options;
+
+	private final JetStreamFixture fixture;
+
+	private final StarterContexts contexts;
+
+	private final MessageSink sink;
+
+	private final JsonMapper mapper;
+
+	private final String url;
+
+	private int sequence;
+
+	ThroughputBenchmark(BenchmarkOptions options, JetStreamFixture fixture, StarterContexts contexts,
+			MessageSink sink, JsonMapper mapper, String url) {
+		this.options = options;
+		this.fixture = fixture;
+		this.contexts = contexts;
+		this.sink = sink;
+		this.mapper = mapper;
+		this.url = url;
+	}
+
+	List<ThroughputCase> run() throws Exception {
+		List<Case> cases = options.throughputCases();
+		for (Case c : cases) {
+			ThroughputRound warmUp = round(c);
+			log("warm-up", c, warmUp);
+		}
+		Map<Case, List<ThroughputRound>> rounds = new EnumMap<>(Case.class);
+		for (int r = 0; r < this.options.rounds(); r++) {
+			for (int i = 0; i < cases.size(); i++) {
+				Case c = cases.get((r + i) % cases.size());
+				ThroughputRound round = round(c);
+				log("round " + (r + 1), c, round);
+				rounds.computeIfAbsent(c, (k) -> new ArrayList<>()).add(round);
+			}
+		}
+		List<ThroughputCase> results = new ArrayList<>();
+		for (Case c : cases) {
+			results.add(ThroughputCase.of(c.label, c.description, rounds.get(c)));
+		}
+		return results;
+	}
+
+	private ThroughputRound round(Case c) throws Exception {
+		int n = this.options.messages();
+		int seq = ++this.sequence;
+		String stream = "TP_" + seq;
+		String prefix = "tp." + seq;
+		this.fixture.createStream(stream, prefix + ".>");
+		int payloadBytes = this.fixture.prePublish(prefix, n);
+		this.sink.reset(n);
+		RawConsumer raw = null;
+		ConfigurableApplicationContext context = null;
+		try {
+			if (c == Case.RAW) {
+				raw = new RawConsumer(this.url, this.mapper, this.sink);
+			}
+			else {
+				context = this.contexts.run(Map.of("bench.subjects", prefix + ".>", "bench.prefix", prefix,
+						"bench.auto-startup", "false", "nats.jetstream.consumer-defaults.concurrency", c.concurrency),
+						(c == Case.ROUTING) ? StarterContexts.RoutingHandlerConfiguration.class
+								: StarterContexts.MethodHandlerConfiguration.class);
+			}
+			long heapBefore = HeapProbe.usedAfterGc();
+			long gcBefore = HeapProbe.gcCount();
+			Map<Long, Long> allocatedBefore = HeapProbe.allocatedByThread();
+			long elapsed;
+			boolean complete;
+			Map<Long, Long> allocatedAfter;
+			long peak;
+			try (HeapProbe.PeakSampler sampler = new HeapProbe.PeakSampler()) {
+				long start = System.nanoTime();
+				if (raw != null) {
+					raw.start(stream, prefix + ".>");
+				}
+				else {
+					StarterContexts.benchContainer(context).start();
+				}
+				complete = this.sink.await(ROUND_TIMEOUT);
+				elapsed = System.nanoTime() - start;
+				allocatedAfter = HeapProbe.allocatedByThread();
+				sampler.close();
+				peak = sampler.peak();
+			}
+			long handled = this.sink.count();
+			double perSecond = handled / (elapsed / 1e9);
+			long allocated = HeapProbe.allocatedBetween(allocatedBefore, allocatedAfter);
+			return new ThroughputRound(perSecond, elapsed / 1_000_000.0, complete, handled, payloadBytes,
+					(double) allocated / Math.max(1, handled), heapBefore, peak, HeapProbe.gcCount() - gcBefore);
+		}
+		finally {
+			if (raw != null) {
+				raw.close();
+			}
+			if (context != null) {
+				context.close();
+			}
+			this.fixture.deleteStream(stream);
+		}
+	}
+
+	private static void log(String round, Case c, ThroughputRound result) {
+		System.out.printf("throughput %-9s (%s) %,10.0f msg/s  %,8.1f B/msg  %s%n", round, c.label, result.perSecond(),
+				result.allocatedBytesPerMessage(), result.complete() ? "" : "INCOMPLETE " + result.handled());
+	}
+
+}
