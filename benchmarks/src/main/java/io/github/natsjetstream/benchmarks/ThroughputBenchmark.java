@@ -73,7 +73,7 @@ final class ThroughputBenchmark {
 	}
 
 	List<ThroughputCase> run() throws Exception {
-		List<Case> cases = options.throughputCases();
+		List<Case> cases = this.options.throughputCases();
 		for (Case c : cases) {
 			ThroughputRound warmUp = round(c);
 			log("warm-up", c, warmUp);

@@ -18,6 +18,7 @@ import io.github.natsjetstream.listener.adapter.NatsMessageArgumentResolver;
 import io.github.natsjetstream.provisioning.NatsStream;
 import io.github.natsjetstream.provisioning.StorageType;
 import io.github.natsjetstream.retry.DeadLetterRecoverer;
+import io.github.natsjetstream.retry.DeadLetterReplayer;
 import io.github.natsjetstream.retry.ExponentialBackoff;
 import io.github.natsjetstream.retry.ListBackoff;
 import io.github.natsjetstream.retry.PublishingDeadLetterRecoverer;
@@ -125,6 +126,13 @@ public final class NatsHandlerAutoConfiguration {
 	@ConditionalOnMissingBean
 	DeadLetterRecoverer natsDeadLetterRecoverer(JetStream jetStream) {
 		return new PublishingDeadLetterRecoverer(jetStream);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DeadLetterReplayer natsDeadLetterReplayer(JetStreamManagement management, JetStream jetStream,
+			NatsProperties properties) {
+		return new DeadLetterReplayer(management, jetStream, properties.getJetstream().getDeadLetter().getStream());
 	}
 
 	@Bean

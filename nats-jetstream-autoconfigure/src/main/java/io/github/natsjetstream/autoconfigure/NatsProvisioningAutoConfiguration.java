@@ -87,7 +87,8 @@ public final class NatsProvisioningAutoConfiguration {
 				return declarations;
 			}, () -> {
 				List<NatsKeyValue> declarations = new ArrayList<>();
-				jetstream.getKeyValue().forEach((bucket, keyValue) -> declarations.add(toDeclaration(bucket, keyValue)));
+				jetstream.getKeyValue()
+					.forEach((bucket, keyValue) -> declarations.add(toDeclaration(bucket, keyValue)));
 				keyValues.orderedStream().forEach(declarations::add);
 				return declarations;
 			});

@@ -34,7 +34,9 @@ final class ConfigurationValues {
 			return "'" + text + "'";
 		}
 		if (value instanceof Collection<?> collection) {
-			return collection.stream().map(ConfigurationValues::formatElement).collect(Collectors.joining(", ", "[", "]"));
+			return collection.stream()
+				.map(ConfigurationValues::formatElement)
+				.collect(Collectors.joining(", ", "[", "]"));
 		}
 		return value.toString();
 	}

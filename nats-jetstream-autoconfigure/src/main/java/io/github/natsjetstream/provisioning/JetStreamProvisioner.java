@@ -60,7 +60,8 @@ public class JetStreamProvisioner implements SmartInitializingSingleton {
 	 */
 	public JetStreamProvisioner(Connection connection, JetStreamManagement jetStreamManagement,
 			KeyValueManagement keyValueManagement, ProvisioningReport report,
-			Supplier<? extends Collection<NatsStream>> streams, Supplier<? extends Collection<NatsKeyValue>> keyValues) {
+			Supplier<? extends Collection<NatsStream>> streams,
+			Supplier<? extends Collection<NatsKeyValue>> keyValues) {
 		Assert.notNull(connection, "'connection' must not be null");
 		Assert.notNull(jetStreamManagement, "'jetStreamManagement' must not be null");
 		Assert.notNull(keyValueManagement, "'keyValueManagement' must not be null");
@@ -151,7 +152,8 @@ public class JetStreamProvisioner implements SmartInitializingSingleton {
 		String resource = result.type().describe(result.name());
 		switch (result.outcome()) {
 			case CREATED -> logger.info(resource + " created");
-			case UPDATED -> result.differences().forEach((difference) -> logger.info(resource + " updated: " + difference));
+			case UPDATED -> result.differences()
+				.forEach((difference) -> logger.info(resource + " updated: " + difference));
 			case UNCHANGED -> logger.info(resource + ((mode == ProvisioningMode.VALIDATE) ? " matches its declaration"
 					: " unchanged"));
 		}

@@ -55,7 +55,8 @@ public final class KeyValueFields {
 							: config.getMaxBucketSize())
 				.formattedWith(ConfigurationValues::formatSize),
 			ConfigurationField.immutable(STORAGE, KeyValueConfiguration::getStorageType),
-			ConfigurationField.updatable(REPLICAS, (KeyValueConfiguration config) -> Math.max(config.getReplicas(), 1))));
+			ConfigurationField.updatable(REPLICAS,
+					(KeyValueConfiguration config) -> Math.max(config.getReplicas(), 1))));
 
 	private KeyValueFields() {
 	}

@@ -319,7 +319,8 @@ public final class NatsStream {
 		}
 
 		private static void assertLimit(long value, String name) {
-			Assert.isTrue(value > 0 || value == -1, () -> "'" + name + "' must be greater than zero, or -1 for unlimited");
+			Assert.isTrue(value > 0 || value == -1,
+					() -> "'" + name + "' must be greater than zero, or -1 for unlimited");
 		}
 
 		private Builder declare(String field, Consumer<StreamConfiguration.Builder> customizer) {

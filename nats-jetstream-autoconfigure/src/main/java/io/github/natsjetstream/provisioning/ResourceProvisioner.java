@@ -81,7 +81,8 @@ final class ResourceProvisioner {
 			.toList();
 		if (!immutable.isEmpty()) {
 			throw new ProvisioningException(describe(resource) + " cannot be updated in place: JetStream cannot change "
-					+ "these fields of an existing " + noun(resource) + ": " + join(immutable) + " (server -> declared)."
+					+ "these fields of an existing " + noun(resource) + ": " + join(immutable)
+					+ " (server -> declared)."
 					+ others(differences, immutable) + " Nothing was changed. " + waysOut(resource));
 		}
 		try {

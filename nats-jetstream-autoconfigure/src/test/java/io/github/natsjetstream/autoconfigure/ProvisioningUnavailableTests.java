@@ -86,7 +86,8 @@ class ProvisioningUnavailableTests {
 		}
 		ProvisioningTestSupport.contextRunner(nats.url())
 			.withPropertyValues("nats.username=reader", "nats.password=reader",
-					"nats.jetstream.provisioning.mode=validate", "nats.jetstream.streams.READ_ONLY.subjects=read.only.>",
+					"nats.jetstream.provisioning.mode=validate",
+					"nats.jetstream.streams.READ_ONLY.subjects=read.only.>",
 					"nats.jetstream.streams.READ_ONLY.storage=memory")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();

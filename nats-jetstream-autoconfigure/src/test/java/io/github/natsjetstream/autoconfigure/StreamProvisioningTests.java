@@ -109,10 +109,12 @@ class StreamProvisioningTests {
 	void restartOfAnUnchangedApplicationSendsNoWriteRequest(CapturedOutput output) throws Exception {
 		String prefix = "nats.jetstream.streams.RESTART.";
 		ApplicationContextRunner runner = this.contextRunner
-			.withPropertyValues(prefix + "subjects=restart.simple.>", prefix + "storage=file", prefix + "retention=limits",
+			.withPropertyValues(prefix + "subjects=restart.simple.>", prefix + "storage=file",
+					prefix + "retention=limits",
 					prefix + "max-age=30s", prefix + "max-msgs-per-subject=5", prefix + "discard=old",
 					prefix + "description=Restarted", prefix + "deny-delete=false",
-					"nats.jetstream.key-value.restart-cache.history=4", "nats.jetstream.key-value.restart-cache.ttl=10m")
+					"nats.jetstream.key-value.restart-cache.history=4",
+					"nats.jetstream.key-value.restart-cache.ttl=10m")
 			.withUserConfiguration(CompleteStreamConfiguration.class);
 		runner.run((context) -> assertThat(context).hasNotFailed());
 		try (JetStreamApiRecorder recorder = new JetStreamApiRecorder(nats.server())) {

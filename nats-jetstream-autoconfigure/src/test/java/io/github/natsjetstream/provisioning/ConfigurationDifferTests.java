@@ -13,7 +13,8 @@ class ConfigurationDifferTests {
 
 	private final ConfigurationDiffer<Map<String, Object>> differ = new ConfigurationDiffer<>(List.of(
 			ConfigurationField.updatable("ack_wait", (Map<String, Object> config) -> config.get("ack_wait")),
-			ConfigurationField.immutable("deliver_policy", (Map<String, Object> config) -> config.get("deliver_policy")),
+			ConfigurationField.immutable("deliver_policy",
+					(Map<String, Object> config) -> config.get("deliver_policy")),
 			ConfigurationField.updatableWhen("level", (Map<String, Object> config) -> (Integer) config.get("level"),
 					(current, wanted) -> wanted != null && current != null && wanted > current)));
 

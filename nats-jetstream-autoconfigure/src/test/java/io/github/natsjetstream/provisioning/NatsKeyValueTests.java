@@ -88,7 +88,8 @@ class NatsKeyValueTests {
 
 	private static KeyValueConfiguration server(String json) {
 		try {
-			JsonValue info = JsonParser.parse("{\"config\":" + json + ",\"created\":\"2026-01-01T00:00:00Z\",\"state\":{}}");
+			JsonValue info = JsonParser
+				.parse("{\"config\":" + json + ",\"created\":\"2026-01-01T00:00:00Z\",\"state\":{}}");
 			return new KeyValueStatus(new StreamInfo(info)).getConfiguration();
 		}
 		catch (JsonParseException ex) {

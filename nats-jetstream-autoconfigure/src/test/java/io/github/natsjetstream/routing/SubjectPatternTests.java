@@ -45,7 +45,8 @@ class SubjectPatternTests {
 	@Test
 	void fullWildcardBeforeTheLastTokenIsRejected() {
 		assertThatIllegalArgumentException().isThrownBy(() -> SubjectPattern.of("orders.>.x"))
-			.withMessage("Invalid subject pattern 'orders.>.x': '>' may only be the last token, but it is token 2 of 3");
+			.withMessage(
+					"Invalid subject pattern 'orders.>.x': '>' may only be the last token, but it is token 2 of 3");
 	}
 
 	@ParameterizedTest

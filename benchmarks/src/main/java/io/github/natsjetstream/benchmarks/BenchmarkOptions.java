@@ -1,0 +1,131 @@
+package io.github.natsjetstream.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.github.natsjetstream.benchmarks.ThroughputBenchmark.Case;
+
+/**
+ * The benchmark's command line: {@code --name=value} arguments, all optional.
+ *
+ * @param messages messages per throughput round
+ * @param rounds measured throughput rounds per case, after one warm-up round
+ * @param throughputCases the throughput cases to run
+ * @param latencyRate messages per second in latency rounds
+ * @param latencyDuration the measured part of a latency round
+ * @param latencyWarmUp the unrecorded start of a latency round
+ * @param latencyRounds measured latency rounds per consumer, after one warm-up round
+ * @param startupRounds measured startup rounds, after one warm-up round
+ * @param parts which parts to run: throughput, latency, startup
+ * @param storage the stream storage: file or memory
+ * @param resultsDirectory where to write the results
+ * @param resultsName the results' file name, without extension
+ * @param arguments the arguments as given
+ */
+record BenchmarkOptions(int messages, int rounds, List<Case> throughputCases, int latencyRate,
+		Duration latencyDuration, Duration latencyWarmUp, int latencyRounds, int startupRounds, Set<String> parts,
+		String storage, Path resultsDirectory, String resultsName, List<String> arguments) {
+
+	static final String USAGE = """
+			Usage: java -jar benchmarks/target/benchmarks.jar [--name=value ...]
+			  --messages=200000        messages per throughput round
+			  --rounds=5               measured throughput rounds per case (after one warm-up round)
+			  --cases=a,b,c,d          throughput cases: a raw, b handler, c handler x4, d routing
+			  --latency-rate=5000      messages per second in latency rounds
+			  --latency-seconds=10     measured seconds per latency round
+			  --latency-warmup-seconds=2  unrecorded seconds at the start of each latency round
+			  --latency-rounds=3       measured latency rounds per consumer (after one warm-up round)
+			  --startup-rounds=3       measured startup rounds (after one warm-up round)
+			  --only=throughput,latency,startup  the parts to run
+			  --storage=file           stream storage: file or memory
+			  --results=DIR            where to write NAME.md and NAME.json (default benchmarks/results)
+			  --name=latest            results file name (default latest for a full run, partial otherwise)
+			  --quick                  a short smoke run: 20000 messages, 2 rounds, 3 s latency, 1 startup round
+			""";
+
+	private static final Set<String> ALL_PARTS = Set.of("throughput", "latency", "startup");
+
+	static BenchmarkOptions parse(String[] args) {
+		Map<String, String> values = new LinkedHashMap<>();
+		for (String arg : args) {
+			if (!arg.startsWith("--")) {
+				throw new IllegalArgumentException("Unknown argument '" + arg + "'\n" + USAGE);
+			}
+			int equals = arg.indexOf('=');
+			values.put((equals > 0) ? arg.substring(2, equals) : arg.substring(2),
+					(equals > 0) ? arg.substring(equals + 1) : "true");
+		}
+		boolean quick = Boolean.parseBoolean(values.remove("quick"));
+		int messages = integer(values.remove("messages"), quick ? 20_000 : 200_000);
+		int rounds = integer(values.remove("rounds"), quick ? 2 : 5);
+		List<Case> cases = Arrays.stream(values.getOrDefault("cases", "a,b,c,d").split(","))
+			.map(String::trim)
+			.map(BenchmarkOptions::throughputCase)
+			.toList();
+		values.remove("cases");
+		int latencyRate = integer(values.remove("latency-rate"), 5_000);
+		Duration latencyDuration = Duration.ofSeconds(integer(values.remove("latency-seconds"), quick ? 3 : 10));
+		Duration latencyWarmUp = Duration.ofSeconds(integer(values.remove("latency-warmup-seconds"), quick ? 1 : 2));
+		int latencyRounds = integer(values.remove("latency-rounds"), quick ? 1 : 3);
+		int startupRounds = integer(values.remove("startup-rounds"), quick ? 1 : 3);
+		String only = values.remove("only");
+		Set<String> parts = (only != null)
+				? Arrays.stream(only.split(",")).map(String::trim).collect(Collectors.toCollection(java.util.TreeSet::new))
+				: ALL_PARTS;
+		if (!ALL_PARTS.containsAll(parts)) {
+			throw new IllegalArgumentException("Unknown part in --only=" + only + "\n" + USAGE);
+		}
+		String storage = values.getOrDefault("storage", "file").toLowerCase(Locale.ROOT);
+		values.remove("storage");
+		if (!storage.equals("file") && !storage.equals("memory")) {
+			throw new IllegalArgumentException("--storage must be file or memory\n" + USAGE);
+		}
+		String results = values.remove("results");
+		Path resultsDirectory = (results != null) ? Path.of(results)
+				: Files.isDirectory(Path.of("benchmarks")) ? Path.of("benchmarks", "results") : Path.of("results");
+		boolean full = !quick && parts.equals(ALL_PARTS) && cases.size() == Case.values().length;
+		String name = values.getOrDefault("name", full ? "latest" : "partial");
+		values.remove("name");
+		if (!values.isEmpty()) {
+			throw new IllegalArgumentException("Unknown arguments " + values.keySet() + "\n" + USAGE);
+		}
+		return new BenchmarkOptions(messages, rounds, cases, latencyRate, latencyDuration, latencyWarmUp, latencyRounds,
+				startupRounds, parts, storage, resultsDirectory, name, List.of(args));
+	}
+
+	boolean runs(String part) {
+		return this.parts.contains(part);
+	}
+
+	Map<String, Object> settings() {
+		Map<String, Object> settings = new LinkedHashMap<>();
+		settings.put("messagesPerThroughputRound", this.messages);
+		settings.put("throughputRounds", this.rounds + " (after 1 warm-up round per case)");
+		settings.put("latencyRate", this.latencyRate + " msg/s");
+		settings.put("latencyRound", this.latencyWarmUp.toSeconds() + " s warm-up + " + this.latencyDuration.toSeconds()
+				+ " s measured");
+		settings.put("latencyRounds", this.latencyRounds + " (after 1 warm-up round per consumer)");
+		settings.put("startupRounds", this.startupRounds + " (after 1 warm-up round)");
+		return settings;
+	}
+
+	private static Case throughputCase(String label) {
+		return Arrays.stream(Case.values())
+			.filter((c) -> c.label.equalsIgnoreCase(label))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("Unknown throughput case '" + label + "'\n" + USAGE));
+	}
+
+	private static int integer(String value, int fallback) {
+		return (value != null) ? Integer.parseInt(value.replace("_", "")) : fallback;
+	}
+
+}

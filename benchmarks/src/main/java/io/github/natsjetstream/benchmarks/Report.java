@@ -1,0 +1,219 @@
+package io.github.natsjetstream.benchmarks;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything one run measured, as written to {@code latest.json} and rendered in
+ * {@code latest.md}.
+ *
+ * @param machine where and how it ran
+ * @param throughput consume throughput by case
+ * @param ratios throughput of each starter case divided by the raw baseline
+ * @param latency publish-to-handler latency, raw and starter
+ * @param startup startup and idle memory
+ * @param targets the issue's targets, met or missed
+ */
+record Report(Machine machine, List<ThroughputCase> throughput, Map<String, Double> ratios,
+		List<LatencyCase> latency, @Nullable Startup startup, List<Target> targets) {
+
+	/**
+	 * Where and how the run went.
+	 *
+	 * @param processors available processors
+	 * @param cpu CPU model
+	 * @param memoryMiB physical memory
+	 * @param os operating system
+	 * @param jdk the JDK running the benchmarks
+	 * @param jvmArguments its arguments
+	 * @param natsServer the server's version
+	 * @param storage the stream storage type
+	 * @param command the command that runs the benchmarks
+	 * @param arguments the benchmark's own arguments in this run
+	 * @param commit the repository's commit, with {@code -dirty} when it has changes
+	 * @param startedAt when the run started
+	 * @param durationSeconds how long it took
+	 * @param loadAverageBefore the one-minute load average when it started
+	 * @param loadAverageAfter the one-minute load average when it ended
+	 * @param settings the benchmark settings
+	 */
+	record Machine(int processors, String cpu, long memoryMiB, String os, String jdk, List<String> jvmArguments,
+			String natsServer, String storage, String command, List<String> arguments, String commit,
+			String startedAt, long durationSeconds, double loadAverageBefore, double loadAverageAfter,
+			Map<String, Object> settings) {
+	}
+
+	/**
+	 * One throughput round.
+	 *
+	 * @param perSecond messages handled per second
+	 * @param millis time from creating the consumer until the last message was handled
+	 * @param complete whether every message was handled
+	 * @param handled how many were handled
+	 * @param payloadBytes the size of one payload
+	 * @param allocatedBytesPerMessage heap allocated by all threads, per message
+	 * @param heapBeforeBytes used heap after a full collection, before the round
+	 * @param peakHeapBytes peak used heap during the round
+	 * @param collections garbage collections during the round
+	 */
+	record ThroughputRound(double perSecond, double millis, boolean complete, long handled, int payloadBytes,
+			double allocatedBytesPerMessage, long heapBeforeBytes, long peakHeapBytes, long collections) {
+	}
+
+	/**
+	 * One throughput case over all its rounds.
+	 *
+	 * @param label the issue's letter
+	 * @param description what consumes
+	 * @param medianPerSecond median messages per second
+	 * @param minPerSecond slowest round
+	 * @param maxPerSecond fastest round
+	 * @param medianAllocatedBytesPerMessage median allocation per message
+	 * @param medianPeakHeapBytes median of the rounds' peak used heap
+	 * @param medianHeapBeforeBytes median used heap after collection before the rounds
+	 * @param rounds the rounds
+	 */
+	record ThroughputCase(String label, String description, double medianPerSecond, double minPerSecond,
+			double maxPerSecond, double medianAllocatedBytesPerMessage, double medianPeakHeapBytes,
+			double medianHeapBeforeBytes, List<ThroughputRound> rounds) {
+
+		static ThroughputCase of(String label, String description, List<ThroughputRound> rounds) {
+			return new ThroughputCase(label, description, median(rounds, ThroughputRound::perSecond),
+					rounds.stream().mapToDouble(ThroughputRound::perSecond).min().orElse(Double.NaN),
+					rounds.stream().mapToDouble(ThroughputRound::perSecond).max().orElse(Double.NaN),
+					median(rounds, ThroughputRound::allocatedBytesPerMessage),
+					median(rounds, (r) -> r.peakHeapBytes()), median(rounds, (r) -> r.heapBeforeBytes()),
+					rounds);
+		}
+
+	}
+
+	/**
+	 * One latency round.
+	 *
+	 * @param p50Micros median
+	 * @param p99Micros 99th percentile
+	 * @param p999Micros 99.9th percentile
+	 * @param maxMicros maximum
+	 * @param recorded messages recorded (after the warm-up)
+	 * @param published messages published
+	 * @param complete whether every message was handled
+	 */
+	record LatencyRound(double p50Micros, double p99Micros, double p999Micros, double maxMicros, long recorded,
+			long published, boolean complete) {
+	}
+
+	/**
+	 * Latency over all rounds of one consumer: the median of each percentile.
+	 *
+	 * @param name raw or starter
+	 * @param description what consumes
+	 * @param p50Micros median of the rounds' medians
+	 * @param p99Micros median of the rounds' 99th percentiles
+	 * @param p999Micros median of the rounds' 99.9th percentiles
+	 * @param maxMicros median of the rounds' maxima
+	 * @param rounds the rounds
+	 */
+	record LatencyCase(String name, String description, double p50Micros, double p99Micros, double p999Micros,
+			double maxMicros, List<LatencyRound> rounds) {
+
+		static LatencyCase of(String name, String description, List<LatencyRound> rounds) {
+			return new LatencyCase(name, description, median(rounds, LatencyRound::p50Micros),
+					median(rounds, LatencyRound::p99Micros), median(rounds, LatencyRound::p999Micros),
+					median(rounds, LatencyRound::maxMicros), rounds);
+		}
+
+	}
+
+	/**
+	 * One application start.
+	 *
+	 * @param name which application
+	 * @param millis from {@code SpringApplication.run} until it returned
+	 * @param apiRequests JetStream API requests seen on {@code $JS.API.>}, pulls excepted
+	 * @param apiWrites those that create, update or delete
+	 * @param jszApiRequests the server's own count ({@code /jsz} {@code api.total})
+	 * @param requestsByKind the requests by kind, pulls included
+	 * @param heapAfterGcBytes used heap after a full collection with the context open
+	 * @param threads live threads with the context open
+	 * @param closeMillis how long closing the context took
+	 */
+	record ContextStart(String name, long millis, long apiRequests, long apiWrites, long jszApiRequests,
+			Map<String, Long> requestsByKind, long heapAfterGcBytes, int threads, double closeMillis) {
+	}
+
+	/**
+	 * Startup and idle memory.
+	 *
+	 * @param medians the median of each figure by application
+	 * @param handlersAddMillis what the handlers add to a first start: the first start with
+	 * streams and handlers less the first start with the streams only
+	 * @param restartApiRequests API requests of the unchanged restart (median)
+	 * @param restartApiWrites writes of the unchanged restart (maximum over rounds)
+	 * @param heapPerIdleHandlerBytes heap retained per idle handler
+	 * @param threadsPerHandler threads per idle handler
+	 * @param starts every start
+	 */
+	record Startup(Map<String, Map<String, Double>> medians, double handlersAddMillis, double restartApiRequests,
+			long restartApiWrites, double heapPerIdleHandlerBytes, double threadsPerHandler,
+			Map<String, List<ContextStart>> starts) {
+
+		static final String EMPTY = "empty";
+
+		static final String STREAMS = "20 streams, first start";
+
+		static final String FIRST = "20 streams + 50 handlers, first start";
+
+		static final String RESTART = "20 streams + 50 handlers, unchanged restart";
+
+		static Startup of(Map<String, List<ContextStart>> starts, int handlers) {
+			Map<String, Map<String, Double>> medians = new LinkedHashMap<>();
+			starts.forEach((name, list) -> {
+				Map<String, Double> figures = new LinkedHashMap<>();
+				figures.put("millis", median(list, (s) -> s.millis()));
+				figures.put("apiRequests", median(list, (s) -> s.apiRequests()));
+				figures.put("apiWrites", median(list, (s) -> s.apiWrites()));
+				figures.put("jszApiRequests", median(list, (s) -> s.jszApiRequests()));
+				figures.put("heapAfterGcBytes", median(list, (s) -> s.heapAfterGcBytes()));
+				figures.put("threads", median(list, (s) -> s.threads()));
+				figures.put("closeMillis", median(list, ContextStart::closeMillis));
+				medians.put(name, figures);
+			});
+			double handlersAdd = medians.get(FIRST).get("millis") - medians.get(STREAMS).get("millis");
+			long restartWrites = starts.get(RESTART).stream().mapToLong(ContextStart::apiWrites).max().orElse(-1);
+			List<Double> heapPerHandler = new ArrayList<>();
+			List<Double> threadsPerHandler = new ArrayList<>();
+			List<ContextStart> streamsOnly = starts.get(STREAMS);
+			List<ContextStart> restarts = starts.get(RESTART);
+			for (int i = 0; i < Math.min(streamsOnly.size(), restarts.size()); i++) {
+				heapPerHandler.add((double) (restarts.get(i).heapAfterGcBytes() - streamsOnly.get(i).heapAfterGcBytes())
+						/ handlers);
+				threadsPerHandler.add((double) (restarts.get(i).threads() - streamsOnly.get(i).threads()) / handlers);
+			}
+			return new Startup(medians, handlersAdd, medians.get(RESTART).get("apiRequests"), restartWrites,
+					Stats.median(heapPerHandler), Stats.median(threadsPerHandler), starts);
+		}
+
+	}
+
+	/**
+	 * One of the issue's targets.
+	 *
+	 * @param name what is measured
+	 * @param target the target, in words
+	 * @param measured the measured value, in words
+	 * @param met whether it is met, {@code null} when not measured in this run
+	 */
+	record Target(String name, String target, String measured, @Nullable Boolean met) {
+	}
+
+	static <T> double median(List<T> values, ToDoubleFunction<T> figure) {
+		return Stats.median(values.stream().map(figure::applyAsDouble).toList());
+	}
+
+}

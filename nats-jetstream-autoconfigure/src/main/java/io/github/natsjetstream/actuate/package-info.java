@@ -1,0 +1,7 @@
+/**
+ * Actuator endpoints for NATS JetStream.
+ */
+@NullMarked
+package io.github.natsjetstream.actuate;
+
+import org.jspecify.annotations.NullMarked;
