@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.github.natsjetstream.benchmarks.ThroughputBenchmark.Case;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The benchmark's command line: {@code --name=value} arguments, all optional.
@@ -124,7 +125,7 @@ record BenchmarkOptions(int messages, int rounds, List<Case> throughputCases, in
 			.orElseThrow(() -> new IllegalArgumentException("Unknown throughput case '" + label + "'\n" + USAGE));
 	}
 
-	private static int integer(String value, int fallback) {
+	private static int integer(@Nullable String value, int fallback) {
 		return (value != null) ? Integer.parseInt(value.replace("_", "")) : fallback;
 	}
 

@@ -65,7 +65,7 @@ final class StartupBenchmark {
 
 	private static void record(Map<String, List<ContextStart>> starts, boolean warmUp, ContextStart start) {
 		System.out.printf("startup    %-9s %-44s %,7.0f ms  api %3d (writes %3d, jsz %3d)  heap %,6.1f MiB  close %,5.0f ms%n",
-				warmUp ? "warm-up" : "round", start.name(), start.millis(), start.apiRequests(), start.apiWrites(),
+				warmUp ? "warm-up" : "round", start.name(), (double) start.millis(), start.apiRequests(), start.apiWrites(),
 				start.jszApiRequests(), start.heapAfterGcBytes() / 1048576.0, start.closeMillis());
 		if (!warmUp) {
 			starts.computeIfAbsent(start.name(), (k) -> new ArrayList<>()).add(start);

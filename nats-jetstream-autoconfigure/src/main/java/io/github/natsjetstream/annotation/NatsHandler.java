@@ -111,6 +111,14 @@ public @interface NatsHandler {
 	Class<? extends Throwable>[] noRetryFor() default {};
 
 	/**
+	 * Name of an {@link io.github.natsjetstream.retry.ErrorClassifier ErrorClassifier}
+	 * bean that decides which failures of this handler are not retried, in addition to
+	 * {@link #noRetryFor()} and to conversion, validation and routing failures.
+	 * @return the bean name
+	 */
+	String errorClassifier() default "";
+
+	/**
 	 * Subject that dead letters of this handler are published to. Defaults to
 	 * {@code dlq.<stream>.<durable>} (see {@code nats.jetstream.dead-letter.*}).
 	 * @return the dead-letter subject

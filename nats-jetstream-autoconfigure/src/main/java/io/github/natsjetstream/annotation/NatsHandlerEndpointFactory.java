@@ -14,11 +14,13 @@ import io.github.natsjetstream.config.NatsHandlerEndpoint;
 import io.github.natsjetstream.listener.adapter.HandlerInvoker;
 import io.github.natsjetstream.listener.adapter.MethodHandlerInvoker;
 import io.github.natsjetstream.listener.adapter.RoutingHandlerInvoker;
+import io.github.natsjetstream.retry.ErrorClassifier;
 import io.github.natsjetstream.routing.SubjectPattern;
 import io.github.natsjetstream.routing.SubjectRouter;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.config.BeanExpressionContext;
 import org.springframework.beans.factory.config.BeanExpressionResolver;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -87,10 +89,24 @@ public class NatsHandlerEndpointFactory {
 				resolve(annotation.maxAckPending()), resolve(annotation.deliverPolicy()), resolve(annotation.deadLetter()),
 				resolve(annotation.autoStartup()), List.of(annotation.noRetryFor()));
 		HandlerSettings settings = this.settingsResolver.resolve(id, description, attributes);
+		String classifierName = resolve(annotation.errorClassifier());
+		if (classifierName != null) {
+			settings = settings.withErrorClassifier(errorClassifier(classifierName, description));
+		}
 		HandlerInvoker invoker = (method != null) ? new MethodHandlerInvoker(invocable(declaration.bean(), method))
 				: routingInvoker(declaration, description);
 		return new NatsHandlerEndpoint(id, description, subjects, StringUtils.hasText(stream) ? stream : null, durable,
 				settings, invoker);
+	}
+
+	private ErrorClassifier errorClassifier(String beanName, String description) {
+		try {
+			return this.beanFactory.getBean(beanName, ErrorClassifier.class);
+		}
+		catch (BeansException ex) {
+			throw new InvalidHandlerException("errorClassifier '" + beanName + "' of handler " + description
+					+ " is not an ErrorClassifier bean: " + ex.getMessage(), ex);
+		}
 	}
 
 	private HandlerInvoker routingInvoker(HandlerDeclaration declaration, String description) {

@@ -108,7 +108,7 @@ public final class NatsHandlerAutoConfiguration {
 		NatsProperties.ConsumerDefaults defaults = jetstream.getConsumerDefaults();
 		HandlerSettings defaultSettings = new HandlerSettings(defaults.getConcurrency(), defaults.getMaxDeliver(),
 				backoff(defaults.getBackoff()), defaults.getAckWait(), defaults.getMaxAckPending(),
-				DeliverPolicySetting.parse(defaults.getDeliverPolicy()), List.of(), null, true);
+				DeliverPolicySetting.parse(defaults.getDeliverPolicy()), List.of(), null, null, true);
 		Map<String, NatsProperties.Handler> handlers = jetstream.getHandlers();
 		return new HandlerSettingsResolver(defaultSettings, (id) -> overrides(handlers, id));
 	}

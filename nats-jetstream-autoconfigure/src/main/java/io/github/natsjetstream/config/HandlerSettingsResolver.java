@@ -81,7 +81,7 @@ public final class HandlerSettingsResolver {
 					+ ": JetStream refuses a consumer backoff longer than its max-deliver; shorten the backoff or raise maxDeliver");
 		}
 		return new HandlerSettings(concurrency, maxDeliver, backoff, ackWait, maxAckPending, deliverPolicy,
-				attributes.noRetryFor(), deadLetter, autoStartup);
+				attributes.noRetryFor(), this.defaults.errorClassifier(), deadLetter, autoStartup);
 	}
 
 	private static RetryBackoff parseBackoff(String value) {

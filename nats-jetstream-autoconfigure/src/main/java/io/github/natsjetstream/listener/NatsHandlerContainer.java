@@ -124,7 +124,7 @@ public class NatsHandlerContainer {
 			int batch = Math.max(1, Math.min(MAX_BATCH_SIZE, settings.maxAckPending() / settings.concurrency()));
 			this.fetchOptions = FetchConsumeOptions.builder().maxMessages(batch).expiresIn(FETCH_EXPIRES_MILLIS).build();
 			FailureHandler failureHandler = new FailureHandler(this.endpoint.description(), this.endpoint.durable(),
-					settings.maxDeliver(), settings.backoff(), new DefaultErrorClassifier(settings.noRetryFor()),
+					settings.maxDeliver(), settings.backoff(), new DefaultErrorClassifier(settings.noRetryFor(), settings.errorClassifier()),
 					this.resources.deadLetterRecoverer(), deadLetterSubject(stream), this.resources.clock());
 			SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("nats-" + this.endpoint.id() + "-");
 			executor.setVirtualThreads(this.resources.virtualThreads());

@@ -11,7 +11,7 @@ import org.springframework.messaging.handler.annotation.support.MethodArgumentNo
 /**
  * The default {@link ErrorClassifier}: no route, conversion and validation failures, and
  * the handler's {@code noRetryFor} exception types (anywhere in the cause chain) are not
- * retried; everything else is.
+ * retried; the handler's own classifier, if any, decides about the rest.
  *
  * @author NATS JetStream Spring Boot Starter contributors
  */
@@ -19,12 +19,24 @@ public final class DefaultErrorClassifier implements ErrorClassifier {
 
 	private final List<Class<? extends Throwable>> noRetryFor;
 
+	private final @Nullable ErrorClassifier next;
+
 	/**
 	 * Create a new instance.
 	 * @param noRetryFor exception types that are not retried
 	 */
 	public DefaultErrorClassifier(List<Class<? extends Throwable>> noRetryFor) {
+		this(noRetryFor, null);
+	}
+
+	/**
+	 * Create a new instance that consults another classifier for what it would retry.
+	 * @param noRetryFor exception types that are not retried
+	 * @param next the classifier to consult next, or {@code null}
+	 */
+	public DefaultErrorClassifier(List<Class<? extends Throwable>> noRetryFor, @Nullable ErrorClassifier next) {
 		this.noRetryFor = List.copyOf(noRetryFor);
+		this.next = next;
 	}
 
 	@Override
@@ -45,7 +57,7 @@ public final class DefaultErrorClassifier implements ErrorClassifier {
 				}
 			}
 		}
-		return null;
+		return (this.next != null) ? this.next.classify(failure) : null;
 	}
 
 	private static @Nullable Throwable nextCause(Throwable throwable) {

@@ -1,0 +1,205 @@
+package io.github.natsjetstream.benchmarks;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.github.natsjetstream.benchmarks.Report.LatencyCase;
+import io.github.natsjetstream.benchmarks.Report.Startup;
+import io.github.natsjetstream.benchmarks.Report.Target;
+import io.github.natsjetstream.benchmarks.Report.ThroughputCase;
+import io.github.natsjetstream.test.NatsServer;
+import io.nats.client.api.StorageType;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs the benchmarks: starts a {@code nats-server}, measures throughput, latency,
+ * startup and memory of raw jnats and of the starter in this JVM, prints the results and
+ * writes them to {@code benchmarks/results/latest.md} and {@code latest.json}.
+ */
+public final class BenchmarkRunner {
+
+	/** The command that builds and runs the benchmarks from the repository root. */
+	static final String COMMAND = "./mvnw -B -q -Pbenchmarks -pl benchmarks -am package -DskipTests"
+			+ " && java -Xms1g -Xmx1g -jar benchmarks/target/benchmarks.jar";
+
+	private BenchmarkRunner() {
+	}
+
+	/**
+	 * Run the benchmarks.
+	 * @param args {@code --name=value} options, see {@link BenchmarkOptions#USAGE}
+	 * @throws Exception when a benchmark fails
+	 */
+	public static void main(String[] args) throws Exception {
+		BenchmarkOptions options;
+		try {
+			options = BenchmarkOptions.parse(args);
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage());
+			System.exit(2);
+			return;
+		}
+		String startedAt = OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+		double loadBefore = loadAverage();
+		long started = System.nanoTime();
+		JsonMapper mapper = JsonMapper.builder().build();
+		MessageSink sink = new MessageSink();
+		List<ThroughputCase> throughput = List.of();
+		List<LatencyCase> latency = List.of();
+		Startup startup = null;
+		String serverVersion;
+		try (NatsServer server = NatsServer.builder().build().start()) {
+			serverVersion = mapper.readTree(server.monitoring("/varz")).path("version").asString();
+			System.out.println("nats-server " + serverVersion + " at " + server.url() + "; " + options.storage()
+					+ " storage; load average " + loadBefore);
+			StorageType storage = options.storage().equals("memory") ? StorageType.Memory : StorageType.File;
+			StarterContexts contexts = new StarterContexts(server.url(), sink);
+			try (JetStreamFixture fixture = new JetStreamFixture(server.url(), mapper, storage)) {
+				if (options.runs("throughput")) {
+					throughput = new ThroughputBenchmark(options, fixture, contexts, sink, mapper, server.url()).run();
+				}
+				if (options.runs("latency")) {
+					latency = new LatencyBenchmark(options, fixture, contexts, sink, mapper, server.url()).run();
+				}
+				if (options.runs("startup")) {
+					startup = new StartupBenchmark(options, server, fixture, contexts, mapper).run();
+				}
+			}
+		}
+		Map<String, Double> ratios = ratios(throughput);
+		Report.Machine machine = new Report.Machine(Runtime.getRuntime().availableProcessors(), cpuModel(),
+				memoryMiB(), System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+						+ System.getProperty("os.arch"),
+				System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + " ("
+						+ System.getProperty("java.vendor") + ")",
+				ManagementFactory.getRuntimeMXBean().getInputArguments(), serverVersion, options.storage(), COMMAND,
+				options.arguments(), commit(), startedAt, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started),
+				loadBefore, loadAverage(), options.settings());
+		Report report = new Report(machine, throughput, ratios, latency, startup,
+				targets(throughput, ratios, latency, startup));
+		ReportWriter.write(report, options.resultsDirectory(), options.resultsName());
+		System.out.println();
+		System.out.println(ReportWriter.markdown(report, null));
+		System.out.println("Wrote " + options.resultsDirectory().resolve(options.resultsName() + ".md") + " and .json");
+		System.exit(0);
+	}
+
+	private static Map<String, Double> ratios(List<ThroughputCase> throughput) {
+		Map<String, Double> ratios = new LinkedHashMap<>();
+		ThroughputCase raw = find(throughput, "a");
+		if (raw != null) {
+			for (ThroughputCase c : throughput) {
+				if (c != raw) {
+					ratios.put(c.label() + "/a", c.medianPerSecond() / raw.medianPerSecond());
+				}
+			}
+		}
+		return ratios;
+	}
+
+	private static List<Target> targets(List<ThroughputCase> throughput, Map<String, Double> ratios,
+			List<LatencyCase> latency, @Nullable Startup startup) {
+		List<Target> targets = new ArrayList<>();
+		targets.add(ratio(ratios, "b/a", 0.90));
+		targets.add(ratio(ratios, "c/a", 1.10));
+		targets.add(ratio(ratios, "d/a", 0.85));
+		if (latency.size() == 2) {
+			LatencyCase raw = latency.get(0);
+			LatencyCase starter = latency.get(1);
+			double limit = raw.p99Micros() * 1.2 + 500;
+			targets.add(new Target("Starter p99 latency", "≤ raw p99 × 1.2 + 0.5 ms",
+					format("%.3f ms (limit %.3f ms; raw %.3f ms)", starter.p99Micros() / 1000, limit / 1000,
+							raw.p99Micros() / 1000),
+					starter.p99Micros() <= limit));
+		}
+		else {
+			targets.add(new Target("Starter p99 latency", "≤ raw p99 × 1.2 + 0.5 ms", "-", null));
+		}
+		if (startup != null) {
+			targets.add(new Target("Unchanged restart writes", "0 write requests",
+					startup.restartApiWrites() + " writes (" + format("%.0f", startup.restartApiRequests())
+							+ " requests in all)",
+					startup.restartApiWrites() == 0));
+			targets.add(new Target("50 handlers' startup cost", "< 1 s",
+					format("%,.0f ms", startup.handlersAddMillis()), startup.handlersAddMillis() < 1000));
+		}
+		else {
+			targets.add(new Target("Unchanged restart writes", "0 write requests", "-", null));
+			targets.add(new Target("50 handlers' startup cost", "< 1 s", "-", null));
+		}
+		return targets;
+	}
+
+	private static Target ratio(Map<String, Double> ratios, String name, double goal) {
+		Double ratio = ratios.get(name);
+		return new Target("Throughput " + name, "≥ " + format("%.2f", goal),
+				(ratio != null) ? format("%.3f", ratio) : "-", (ratio != null) ? ratio >= goal : null);
+	}
+
+	private static @Nullable ThroughputCase find(List<ThroughputCase> cases, String label) {
+		return cases.stream().filter((c) -> c.label().equals(label)).findFirst().orElse(null);
+	}
+
+	private static double loadAverage() {
+		return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+	}
+
+	private static String cpuModel() {
+		try {
+			return Files.readAllLines(Path.of("/proc/cpuinfo"))
+				.stream()
+				.filter((line) -> line.startsWith("model name"))
+				.map((line) -> line.substring(line.indexOf(':') + 1).trim())
+				.findFirst()
+				.orElse("unknown");
+		}
+		catch (IOException ex) {
+			return "unknown";
+		}
+	}
+
+	private static long memoryMiB() {
+		if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+			return os.getTotalMemorySize() / (1024 * 1024);
+		}
+		return -1;
+	}
+
+	private static String commit() {
+		try {
+			String head = run("git", "rev-parse", "--short", "HEAD");
+			String status = run("git", "status", "--porcelain");
+			return head + (status.isEmpty() ? "" : "-dirty");
+		}
+		catch (Exception ex) {
+			return "unknown";
+		}
+	}
+
+	private static String run(String... command) throws IOException, InterruptedException {
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes()).trim();
+		if (!process.waitFor(10, TimeUnit.SECONDS) || process.exitValue() != 0) {
+			throw new IOException(String.join(" ", command) + " failed: " + output);
+		}
+		return output;
+	}
+
+	private static String format(String format, Object... args) {
+		return String.format(Locale.ROOT, format, args);
+	}
+
+}

@@ -1,0 +1,145 @@
+package io.github.natsjetstream.handler;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.natsjetstream.annotation.NatsHandler;
+import io.github.natsjetstream.config.InvalidHandlerException;
+import io.github.natsjetstream.retry.DeadLetterHeaders;
+import io.github.natsjetstream.retry.DeadLetterReason;
+import io.github.natsjetstream.retry.ErrorClassifier;
+import io.github.natsjetstream.test.NatsServer;
+import io.nats.client.JetStream;
+import io.nats.client.JetStreamManagement;
+import io.nats.client.api.MessageInfo;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Handler declarations that cannot work fail startup with a message naming the handler;
+ * a handler's own error classifier decides what is retried.
+ */
+class HandlerStartupErrorTests {
+
+	private static NatsServer server;
+
+	@BeforeAll
+	static void startServer() {
+		server = NatsServer.builder().build().start();
+	}
+
+	@AfterAll
+	static void stopServer() {
+		server.close();
+	}
+
+	@Test
+	void noStreamCapturingTheSubjectsIsAStartupErrorSayingSo() {
+		HandlerContexts.runner(server)
+			.withBean("orphanHandler", OrphanHandler.class, OrphanHandler::new)
+			.run((context) -> assertThat(HandlerContexts.startupFailure(context, InvalidHandlerException.class))
+				.hasMessageContaining("No stream captures subjects [orphan.*]")
+				.hasMessageContaining("OrphanHandler.on(String)"));
+	}
+
+	@Test
+	void severalStreamsCapturingTheSubjectsIsAStartupErrorNamingThem() {
+		HandlerContexts.runner(server)
+			.withPropertyValues("nats.jetstream.streams.SEVERAL_A.subjects=several.a.>",
+					"nats.jetstream.streams.SEVERAL_B.subjects=several.b.>")
+			.withBean("severalHandler", SeveralHandler.class, SeveralHandler::new)
+			.run((context) -> assertThat(HandlerContexts.startupFailure(context, InvalidHandlerException.class))
+				.hasMessageContaining("Several streams [SEVERAL_A, SEVERAL_B]")
+				.hasMessageContaining("SeveralHandler.on(String)"));
+	}
+
+	@Test
+	void severalSubjectsOnAServerBefore210IsAStartupErrorSayingWhy() {
+		HandlerContexts.runner(server)
+			.withPropertyValues("nats.jetstream.streams.MULTI.subjects=multi.>")
+			.withBean("multiHandler", MultiHandler.class, MultiHandler::new)
+			.run((context) -> assertThat(HandlerContexts.startupFailure(context, InvalidHandlerException.class))
+				.hasMessageContaining("MultiHandler.on(String)")
+				.hasMessageContaining("one filter subject per consumer"));
+	}
+
+	@Test
+	void backoffLongerThanMaxDeliverIsAStartupErrorNamingTheHandler() {
+		HandlerContexts.runner(server)
+			.withPropertyValues("nats.jetstream.streams.LONGBACKOFF.subjects=longbackoff.>")
+			.withBean("longBackoffHandler", LongBackoffHandler.class, LongBackoffHandler::new)
+			.run((context) -> assertThat(HandlerContexts.startupFailure(context, InvalidHandlerException.class))
+				.hasMessageContaining("LongBackoffHandler.on(String)")
+				.hasMessageContaining("Invalid backoff of handler")
+				.hasMessageContaining("has 3 delays but maxDeliver is 2"));
+	}
+
+	@Test
+	void handlersErrorClassifierDecidesWhatIsNotRetried() {
+		ClassifiedHandler handler = new ClassifiedHandler();
+		HandlerContexts.runner(server)
+			.withPropertyValues("nats.jetstream.streams.CLASSIFIED.subjects=classified.>")
+			.withBean("classifiedHandler", ClassifiedHandler.class, () -> handler)
+			.withBean("timeoutsAreFinal", ErrorClassifier.class,
+					() -> (failure) -> (failure instanceof java.util.concurrent.TimeoutException)
+							? DeadLetterReason.NON_RETRYABLE : null)
+			.run((context) -> {
+				HandlerContexts.publish(context.getBean(JetStream.class), "classified.order", "{}");
+				JetStreamManagement management = context.getBean(JetStreamManagement.class);
+				MessageInfo deadLetter = await().atMost(HandlerContexts.patience())
+					.ignoreExceptions()
+					.until(() -> management.getLastMessage("DLQ_TESTS",
+							"dlqtests.CLASSIFIED.handler-tests-classifiedHandler-on"), (m) -> m != null);
+				assertThat(deadLetter.getHeaders().getFirst(DeadLetterHeaders.REASON)).isEqualTo("non-retryable");
+				assertThat(handler.invocations.get()).isEqualTo(1);
+			});
+	}
+
+	static class OrphanHandler {
+
+		@NatsHandler("orphan.*")
+		void on(String payload) {
+		}
+
+	}
+
+	static class SeveralHandler {
+
+		@NatsHandler("several.>")
+		void on(String payload) {
+		}
+
+	}
+
+	static class MultiHandler {
+
+		@NatsHandler({ "multi.a", "multi.b" })
+		void on(String payload) {
+		}
+
+	}
+
+	static class LongBackoffHandler {
+
+		@NatsHandler(value = "longbackoff.*", maxDeliver = "2", backoff = "1s, 2s, 3s")
+		void on(String payload) {
+		}
+
+	}
+
+	static class ClassifiedHandler {
+
+		final AtomicInteger invocations = new AtomicInteger();
+
+		@NatsHandler(value = "classified.*", errorClassifier = "timeoutsAreFinal")
+		void on(String payload) throws java.util.concurrent.TimeoutException {
+			this.invocations.incrementAndGet();
+			throw new java.util.concurrent.TimeoutException("upstream timed out");
+		}
+
+	}
+
+}
