@@ -1,7 +1,11 @@
 package io.github.natsjetstream.sample;
 
+import java.time.Duration;
+
 import io.github.natsjetstream.test.NatsServerExtension;
+import io.github.natsjetstream.test.NatsServerPropertySource;
 import io.nats.client.Connection;
+import io.nats.client.JetStreamManagement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -11,6 +15,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @SpringBootTest
 class SampleApplicationTests {
@@ -20,16 +25,25 @@ class SampleApplicationTests {
 
 	@DynamicPropertySource
 	static void natsProperties(DynamicPropertyRegistry registry) {
-		registry.add("nats.servers", nats::url);
+		NatsServerPropertySource.registerProperties(registry, nats);
 	}
 
 	@Autowired
 	private Connection connection;
 
+	@Autowired
+	private JetStreamManagement jetStreamManagement;
+
+	@Autowired
+	private OrderHandlers orderHandlers;
+
 	@Test
-	void sampleStartsConnectedToTheServer() {
+	void sampleProvisionsItsStreamAndHandlesTheOrdersItPublishes() throws Exception {
 		assertThat(this.connection.getStatus()).isEqualTo(Connection.Status.CONNECTED);
-		assertThat(this.connection.getConnectedUrl()).contains(String.valueOf(nats.server().port()));
+		assertThat(this.jetStreamManagement.getStreamNames()).contains("SAMPLE_ORDERS", "DLQ");
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.orderHandlers.handled().size() == 3);
+		assertThat(this.orderHandlers.handled()).extracting(Order::customer)
+			.containsExactlyInAnyOrder("ada", "grace", "linus");
 	}
 
 }
