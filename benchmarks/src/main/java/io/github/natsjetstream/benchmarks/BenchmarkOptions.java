@@ -39,7 +39,8 @@ record BenchmarkOptions(int messages, int rounds, List<Case> throughputCases, in
 			Usage: java -jar benchmarks/target/benchmarks.jar [--name=value ...]
 			  --messages=200000        messages per throughput round
 			  --rounds=5               measured throughput rounds per case (after one warm-up round)
-			  --cases=a,b,c,d          throughput cases: a raw, b handler, c handler x4, d routing
+			  --cases=a,b,c,d          throughput cases: a raw, b handler, c handler x4, d routing;
+			                           e1..e6 hot-path experiments (see ThroughputBenchmark.Case)
 			  --latency-rate=5000      messages per second in latency rounds
 			  --latency-seconds=10     measured seconds per latency round
 			  --latency-warmup-seconds=2  unrecorded seconds at the start of each latency round
@@ -92,7 +93,7 @@ record BenchmarkOptions(int messages, int rounds, List<Case> throughputCases, in
 		String results = values.remove("results");
 		Path resultsDirectory = (results != null) ? Path.of(results)
 				: Files.isDirectory(Path.of("benchmarks")) ? Path.of("benchmarks", "results") : Path.of("results");
-		boolean full = !quick && parts.equals(ALL_PARTS) && cases.size() == Case.values().length;
+		boolean full = !quick && parts.equals(ALL_PARTS) && cases.equals(Case.STANDARD);
 		String name = values.getOrDefault("name", full ? "latest" : "partial");
 		values.remove("name");
 		if (!values.isEmpty()) {

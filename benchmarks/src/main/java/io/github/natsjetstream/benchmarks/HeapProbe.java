@@ -91,6 +91,34 @@ final class HeapProbe {
 	}
 
 	/**
+	 * CPU time used so far by this process, all threads.
+	 * @return nanoseconds, or -1 when unknown
+	 */
+	static long processCpuNanos() {
+		if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+			return os.getProcessCpuTime();
+		}
+		return -1;
+	}
+
+	/**
+	 * CPU time used so far by each live thread.
+	 * @return nanoseconds by thread name (names are unique enough here: the benchmark's
+	 * threads and those of jnats and the containers carry distinct names)
+	 */
+	static Map<String, Long> cpuByThread() {
+		Map<String, Long> cpu = new HashMap<>();
+		for (long id : threads.getAllThreadIds()) {
+			long nanos = threads.getThreadCpuTime(id);
+			java.lang.management.ThreadInfo info = threads.getThreadInfo(id);
+			if (nanos >= 0 && info != null) {
+				cpu.merge(info.getThreadName(), nanos, Long::sum);
+			}
+		}
+		return cpu;
+	}
+
+	/**
 	 * Samples the used heap every few milliseconds until closed, keeping the peak.
 	 */
 	static final class PeakSampler implements AutoCloseable {

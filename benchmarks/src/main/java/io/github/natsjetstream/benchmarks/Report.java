@@ -57,12 +57,16 @@ record Report(Machine machine, List<ThroughputCase> throughput, Map<String, Doub
 	 * @param handled how many were handled
 	 * @param payloadBytes the size of one payload
 	 * @param allocatedBytesPerMessage heap allocated by all threads, per message
+	 * @param cpuMicrosPerMessage CPU time of this process (all threads), per message
+	 * @param threadBusy CPU time of each thread over the round's time, for threads busy
+	 * at least 5% of it
 	 * @param heapBeforeBytes used heap after a full collection, before the round
 	 * @param peakHeapBytes peak used heap during the round
 	 * @param collections garbage collections during the round
 	 */
 	record ThroughputRound(double perSecond, double millis, boolean complete, long handled, int payloadBytes,
-			double allocatedBytesPerMessage, long heapBeforeBytes, long peakHeapBytes, long collections) {
+			double allocatedBytesPerMessage, double cpuMicrosPerMessage, Map<String, Double> threadBusy,
+			long heapBeforeBytes, long peakHeapBytes, long collections) {
 	}
 
 	/**
@@ -74,12 +78,14 @@ record Report(Machine machine, List<ThroughputCase> throughput, Map<String, Doub
 	 * @param minPerSecond slowest round
 	 * @param maxPerSecond fastest round
 	 * @param medianAllocatedBytesPerMessage median allocation per message
+	 * @param medianCpuMicrosPerMessage median CPU time of this process per message
 	 * @param medianPeakHeapBytes median of the rounds' peak used heap
 	 * @param medianHeapBeforeBytes median used heap after collection before the rounds
 	 * @param rounds the rounds
 	 */
 	record ThroughputCase(String label, String description, double medianPerSecond, double minPerSecond,
-			double maxPerSecond, double medianAllocatedBytesPerMessage, double medianPeakHeapBytes,
+			double maxPerSecond, double medianAllocatedBytesPerMessage, double medianCpuMicrosPerMessage,
+			double medianPeakHeapBytes,
 			double medianHeapBeforeBytes, List<ThroughputRound> rounds) {
 
 		static ThroughputCase of(String label, String description, List<ThroughputRound> rounds) {
@@ -87,6 +93,7 @@ record Report(Machine machine, List<ThroughputCase> throughput, Map<String, Doub
 					rounds.stream().mapToDouble(ThroughputRound::perSecond).min().orElse(Double.NaN),
 					rounds.stream().mapToDouble(ThroughputRound::perSecond).max().orElse(Double.NaN),
 					median(rounds, ThroughputRound::allocatedBytesPerMessage),
+					median(rounds, ThroughputRound::cpuMicrosPerMessage),
 					median(rounds, (r) -> r.peakHeapBytes()), median(rounds, (r) -> r.heapBeforeBytes()),
 					rounds);
 		}

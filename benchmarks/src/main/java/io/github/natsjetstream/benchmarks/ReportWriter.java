@@ -115,13 +115,14 @@ final class ReportWriter {
 		md.append("## 1. Consume throughput\n\n");
 		md.append(format("%,d messages of %d bytes per round; median of %d rounds after a warm-up round.%n%n",
 				first.rounds().get(0).handled(), first.rounds().get(0).payloadBytes(), first.rounds().size()));
-		md.append("| Case | msg/s (median) | min – max | vs (a) | allocated B/msg | peak heap MiB |\n");
-		md.append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
+		md.append("| Case | msg/s (median) | min – max | vs (a) | CPU µs/msg | allocated B/msg | peak heap MiB |\n");
+		md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
 		for (ThroughputCase c : report.throughput()) {
 			Double ratio = report.ratios().get(c.label() + "/a");
-			md.append(format("| (%s) %s | %,.0f | %,.0f – %,.0f | %s | %,.0f | %,.0f |%n", c.label(), c.description(),
-					c.medianPerSecond(), c.minPerSecond(), c.maxPerSecond(),
-					(ratio != null) ? format("%.2f", ratio) : "1.00", c.medianAllocatedBytesPerMessage(),
+			md.append(format("| (%s) %s | %,.0f | %,.0f – %,.0f | %s | %.2f | %,.0f | %,.0f |%n", c.label(),
+					c.description(), c.medianPerSecond(), c.minPerSecond(), c.maxPerSecond(),
+					(ratio != null) ? format("%.2f", ratio) : "1.00", c.medianCpuMicrosPerMessage(),
+					c.medianAllocatedBytesPerMessage(),
 					c.medianPeakHeapBytes() / MIB));
 		}
 		md.append("\nRounds (msg/s): ");

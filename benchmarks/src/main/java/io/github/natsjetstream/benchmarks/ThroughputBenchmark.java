@@ -8,6 +8,11 @@ import java.util.Map;
 
 import io.github.natsjetstream.benchmarks.Report.ThroughputCase;
 import io.github.natsjetstream.benchmarks.Report.ThroughputRound;
+import io.github.natsjetstream.benchmarks.experiment.ExperimentalContainer;
+import io.github.natsjetstream.benchmarks.experiment.ExperimentalContainer.Variant;
+import io.nats.client.Connection;
+import io.nats.client.JetStreamManagement;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -26,13 +31,31 @@ final class ThroughputBenchmark {
 	 */
 	enum Case {
 
-		RAW("a", "raw jnats consume() + Jackson + ack()", 0),
+		RAW("a", "raw jnats consume() + Jackson + ack()", 0, null),
 
-		HANDLER("b", "@NatsHandler method taking the record, concurrency 1", 1),
+		HANDLER("b", "@NatsHandler method taking the record, concurrency 1", 1, null),
 
-		HANDLER_CONCURRENT("c", "@NatsHandler method taking the record, concurrency 4", 4),
+		HANDLER_CONCURRENT("c", "@NatsHandler method taking the record, concurrency 4", 4, null),
 
-		ROUTING("d", "class-level @NatsHandler routing over 10 @NatsRoute methods, concurrency 1", 1);
+		ROUTING("d", "class-level @NatsHandler routing over 10 @NatsRoute methods, concurrency 1", 1, null),
+
+		EXPERIMENT_FETCH("e1", "experiment: (b) in the cut-down container, as the library (control)", 1,
+				Variant.FETCH),
+
+		EXPERIMENT_ITERATE("e2", "experiment: (b) with iterate() instead of fetch()", 1, Variant.ITERATE),
+
+		EXPERIMENT_ITERATE_MINIMAL("e3", "experiment: (b) with iterate() and minimal headers", 1,
+				Variant.ITERATE_MINIMAL_HEADERS),
+
+		EXPERIMENT_FETCH_MINIMAL("e4", "experiment: (b) with fetch() and minimal headers", 1,
+				Variant.FETCH_MINIMAL_HEADERS),
+
+		EXPERIMENT_ITERATE_CONCURRENT("e5", "experiment: (c) with iterate() instead of fetch()", 4, Variant.ITERATE),
+
+		EXPERIMENT_ROUTING_ITERATE("e6", "experiment: (d) with iterate() instead of fetch()", 1, Variant.ITERATE);
+
+		/** The cases of the issue, run by default. */
+		static final List<Case> STANDARD = List.of(RAW, HANDLER, HANDLER_CONCURRENT, ROUTING);
 
 		final String label;
 
@@ -40,10 +63,17 @@ final class ThroughputBenchmark {
 
 		final int concurrency;
 
-		Case(String label, String description, int concurrency) {
+		final @Nullable Variant variant;
+
+		Case(String label, String description, int concurrency, @Nullable Variant variant) {
 			this.label = label;
 			this.description = description;
 			this.concurrency = concurrency;
+			this.variant = variant;
+		}
+
+		boolean routing() {
+			return this == ROUTING || this == EXPERIMENT_ROUTING_ITERATE;
 		}
 
 	}
@@ -111,13 +141,22 @@ final class ThroughputBenchmark {
 			else {
 				context = this.contexts.run(Map.of("bench.subjects", prefix + ".>", "bench.prefix", prefix,
 						"bench.auto-startup", "false", "nats.jetstream.consumer-defaults.concurrency", c.concurrency),
-						(c == Case.ROUTING) ? StarterContexts.RoutingHandlerConfiguration.class
+						c.routing() ? StarterContexts.RoutingHandlerConfiguration.class
 								: StarterContexts.MethodHandlerConfiguration.class);
+			}
+			ExperimentalContainer experiment = null;
+			if (context != null && c.variant != null) {
+				experiment = new ExperimentalContainer(StarterContexts.benchContainer(context).getEndpoint(),
+						context.getBean(Connection.class), context.getBean(JetStreamManagement.class), c.variant);
 			}
 			long heapBefore = HeapProbe.usedAfterGc();
 			long gcBefore = HeapProbe.gcCount();
 			Map<Long, Long> allocatedBefore = HeapProbe.allocatedByThread();
+			Map<String, Long> cpuBefore = HeapProbe.cpuByThread();
+			long processCpuBefore = HeapProbe.processCpuNanos();
 			long elapsed;
+			long processCpu;
+			Map<String, Long> cpuAfter;
 			boolean complete;
 			Map<Long, Long> allocatedAfter;
 			long peak;
@@ -126,20 +165,36 @@ final class ThroughputBenchmark {
 				if (raw != null) {
 					raw.start(stream, prefix + ".>");
 				}
+				else if (experiment != null) {
+					experiment.start(stream);
+				}
 				else {
 					StarterContexts.benchContainer(context).start();
 				}
 				complete = this.sink.await(ROUND_TIMEOUT);
 				elapsed = System.nanoTime() - start;
+				processCpu = HeapProbe.processCpuNanos() - processCpuBefore;
 				allocatedAfter = HeapProbe.allocatedByThread();
+				cpuAfter = HeapProbe.cpuByThread();
 				sampler.close();
 				peak = sampler.peak();
+			}
+			if (experiment != null) {
+				experiment.stop();
 			}
 			long handled = this.sink.count();
 			double perSecond = handled / (elapsed / 1e9);
 			long allocated = HeapProbe.allocatedBetween(allocatedBefore, allocatedAfter);
+			Map<String, Double> busy = new java.util.TreeMap<>();
+			cpuAfter.forEach((name, nanos) -> {
+				double share = (double) (nanos - cpuBefore.getOrDefault(name, 0L)) / elapsed;
+				if (share >= 0.05) {
+					busy.put(name, Math.round(share * 1000) / 1000.0);
+				}
+			});
 			return new ThroughputRound(perSecond, elapsed / 1_000_000.0, complete, handled, payloadBytes,
-					(double) allocated / Math.max(1, handled), heapBefore, peak, HeapProbe.gcCount() - gcBefore);
+					(double) allocated / Math.max(1, handled), processCpu / 1000.0 / Math.max(1, handled), busy,
+					heapBefore, peak, HeapProbe.gcCount() - gcBefore);
 		}
 		finally {
 			if (raw != null) {
@@ -153,8 +208,9 @@ final class ThroughputBenchmark {
 	}
 
 	private static void log(String round, Case c, ThroughputRound result) {
-		System.out.printf("throughput %-9s (%s) %,10.0f msg/s  %,8.1f B/msg  %s%n", round, c.label, result.perSecond(),
-				result.allocatedBytesPerMessage(), result.complete() ? "" : "INCOMPLETE " + result.handled());
+		System.out.printf("throughput %-9s (%s) %,10.0f msg/s  %,8.1f B/msg  %5.2f us CPU/msg  busy %s%s%n", round,
+				c.label, result.perSecond(), result.allocatedBytesPerMessage(), result.cpuMicrosPerMessage(),
+				result.threadBusy(), result.complete() ? "" : " INCOMPLETE " + result.handled());
 	}
 
 }

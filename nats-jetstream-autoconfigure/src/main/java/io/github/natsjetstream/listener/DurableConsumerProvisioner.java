@@ -1,10 +1,10 @@
 package io.github.natsjetstream.listener;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
+import io.github.natsjetstream.provisioning.ConfigurationDifference;
+import io.github.natsjetstream.provisioning.ConsumerFields;
 import io.github.natsjetstream.support.NatsJetStreamException;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
@@ -53,12 +53,12 @@ public class DurableConsumerProvisioner {
 			logger.info("Consumer " + name + " created for handler " + handler);
 			return Outcome.CREATED;
 		}
-		List<Difference> differences = differences(existing.getConsumerConfiguration(), wanted);
-		List<Difference> immutable = differences.stream().filter((d) -> !d.updatable()).toList();
+		List<ConfigurationDifference> differences = ConsumerFields.compare(existing.getConsumerConfiguration(), wanted);
+		List<ConfigurationDifference> immutable = differences.stream().filter((d) -> !d.updatable()).toList();
 		if (!immutable.isEmpty()) {
 			throw new ConsumerConflictException("Consumer " + name + " of handler " + handler
 					+ " exists with a configuration JetStream cannot update in place: "
-					+ String.join("; ", immutable.stream().map(Difference::toString).toList())
+					+ String.join("; ", immutable.stream().map(ConfigurationDifference::toString).toList())
 					+ ((isMadeByUs(existing.getConsumerConfiguration())) ? ""
 							: ". It was not made by @NatsHandler (description: '"
 									+ existing.getConsumerConfiguration().getDescription() + "')")
@@ -69,7 +69,7 @@ public class DurableConsumerProvisioner {
 			return Outcome.UNCHANGED;
 		}
 		apply(stream, wanted, handler, name);
-		for (Difference difference : differences) {
+		for (ConfigurationDifference difference : differences) {
 			logger.info("Consumer " + name + " updated: " + difference);
 		}
 		return Outcome.UPDATED;
@@ -111,33 +111,6 @@ public class DurableConsumerProvisioner {
 		return description != null && description.startsWith(ConsumerConfigurationFactory.DESCRIPTION_PREFIX);
 	}
 
-	static List<Difference> differences(ConsumerConfiguration current, ConsumerConfiguration wanted) {
-		List<Difference> differences = new ArrayList<>();
-		compare(differences, "deliver_subject (push consumer)", current.getDeliverSubject(), wanted.getDeliverSubject(),
-				false);
-		compare(differences, "ack_policy", current.getAckPolicy(), wanted.getAckPolicy(), false);
-		compare(differences, "deliver_policy", current.getDeliverPolicy(), wanted.getDeliverPolicy(), false);
-		compare(differences, "opt_start_time", instant(current), instant(wanted), false);
-		compare(differences, "ack_wait", current.getAckWait(), wanted.getAckWait(), true);
-		compare(differences, "max_deliver", current.getMaxDeliver(), wanted.getMaxDeliver(), true);
-		compare(differences, "backoff", current.getBackoff(), wanted.getBackoff(), true);
-		compare(differences, "max_ack_pending", current.getMaxAckPending(), wanted.getMaxAckPending(), true);
-		compare(differences, "filter_subjects", current.getFilterSubjects(), wanted.getFilterSubjects(), true);
-		compare(differences, "description", current.getDescription(), wanted.getDescription(), true);
-		return differences;
-	}
-
-	private static @Nullable Object instant(ConsumerConfiguration configuration) {
-		return (configuration.getStartTime() != null) ? configuration.getStartTime().toInstant() : null;
-	}
-
-	private static void compare(List<Difference> differences, String field, @Nullable Object current,
-			@Nullable Object wanted, boolean updatable) {
-		if (!Objects.equals(current, wanted)) {
-			differences.add(new Difference(field, current, wanted, updatable));
-		}
-	}
-
 	/**
 	 * What provisioning did to a consumer.
 	 */
@@ -157,23 +130,6 @@ public class DurableConsumerProvisioner {
 		 * The consumer existed as wanted; nothing was written.
 		 */
 		UNCHANGED
-
-	}
-
-	/**
-	 * A field whose current value differs from the wanted one.
-	 *
-	 * @param field the field, as JetStream names it
-	 * @param current the current value
-	 * @param wanted the wanted value
-	 * @param updatable whether JetStream can update the field in place
-	 */
-	record Difference(String field, @Nullable Object current, @Nullable Object wanted, boolean updatable) {
-
-		@Override
-		public String toString() {
-			return this.field + ": " + this.current + " -> " + this.wanted;
-		}
 
 	}
 

@@ -118,9 +118,9 @@ class DurableConsumerTests {
 				assertThat(configuration.getAckWait()).isEqualTo(Duration.ofSeconds(46));
 				assertThat(configuration.getBackoff()).hasSize(9).first().isEqualTo(Duration.ofSeconds(46));
 			});
-		assertThat(output).contains("Consumer 'UPDATES > handler-tests-updatesHandlers-on' updated: ack_wait: PT31S -> PT46S")
+		assertThat(output).contains("Consumer 'UPDATES > handler-tests-updatesHandlers-on' updated: ack_wait: 31s -> 46s")
 			.contains("updated: max_ack_pending: 1000 -> 77")
-			.containsPattern("updated: backoff: \\[PT31S, .*\\] -> \\[PT46S, .*\\]");
+			.containsPattern("updated: backoff: \\[31s, .*\\] -> \\[46s, .*\\]");
 	}
 
 	@Test
@@ -158,7 +158,7 @@ class DurableConsumerTests {
 			.withUserConfiguration(ForeignConfiguration.class)
 			.run((context) -> assertThat(HandlerContexts.startupFailure(context, ConsumerConflictException.class))
 				.hasMessageContaining("'FOREIGN > handler-tests-foreignHandlers-on'")
-				.hasMessageContaining("deliver_subject (push consumer): push.somewhere -> null")
+				.hasMessageContaining("deliver_subject: 'push.somewhere' -> none")
 				.hasMessageContaining("ack_policy: all -> explicit")
 				.hasMessageContaining("not made by @NatsHandler"));
 	}

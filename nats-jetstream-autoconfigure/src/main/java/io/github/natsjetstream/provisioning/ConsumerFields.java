@@ -1,0 +1,50 @@
+package io.github.natsjetstream.provisioning;
+
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+import io.nats.client.api.ConsumerConfiguration;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The fields of a durable pull consumer that the starter declares, and whether JetStream
+ * can change each in place: ack wait, max deliver, backoff, max ack pending, filter
+ * subjects and description can be updated; deliver subject (push or pull), ack policy,
+ * deliver policy and start time cannot.
+ *
+ * @author NATS JetStream Spring Boot Starter contributors
+ */
+public final class ConsumerFields {
+
+	private static final ConfigurationDiffer<ConsumerConfiguration> DIFFER = new ConfigurationDiffer<>(List.of(
+			ConfigurationField.immutable("deliver_subject", ConsumerConfiguration::getDeliverSubject),
+			ConfigurationField.immutable("ack_policy", ConsumerConfiguration::getAckPolicy),
+			ConfigurationField.immutable("deliver_policy", ConsumerConfiguration::getDeliverPolicy),
+			ConfigurationField.immutable("opt_start_time", ConsumerFields::startTime),
+			ConfigurationField.updatable("ack_wait", ConsumerConfiguration::getAckWait),
+			ConfigurationField.updatable("max_deliver", ConsumerConfiguration::getMaxDeliver),
+			ConfigurationField.updatable("backoff", ConsumerConfiguration::getBackoff),
+			ConfigurationField.updatable("max_ack_pending", ConsumerConfiguration::getMaxAckPending),
+			ConfigurationField.updatable("filter_subjects", ConsumerConfiguration::getFilterSubjects),
+			ConfigurationField.updatable("description", ConsumerConfiguration::getDescription)));
+
+	private ConsumerFields() {
+	}
+
+	/**
+	 * Compare the declared fields of a consumer with the server's.
+	 * @param current the configuration on the server
+	 * @param wanted the declared configuration
+	 * @return the differences, in a fixed order
+	 */
+	public static List<ConfigurationDifference> compare(ConsumerConfiguration current, ConsumerConfiguration wanted) {
+		return DIFFER.compare(current, wanted, DIFFER.getFieldNames());
+	}
+
+	private static @Nullable Instant startTime(ConsumerConfiguration configuration) {
+		ZonedDateTime startTime = configuration.getStartTime();
+		return (startTime != null) ? startTime.toInstant() : null;
+	}
+
+}
