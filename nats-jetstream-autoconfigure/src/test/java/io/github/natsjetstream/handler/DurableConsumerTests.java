@@ -7,7 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.github.natsjetstream.annotation.NatsHandler;
 import io.github.natsjetstream.config.InvalidHandlerException;
 import io.github.natsjetstream.listener.ConsumerConflictException;
-import io.github.natsjetstream.test.NatsServer;
+import io.github.natsjetstream.test.NatsServerExtension;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamManagement;
@@ -15,9 +15,8 @@ import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.ConsumerInfo;
 import io.nats.client.api.DeliverPolicy;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.system.CapturedOutput;
@@ -35,21 +34,12 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(OutputCaptureExtension.class)
 class DurableConsumerTests {
 
-	private static NatsServer server;
-
-	@BeforeAll
-	static void startServer() {
-		server = NatsServer.builder().build().start();
-	}
-
-	@AfterAll
-	static void stopServer() {
-		server.close();
-	}
+	@RegisterExtension
+	static final NatsServerExtension nats = NatsServerExtension.jetStream();
 
 	@Test
 	void durableIsDerivedFromApplicationBeanAndMethod() {
-		HandlerContexts.runner(server)
+		HandlerContexts.runner(nats.server())
 			.withPropertyValues("nats.jetstream.streams.DERIVED.subjects=derived.>")
 			.withUserConfiguration(DerivedConfiguration.class)
 			.run((context) -> {
@@ -65,7 +55,7 @@ class DurableConsumerTests {
 
 	@Test
 	void twoHandlersResolvingToOneDurableFailStartupNamingBoth() {
-		HandlerContexts.runner(server)
+		HandlerContexts.runner(nats.server())
 			.withPropertyValues("nats.jetstream.streams.CLASH.subjects=clash.>")
 			.withUserConfiguration(ClashConfiguration.class)
 			.run((context) -> assertThat(HandlerContexts.startupFailure(context, InvalidHandlerException.class))
@@ -78,10 +68,10 @@ class DurableConsumerTests {
 	void twoContextsShareTheDurable() {
 		SharedHandlers first = new SharedHandlers();
 		SharedHandlers second = new SharedHandlers();
-		HandlerContexts.runner(server)
+		HandlerContexts.runner(nats.server())
 			.withPropertyValues("nats.jetstream.streams.SHARING.subjects=sharing.>")
 			.withBean("sharedHandlers", SharedHandlers.class, () -> first)
-			.run((one) -> HandlerContexts.runner(server)
+			.run((one) -> HandlerContexts.runner(nats.server())
 				.withPropertyValues("nats.jetstream.streams.SHARING.subjects=sharing.>")
 				.withBean("sharedHandlers", SharedHandlers.class, () -> second)
 				.run((two) -> {
@@ -100,11 +90,11 @@ class DurableConsumerTests {
 
 	@Test
 	void updatableChangeIsAppliedInPlaceAndLogged(CapturedOutput output) {
-		HandlerContexts.runner(server)
+		HandlerContexts.runner(nats.server())
 			.withPropertyValues("nats.jetstream.streams.UPDATES.subjects=updates.>")
 			.withUserConfiguration(UpdatesConfiguration.class)
 			.run((context) -> assertThat(context).hasNotFailed());
-		HandlerContexts.runner(server)
+		HandlerContexts.runner(nats.server())
 			.withPropertyValues("nats.jetstream.streams.UPDATES.subjects=updates.>",
 					"nats.jetstream.handlers.updates.max-deliver=9", "nats.jetstream.handlers.updates.ack-wait=45s",
 					"nats.jetstream.handlers.updates.max-ack-pending=77")
@@ -125,11 +115,11 @@ class DurableConsumerTests {
 
 	@Test
 	void immutableChangeFailsStartupNamingTheField() {
-		HandlerContexts.runner(server)
+		HandlerContexts.runner(nats.server())
 			.withPropertyValues("nats.jetstream.streams.IMMUTABLE.subjects=immutable.>")
 			.withUserConfiguration(ImmutableConfiguration.class)
 			.run((context) -> assertThat(context).hasNotFailed());
-		HandlerContexts.runner(server)
+		HandlerContexts.runner(nats.server())
 			.withPropertyValues("nats.jetstream.streams.IMMUTABLE.subjects=immutable.>",
 					"nats.jetstream.handlers.immutable.deliver-policy=new")
 			.withUserConfiguration(ImmutableConfiguration.class)
@@ -141,7 +131,7 @@ class DurableConsumerTests {
 
 	@Test
 	void durableMadeByOthersThatConflictsIsAClearError() throws Exception {
-		try (Connection connection = HandlerContexts.connect(server)) {
+		try (Connection connection = HandlerContexts.connect(nats.server())) {
 			JetStreamManagement management = connection.jetStreamManagement();
 			management.addStream(io.nats.client.api.StreamConfiguration.builder()
 				.name("FOREIGN")
@@ -154,7 +144,7 @@ class DurableConsumerTests {
 				.deliverPolicy(DeliverPolicy.New)
 				.build());
 		}
-		HandlerContexts.runner(server)
+		HandlerContexts.runner(nats.server())
 			.withUserConfiguration(ForeignConfiguration.class)
 			.run((context) -> assertThat(HandlerContexts.startupFailure(context, ConsumerConflictException.class))
 				.hasMessageContaining("'FOREIGN > handler-tests-foreignHandlers-on'")
@@ -165,7 +155,7 @@ class DurableConsumerTests {
 
 	@Test
 	void durableDeletedFromOutsideIsRecreatedWithAWarning(CapturedOutput output) {
-		HandlerContexts.runner(server)
+		HandlerContexts.runner(nats.server())
 			.withPropertyValues("nats.jetstream.streams.RECREATE.subjects=recreate.>")
 			.withUserConfiguration(RecreateConfiguration.class)
 			.run((context) -> {

@@ -14,7 +14,7 @@ import io.github.natsjetstream.retry.DeadLetterHeaders;
 import io.github.natsjetstream.retry.DeadLetterRecoverer;
 import io.github.natsjetstream.retry.PublishingDeadLetterRecoverer;
 import io.github.natsjetstream.support.NatsHeaders;
-import io.github.natsjetstream.test.NatsServer;
+import io.github.natsjetstream.test.NatsServerExtension;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.api.ConsumerInfo;
@@ -22,9 +22,8 @@ import io.nats.client.api.MessageInfo;
 import io.nats.client.api.StreamConfiguration;
 import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.system.CapturedOutput;
@@ -43,22 +42,13 @@ class FailureHandlingTests {
 
 	private static final String DLQ = "DLQ_TESTS";
 
-	private static NatsServer server;
-
-	@BeforeAll
-	static void startServer() {
-		server = NatsServer.builder().build().start();
-	}
-
-	@AfterAll
-	static void stopServer() {
-		server.close();
-	}
+	@RegisterExtension
+	static final NatsServerExtension nats = NatsServerExtension.jetStream();
 
 	@Test
 	void failingTwiceThenSucceedingIsRedeliveredOnTheBackoffSchedule() {
 		FlakyHandler handler = new FlakyHandler();
-		HandlerContexts.runner(server)
+		HandlerContexts.runner(nats.server())
 			.withPropertyValues("nats.jetstream.streams.FLAKY.subjects=flaky.>")
 			.withBean("flakyHandler", FlakyHandler.class, () -> handler)
 			.run((context) -> {
@@ -78,7 +68,7 @@ class FailureHandlingTests {
 	@Test
 	void alwaysFailingIsDeliveredMaxDeliverTimesThenDeadLetteredWithProvenance() {
 		FailingHandler handler = new FailingHandler();
-		HandlerContexts.runner(server)
+		HandlerContexts.runner(nats.server())
 			.withPropertyValues("nats.jetstream.streams.ALWAYS.subjects=always.>")
 			.withBean("failingHandler", FailingHandler.class, () -> handler)
 			.run((context) -> {
@@ -116,7 +106,7 @@ class FailureHandlingTests {
 	@Test
 	void nonRetryableFailureIsDeadLetteredAtTheFirstDelivery() {
 		RejectingHandler handler = new RejectingHandler();
-		HandlerContexts.runner(server)
+		HandlerContexts.runner(nats.server())
 			.withPropertyValues("nats.jetstream.streams.REJECT.subjects=reject.>")
 			.withBean("rejectingHandler", RejectingHandler.class, () -> handler)
 			.run((context) -> {
@@ -135,7 +125,7 @@ class FailureHandlingTests {
 	@Test
 	void impossibleDeadLetterPublishKeepsTheOriginalAndRetriesIt(CapturedOutput output) {
 		RejectingHandler handler = new RejectingHandler();
-		HandlerContexts.runner(server)
+		HandlerContexts.runner(nats.server())
 			.withPropertyValues("nats.jetstream.streams.KEEP.subjects=keep.>", "rejecting.subjects=keep.*",
 					"nats.jetstream.dead-letter.stream=DLQ_KEEP", "nats.jetstream.dead-letter.subjects=dlqkeep.>",
 					"nats.jetstream.dead-letter.subject=dlqkeep.{stream}.{durable}")
@@ -164,7 +154,7 @@ class FailureHandlingTests {
 	@Test
 	void failureAfterTheDeadLetterPublishAndBeforeTheTermLeavesOneDeadLetter() {
 		RejectingHandler handler = new RejectingHandler();
-		HandlerContexts.runner(server)
+		HandlerContexts.runner(nats.server())
 			.withPropertyValues("nats.jetstream.streams.TWICE.subjects=twice.>", "rejecting.subjects=twice.*")
 			.withBean("rejectingHandler", RejectingHandler.class, () -> handler)
 			.withUserConfiguration(FailingOnceRecovererConfiguration.class)

@@ -7,13 +7,12 @@ import io.github.natsjetstream.config.InvalidHandlerException;
 import io.github.natsjetstream.retry.DeadLetterHeaders;
 import io.github.natsjetstream.retry.DeadLetterReason;
 import io.github.natsjetstream.retry.ErrorClassifier;
-import io.github.natsjetstream.test.NatsServer;
+import io.github.natsjetstream.test.NatsServerExtension;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.api.MessageInfo;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -24,21 +23,12 @@ import static org.awaitility.Awaitility.await;
  */
 class HandlerStartupErrorTests {
 
-	private static NatsServer server;
-
-	@BeforeAll
-	static void startServer() {
-		server = NatsServer.builder().build().start();
-	}
-
-	@AfterAll
-	static void stopServer() {
-		server.close();
-	}
+	@RegisterExtension
+	static final NatsServerExtension nats = NatsServerExtension.jetStream();
 
 	@Test
 	void noStreamCapturingTheSubjectsIsAStartupErrorSayingSo() {
-		HandlerContexts.runner(server)
+		HandlerContexts.runner(nats.server())
 			.withBean("orphanHandler", OrphanHandler.class, OrphanHandler::new)
 			.run((context) -> assertThat(HandlerContexts.startupFailure(context, InvalidHandlerException.class))
 				.hasMessageContaining("No stream captures subjects [orphan.*]")
@@ -47,7 +37,7 @@ class HandlerStartupErrorTests {
 
 	@Test
 	void severalStreamsCapturingTheSubjectsIsAStartupErrorNamingThem() {
-		HandlerContexts.runner(server)
+		HandlerContexts.runner(nats.server())
 			.withPropertyValues("nats.jetstream.streams.SEVERAL_A.subjects=several.a.>",
 					"nats.jetstream.streams.SEVERAL_B.subjects=several.b.>")
 			.withBean("severalHandler", SeveralHandler.class, SeveralHandler::new)
@@ -58,7 +48,7 @@ class HandlerStartupErrorTests {
 
 	@Test
 	void severalSubjectsOnAServerBefore210IsAStartupErrorSayingWhy() {
-		HandlerContexts.runner(server)
+		HandlerContexts.runner(nats.server())
 			.withPropertyValues("nats.jetstream.streams.MULTI.subjects=multi.>")
 			.withBean("multiHandler", MultiHandler.class, MultiHandler::new)
 			.run((context) -> assertThat(HandlerContexts.startupFailure(context, InvalidHandlerException.class))
@@ -68,7 +58,7 @@ class HandlerStartupErrorTests {
 
 	@Test
 	void backoffLongerThanMaxDeliverIsAStartupErrorNamingTheHandler() {
-		HandlerContexts.runner(server)
+		HandlerContexts.runner(nats.server())
 			.withPropertyValues("nats.jetstream.streams.LONGBACKOFF.subjects=longbackoff.>")
 			.withBean("longBackoffHandler", LongBackoffHandler.class, LongBackoffHandler::new)
 			.run((context) -> assertThat(HandlerContexts.startupFailure(context, InvalidHandlerException.class))
@@ -80,7 +70,7 @@ class HandlerStartupErrorTests {
 	@Test
 	void handlersErrorClassifierDecidesWhatIsNotRetried() {
 		ClassifiedHandler handler = new ClassifiedHandler();
-		HandlerContexts.runner(server)
+		HandlerContexts.runner(nats.server())
 			.withPropertyValues("nats.jetstream.streams.CLASSIFIED.subjects=classified.>")
 			.withBean("classifiedHandler", ClassifiedHandler.class, () -> handler)
 			.withBean("timeoutsAreFinal", ErrorClassifier.class,

@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.github.natsjetstream.annotation.NatsHandler;
 import io.github.natsjetstream.retry.DeadLetterHeaders;
 import io.github.natsjetstream.support.NatsHeaders;
-import io.github.natsjetstream.test.NatsServer;
+import io.github.natsjetstream.test.NatsServerExtension;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.Message;
@@ -17,9 +17,8 @@ import io.nats.client.impl.NatsMessage;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -39,20 +38,11 @@ import static org.awaitility.Awaitility.await;
  */
 class PayloadConversionTests {
 
-	private static NatsServer server;
-
-	@BeforeAll
-	static void startServer() {
-		server = NatsServer.builder().build().start();
-	}
-
-	@AfterAll
-	static void stopServer() {
-		server.close();
-	}
+	@RegisterExtension
+	static final NatsServerExtension nats = NatsServerExtension.jetStream();
 
 	private ApplicationContextRunner runner() {
-		return HandlerContexts.runner(server)
+		return HandlerContexts.runner(nats.server())
 			.withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
 			.withPropertyValues("nats.jetstream.streams.CONVERSION.subjects=conversion.>")
 			.withUserConfiguration(ConversionConfiguration.class);

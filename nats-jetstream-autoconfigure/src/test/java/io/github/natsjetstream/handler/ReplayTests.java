@@ -10,14 +10,13 @@ import io.github.natsjetstream.autoconfigure.actuate.NatsDeadLettersEndpointAuto
 import io.github.natsjetstream.retry.DeadLetterReplayer;
 import io.github.natsjetstream.retry.ReplayRequest;
 import io.github.natsjetstream.retry.ReplayResult;
-import io.github.natsjetstream.test.NatsServer;
+import io.github.natsjetstream.test.NatsServerExtension;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -32,20 +31,11 @@ import static org.awaitility.Awaitility.await;
  */
 class ReplayTests {
 
-	private static NatsServer server;
-
-	@BeforeAll
-	static void startServer() {
-		server = NatsServer.builder().build().start();
-	}
-
-	@AfterAll
-	static void stopServer() {
-		server.close();
-	}
+	@RegisterExtension
+	static final NatsServerExtension nats = NatsServerExtension.jetStream();
 
 	private ApplicationContextRunner runner(String deadLetterStream) {
-		return HandlerContexts.runner(server)
+		return HandlerContexts.runner(nats.server())
 			.withConfiguration(AutoConfigurations.of(NatsDeadLettersEndpointAutoConfiguration.class))
 			.withPropertyValues("management.endpoints.web.exposure.include=natsdeadletters",
 					"nats.jetstream.dead-letter.stream=" + deadLetterStream,

@@ -12,16 +12,15 @@ import io.github.natsjetstream.config.InvalidHandlerException;
 import io.github.natsjetstream.retry.DeadLetterHeaders;
 import io.github.natsjetstream.routing.AmbiguousRouteException;
 import io.github.natsjetstream.support.NatsHeaders;
-import io.github.natsjetstream.test.NatsServer;
+import io.github.natsjetstream.test.NatsServerExtension;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.Message;
 import io.nats.client.api.MessageInfo;
 import io.nats.client.api.StreamInfo;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,21 +34,12 @@ import static org.awaitility.Awaitility.await;
  */
 class SubjectRoutingTests {
 
-	private static NatsServer server;
-
-	@BeforeAll
-	static void startServer() {
-		server = NatsServer.builder().build().start();
-	}
-
-	@AfterAll
-	static void stopServer() {
-		server.close();
-	}
+	@RegisterExtension
+	static final NatsServerExtension nats = NatsServerExtension.jetStream();
 
 	@Test
 	void eachMessageGoesToTheMostSpecificRoute() {
-		HandlerContexts.runner(server)
+		HandlerContexts.runner(nats.server())
 			.withPropertyValues("nats.jetstream.streams.ROUTING.subjects=routing.>")
 			.withUserConfiguration(RoutingConfiguration.class)
 			.run((context) -> {
@@ -68,7 +58,7 @@ class SubjectRoutingTests {
 
 	@Test
 	void messageWithoutRouteIsDeadLetteredWithReasonNoRoute() throws Exception {
-		HandlerContexts.runner(server)
+		HandlerContexts.runner(nats.server())
 			.withPropertyValues("nats.jetstream.streams.NOROUTE.subjects=noroute.>")
 			.withUserConfiguration(NoCatchAllConfiguration.class)
 			.run((context) -> {
@@ -97,7 +87,7 @@ class SubjectRoutingTests {
 
 	@Test
 	void twoRoutesWithTheSamePatternFailStartupNamingBothMethods() {
-		HandlerContexts.runner(server)
+		HandlerContexts.runner(nats.server())
 			.withPropertyValues("nats.jetstream.streams.AMBIGUOUS.subjects=ambiguous.>")
 			.withUserConfiguration(AmbiguousConfiguration.class)
 			.run((context) -> assertThat(HandlerContexts.startupFailure(context, AmbiguousRouteException.class))
@@ -111,7 +101,7 @@ class SubjectRoutingTests {
 		Map<Class<?>, String> cases = Map.of(DoubleDotConfiguration.class, "DoubleDot.on(String)",
 				InnerRestConfiguration.class, "InnerRest.on(String)", SpaceConfiguration.class, "Space.on(String)",
 				EmptyConfiguration.class, "Empty.on(String)");
-		cases.forEach((configuration, method) -> HandlerContexts.runner(server)
+		cases.forEach((configuration, method) -> HandlerContexts.runner(nats.server())
 			.withUserConfiguration(configuration)
 			.run((context) -> assertThat(HandlerContexts.startupFailure(context, InvalidHandlerException.class))
 				.hasMessageContaining(method)));
