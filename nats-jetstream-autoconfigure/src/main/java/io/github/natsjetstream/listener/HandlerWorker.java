@@ -1,5 +1,6 @@
 package io.github.natsjetstream.listener;
 
+import java.util.ArrayDeque;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -42,6 +43,8 @@ final class HandlerWorker implements Runnable {
 
 	private final Runnable onConsumerTrouble;
 
+	private final int prefetchThreshold;
+
 	private final CountDownLatch stopSignal = new CountDownLatch(1);
 
 	private final CountDownLatch finished = new CountDownLatch(1);
@@ -54,30 +57,43 @@ final class HandlerWorker implements Runnable {
 
 	private volatile long lastReceivedNanos = System.nanoTime();
 
-	HandlerWorker(String name, FetchSource fetchSource, HandlerInvoker invoker, FailureHandler failureHandler,
-			int maxDeliver, Runnable onConsumerTrouble) {
+	HandlerWorker(String name, FetchSource fetchSource, int batchSize, HandlerInvoker invoker,
+			FailureHandler failureHandler, int maxDeliver, Runnable onConsumerTrouble) {
 		this.name = name;
 		this.fetchSource = fetchSource;
 		this.invoker = invoker;
 		this.failureHandler = failureHandler;
 		this.maxDeliver = maxDeliver;
 		this.onConsumerTrouble = onConsumerTrouble;
+		this.prefetchThreshold = Math.max(1, batchSize / 2);
 	}
 
 	@Override
 	public void run() {
+		// At most two fetches are outstanding: the one being handled and the next one,
+		// requested once half of the current batch has arrived, so that the server keeps
+		// sending while the worker handles. Stopping drains both.
+		ArrayDeque<FetchConsumer> fetches = new ArrayDeque<>(2);
 		try {
-			while (!this.stopping) {
-				FetchConsumer fetch = fetch();
-				if (fetch != null) {
-					consume(fetch);
+			while (true) {
+				if (fetches.isEmpty()) {
+					if (this.stopping) {
+						break;
+					}
+					FetchConsumer fetch = fetch();
+					if (fetch == null) {
+						continue;
+					}
+					fetches.add(fetch);
 				}
+				consume(fetches.poll(), fetches);
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
 		finally {
+			fetches.forEach(HandlerWorker::closeQuietly);
 			this.finished.countDown();
 		}
 	}
@@ -97,9 +113,10 @@ final class HandlerWorker implements Runnable {
 		}
 	}
 
-	private void consume(FetchConsumer fetch) throws InterruptedException {
+	private void consume(FetchConsumer fetch, ArrayDeque<FetchConsumer> fetches) throws InterruptedException {
+		int received = 0;
 		int returned = 0;
-		try (fetch) {
+		try {
 			Message message;
 			while ((message = next(fetch)) != null) {
 				this.lastReceivedNanos = System.nanoTime();
@@ -107,6 +124,12 @@ final class HandlerWorker implements Runnable {
 					message.nak();
 					returned++;
 					continue;
+				}
+				if (++received == this.prefetchThreshold && fetches.isEmpty()) {
+					FetchConsumer following = fetch();
+					if (following != null) {
+						fetches.add(following);
+					}
 				}
 				try {
 					handle(message);
@@ -118,11 +141,8 @@ final class HandlerWorker implements Runnable {
 				}
 			}
 		}
-		catch (InterruptedException ex) {
-			throw ex;
-		}
-		catch (Exception ex) {
-			logger.debug("Worker " + this.name + " could not close a fetch", ex);
+		finally {
+			closeQuietly(fetch);
 		}
 		if (returned > 0 && logger.isDebugEnabled()) {
 			logger.debug("Worker " + this.name + " returned " + returned + " fetched but unhandled messages");
@@ -186,6 +206,15 @@ final class HandlerWorker implements Runnable {
 
 	boolean awaitFinished(long timeout, TimeUnit unit) throws InterruptedException {
 		return this.finished.await(timeout, unit);
+	}
+
+	private static void closeQuietly(FetchConsumer fetch) {
+		try {
+			fetch.close();
+		}
+		catch (Exception ex) {
+			logger.debug("Could not close a fetch", ex);
+		}
 	}
 
 	private static Throwable unwrap(Throwable ex) {

@@ -121,7 +121,8 @@ public class NatsHandlerContainer {
 			this.resources.consumerProvisioner()
 				.provision(stream, this.consumerConfiguration, this.endpoint.description());
 			this.consumerContext = consumerContext(stream);
-			int batch = Math.max(1, Math.min(MAX_BATCH_SIZE, settings.maxAckPending() / settings.concurrency()));
+			// Each worker has up to two fetches outstanding.
+			int batch = Math.max(1, Math.min(MAX_BATCH_SIZE, settings.maxAckPending() / (2 * settings.concurrency())));
 			this.fetchOptions = FetchConsumeOptions.builder().maxMessages(batch).expiresIn(FETCH_EXPIRES_MILLIS).build();
 			FailureHandler failureHandler = new FailureHandler(this.endpoint.description(), this.endpoint.durable(),
 					settings.maxDeliver(), settings.backoff(), new DefaultErrorClassifier(settings.noRetryFor(), settings.errorClassifier()),
@@ -130,7 +131,7 @@ public class NatsHandlerContainer {
 			executor.setVirtualThreads(this.resources.virtualThreads());
 			List<HandlerWorker> workers = new ArrayList<>(settings.concurrency());
 			for (int i = 0; i < settings.concurrency(); i++) {
-				HandlerWorker worker = new HandlerWorker(this.endpoint.id() + "-" + i, this::fetch,
+				HandlerWorker worker = new HandlerWorker(this.endpoint.id() + "-" + i, this::fetch, batch,
 						this.endpoint.invoker(), failureHandler, settings.maxDeliver(), this::checkConsumerSoon);
 				workers.add(worker);
 			}
