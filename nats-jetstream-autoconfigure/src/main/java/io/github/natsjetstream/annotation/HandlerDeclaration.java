@@ -20,8 +20,4 @@ import org.jspecify.annotations.Nullable;
 record HandlerDeclaration(Object bean, String beanName, Class<?> beanType, NatsHandler annotation,
 		@Nullable Method method, Map<Method, NatsRoute> routes) {
 
-	boolean isClassLevel() {
-		return this.method == null;
-	}
-
 }

@@ -2,7 +2,6 @@ package io.github.natsjetstream.annotation;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -107,10 +106,6 @@ public class NatsHandlerAnnotationBeanPostProcessor
 
 	static String[] subjectsOf(NatsHandler annotation) {
 		return (annotation.subjects().length > 0) ? annotation.subjects() : annotation.value();
-	}
-
-	static List<String> nonEmpty(String[] values) {
-		return Arrays.stream(values).filter((value) -> !value.isBlank()).toList();
 	}
 
 }

@@ -2,7 +2,6 @@ package io.github.natsjetstream.annotation;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -185,10 +184,6 @@ public class NatsHandlerEndpointFactory {
 			resolved = (evaluated != null) ? evaluated.toString() : null;
 		}
 		return StringUtils.hasText(resolved) ? resolved : null;
-	}
-
-	static List<String> split(String value) {
-		return Arrays.stream(StringUtils.commaDelimitedListToStringArray(value)).map(String::trim).toList();
 	}
 
 }

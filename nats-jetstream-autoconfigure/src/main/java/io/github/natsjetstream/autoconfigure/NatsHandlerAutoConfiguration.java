@@ -31,6 +31,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -88,10 +89,11 @@ public final class NatsHandlerAutoConfiguration {
 	@Bean(name = HANDLER_METHOD_FACTORY_BEAN_NAME)
 	@ConditionalOnMissingBean(name = HANDLER_METHOD_FACTORY_BEAN_NAME)
 	MessageHandlerMethodFactory natsHandlerMethodFactory(ConfigurableListableBeanFactory beanFactory,
-			ObjectProvider<MessageConverter> messageConverter, ObjectProvider<Validator> validator) {
+			@Qualifier(MESSAGE_CONVERTER_BEAN_NAME) MessageConverter messageConverter,
+			ObjectProvider<Validator> validator) {
 		DefaultMessageHandlerMethodFactory factory = new DefaultMessageHandlerMethodFactory();
 		factory.setBeanFactory(beanFactory);
-		factory.setMessageConverter(beanFactory.getBean(MESSAGE_CONVERTER_BEAN_NAME, MessageConverter.class));
+		factory.setMessageConverter(messageConverter);
 		Validator uniqueValidator = validator.getIfUnique();
 		if (uniqueValidator != null) {
 			factory.setValidator(uniqueValidator);
@@ -116,10 +118,10 @@ public final class NatsHandlerAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	NatsHandlerEndpointFactory natsHandlerEndpointFactory(ConfigurableListableBeanFactory beanFactory,
+			@Qualifier(HANDLER_METHOD_FACTORY_BEAN_NAME) MessageHandlerMethodFactory methodFactory,
 			HandlerSettingsResolver settingsResolver, Environment environment) {
-		return new NatsHandlerEndpointFactory(beanFactory,
-				beanFactory.getBean(HANDLER_METHOD_FACTORY_BEAN_NAME, MessageHandlerMethodFactory.class),
-				settingsResolver, environment.getProperty("spring.application.name"));
+		return new NatsHandlerEndpointFactory(beanFactory, methodFactory, settingsResolver,
+				environment.getProperty("spring.application.name"));
 	}
 
 	@Bean
