@@ -120,7 +120,7 @@ public class FailureHandler {
 		}
 		logger.warn("Dead-lettered message " + message.getSubject() + " of handler " + this.handler + " to "
 				+ this.deadLetterSubject + " (reason " + reason.getValue()
-				+ ((failure != null) ? ", " + failure.getClass().getName() : "") + ")");
+				+ ((failure != null) ? ", " + failure : "") + ")");
 		message.term();
 	}
 
