@@ -1,6 +1,5 @@
 package io.github.natsjetstream.listener;
 
-import java.util.ArrayDeque;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -43,7 +42,6 @@ final class HandlerWorker implements Runnable {
 
 	private final Runnable onConsumerTrouble;
 
-	private final int prefetchThreshold;
 
 	private final CountDownLatch stopSignal = new CountDownLatch(1);
 
@@ -57,43 +55,32 @@ final class HandlerWorker implements Runnable {
 
 	private volatile long lastReceivedNanos = System.nanoTime();
 
-	HandlerWorker(String name, FetchSource fetchSource, int batchSize, HandlerInvoker invoker,
-			FailureHandler failureHandler, int maxDeliver, Runnable onConsumerTrouble) {
+	HandlerWorker(String name, FetchSource fetchSource, HandlerInvoker invoker, FailureHandler failureHandler,
+			int maxDeliver, Runnable onConsumerTrouble) {
 		this.name = name;
 		this.fetchSource = fetchSource;
 		this.invoker = invoker;
 		this.failureHandler = failureHandler;
 		this.maxDeliver = maxDeliver;
 		this.onConsumerTrouble = onConsumerTrouble;
-		this.prefetchThreshold = Math.max(1, batchSize / 2);
 	}
 
 	@Override
 	public void run() {
-		// At most two fetches are outstanding: the one being handled and the next one,
-		// requested once half of the current batch has arrived, so that the server keeps
-		// sending while the worker handles. Stopping drains both.
-		ArrayDeque<FetchConsumer> fetches = new ArrayDeque<>(2);
+		// One fetch at a time: with two outstanding, the server hands out messages to
+		// them in turn, and those of the second would wait until the first completes.
 		try {
-			while (true) {
-				if (fetches.isEmpty()) {
-					if (this.stopping) {
-						break;
-					}
-					FetchConsumer fetch = fetch();
-					if (fetch == null) {
-						continue;
-					}
-					fetches.add(fetch);
+			while (!this.stopping) {
+				FetchConsumer fetch = fetch();
+				if (fetch != null) {
+					consume(fetch);
 				}
-				consume(fetches.poll(), fetches);
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
 		finally {
-			fetches.forEach(HandlerWorker::closeQuietly);
 			this.finished.countDown();
 		}
 	}
@@ -113,8 +100,7 @@ final class HandlerWorker implements Runnable {
 		}
 	}
 
-	private void consume(FetchConsumer fetch, ArrayDeque<FetchConsumer> fetches) throws InterruptedException {
-		int received = 0;
+	private void consume(FetchConsumer fetch) throws InterruptedException {
 		int returned = 0;
 		try {
 			Message message;
@@ -124,12 +110,6 @@ final class HandlerWorker implements Runnable {
 					message.nak();
 					returned++;
 					continue;
-				}
-				if (++received == this.prefetchThreshold && fetches.isEmpty()) {
-					FetchConsumer following = fetch();
-					if (following != null) {
-						fetches.add(following);
-					}
 				}
 				try {
 					handle(message);

@@ -37,6 +37,11 @@ public class NatsHandlerContainer {
 
 	private static final long CONSUMER_CHECK_INTERVAL_MILLIS = 5_000;
 
+	/**
+	 * Largest fetch. A worker fetches its share of max ack pending, up to this; fetched
+	 * messages wait in the worker until handled, so slow handlers want a small max ack
+	 * pending.
+	 */
 	private static final int MAX_BATCH_SIZE = 256;
 
 	/**
@@ -121,8 +126,7 @@ public class NatsHandlerContainer {
 			this.resources.consumerProvisioner()
 				.provision(stream, this.consumerConfiguration, this.endpoint.description());
 			this.consumerContext = consumerContext(stream);
-			// Each worker has up to two fetches outstanding.
-			int batch = Math.max(1, Math.min(MAX_BATCH_SIZE, settings.maxAckPending() / (2 * settings.concurrency())));
+			int batch = Math.max(1, Math.min(MAX_BATCH_SIZE, settings.maxAckPending() / settings.concurrency()));
 			this.fetchOptions = FetchConsumeOptions.builder().maxMessages(batch).expiresIn(FETCH_EXPIRES_MILLIS).build();
 			FailureHandler failureHandler = new FailureHandler(this.endpoint.description(), this.endpoint.durable(),
 					settings.maxDeliver(), settings.backoff(), new DefaultErrorClassifier(settings.noRetryFor(), settings.errorClassifier()),
@@ -131,7 +135,7 @@ public class NatsHandlerContainer {
 			executor.setVirtualThreads(this.resources.virtualThreads());
 			List<HandlerWorker> workers = new ArrayList<>(settings.concurrency());
 			for (int i = 0; i < settings.concurrency(); i++) {
-				HandlerWorker worker = new HandlerWorker(this.endpoint.id() + "-" + i, this::fetch, batch,
+				HandlerWorker worker = new HandlerWorker(this.endpoint.id() + "-" + i, this::fetch,
 						this.endpoint.invoker(), failureHandler, settings.maxDeliver(), this::checkConsumerSoon);
 				workers.add(worker);
 			}
