@@ -1,7 +1,6 @@
 package io.github.natsjetstream.autoconfigure;
 
 import java.nio.file.Path;
-import org.springframework.boot.test.context.runner.ContextConsumer;
 
 import io.github.natsjetstream.test.NatsOperatorFixture;
 import io.github.natsjetstream.test.NatsServer;
@@ -18,6 +17,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ContextConsumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -13,7 +13,6 @@ import io.github.natsjetstream.retry.DeadLetterHeaders;
 import io.github.natsjetstream.routing.AmbiguousRouteException;
 import io.github.natsjetstream.support.NatsHeaders;
 import io.github.natsjetstream.test.NatsServerExtension;
-import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.Message;
