@@ -1,26 +1,34 @@
 package io.github.natsjetstream.listener;
 
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.github.natsjetstream.listener.adapter.HandlerInvoker;
 import io.github.natsjetstream.listener.adapter.SpringMessageFactory;
 import io.github.natsjetstream.retry.FailureHandler;
-import io.nats.client.FetchConsumer;
-import io.nats.client.JetStreamStatusCheckedException;
+import io.nats.client.JetStreamStatusException;
+import io.nats.client.JetStreamSubscription;
 import io.nats.client.Message;
+import io.nats.client.PullRequestOptions;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One of a container's workers: fetches batches of messages from the durable consumer
- * and handles them one at a time, acknowledging each after its handler returns.
+ * One of a container's workers: keeps pulls outstanding on its own subscription to the
+ * durable consumer and handles the messages one at a time, acknowledging each after its
+ * handler returns.
  * <p>
- * It uses jnats' simplified {@code fetch}: a fetch hands out every message it received
- * before it reports the end of its batch, so when the worker is stopped it can finish
- * the message in hand and return, with a {@code nak} without delay, each message it
- * fetched but did not start. Another instance gets those at once, not after the ack wait.
+ * The worker manages its pulls itself rather than through jnats' {@code iterate()} or
+ * {@code consume()}: when those are stopped, they unsubscribe as the last pulled message
+ * arrives and drop what is still queued, which would then come back only after the ack
+ * wait. Here every pull has an expiry, so a stopping worker knows when nothing more can
+ * arrive: it finishes the message in hand, returns with a {@code nak} without delay every
+ * message that arrives until its pulls have ended, and only then unsubscribes. Another
+ * instance gets those messages at once. Several pulls feed the one subscription, so the
+ * server keeps sending while the worker handles, and no message waits behind another
+ * pull.
  *
  * @author NATS JetStream Spring Boot Starter contributors
  */
@@ -30,9 +38,17 @@ final class HandlerWorker implements Runnable {
 
 	private static final long RETRY_PAUSE_MILLIS = 1_000;
 
+	private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
+
+	private static final Duration DRAIN_POLL = Duration.ofMillis(20);
+
 	private final String name;
 
-	private final FetchSource fetchSource;
+	private final SubscriptionSource subscriptionSource;
+
+	private final PullTracker pulls;
+
+	private final PullRequestOptions pullOptions;
 
 	private final HandlerInvoker invoker;
 
@@ -41,7 +57,6 @@ final class HandlerWorker implements Runnable {
 	private final int maxDeliver;
 
 	private final Runnable onConsumerTrouble;
-
 
 	private final CountDownLatch stopSignal = new CountDownLatch(1);
 
@@ -55,10 +70,12 @@ final class HandlerWorker implements Runnable {
 
 	private volatile long lastReceivedNanos = System.nanoTime();
 
-	HandlerWorker(String name, FetchSource fetchSource, HandlerInvoker invoker, FailureHandler failureHandler,
-			int maxDeliver, Runnable onConsumerTrouble) {
+	HandlerWorker(String name, SubscriptionSource subscriptionSource, PullTracker pulls, Duration pullExpiry,
+			HandlerInvoker invoker, FailureHandler failureHandler, int maxDeliver, Runnable onConsumerTrouble) {
 		this.name = name;
-		this.fetchSource = fetchSource;
+		this.subscriptionSource = subscriptionSource;
+		this.pulls = pulls;
+		this.pullOptions = PullRequestOptions.builder(pulls.batchSize()).expiresIn(pullExpiry).build();
 		this.invoker = invoker;
 		this.failureHandler = failureHandler;
 		this.maxDeliver = maxDeliver;
@@ -67,75 +84,104 @@ final class HandlerWorker implements Runnable {
 
 	@Override
 	public void run() {
-		// One fetch at a time: with two outstanding, the server hands out messages to
-		// them in turn, and those of the second would wait until the first completes.
+		JetStreamSubscription subscription = null;
 		try {
-			while (!this.stopping) {
-				FetchConsumer fetch = fetch();
-				if (fetch != null) {
-					consume(fetch);
-				}
+			while (subscription == null && !this.stopping) {
+				subscription = subscribe();
+			}
+			if (subscription != null) {
+				consume(subscription);
+				drain(subscription);
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
 		finally {
+			if (subscription != null) {
+				unsubscribeQuietly(subscription);
+			}
 			this.finished.countDown();
 		}
 	}
 
-	private @Nullable FetchConsumer fetch() throws InterruptedException {
+	private @Nullable JetStreamSubscription subscribe() throws InterruptedException {
 		try {
-			return this.fetchSource.fetch();
+			return this.subscriptionSource.subscribe();
 		}
 		catch (Exception ex) {
 			if (this.stopping) {
 				return null;
 			}
-			logger.debug("Worker " + this.name + " could not fetch: " + ex.getMessage());
+			logger.debug("Worker " + this.name + " could not subscribe: " + ex.getMessage());
 			this.onConsumerTrouble.run();
 			this.stopSignal.await(RETRY_PAUSE_MILLIS, TimeUnit.MILLISECONDS);
 			return null;
 		}
 	}
 
-	private void consume(FetchConsumer fetch) throws InterruptedException {
-		int returned = 0;
-		try {
-			Message message;
-			while ((message = next(fetch)) != null) {
-				this.lastReceivedNanos = System.nanoTime();
-				if (this.stopping) {
-					message.nak();
-					returned++;
-					continue;
-				}
-				try {
-					handle(message);
-				}
-				catch (RuntimeException ex) {
-					// Acknowledging failed (connection lost, say): the server redelivers.
-					logger.warn("Worker " + this.name + " could not acknowledge message " + message.getSubject()
-							+ "; the server will redeliver it: " + ex.getMessage());
-				}
+	private void consume(JetStreamSubscription subscription) throws InterruptedException {
+		while (!this.stopping) {
+			long now = System.nanoTime();
+			if (this.pulls.shouldPull(now)) {
+				subscription.pull(this.pullOptions);
+				this.pulls.pulled(now);
 			}
-		}
-		finally {
-			closeQuietly(fetch);
-		}
-		if (returned > 0 && logger.isDebugEnabled()) {
-			logger.debug("Worker " + this.name + " returned " + returned + " fetched but unhandled messages");
+			Message message = next(subscription, POLL_TIMEOUT);
+			if (message == null) {
+				continue;
+			}
+			this.pulls.received();
+			this.lastReceivedNanos = System.nanoTime();
+			if (this.stopping) {
+				message.nak();
+				break;
+			}
+			try {
+				handle(message);
+			}
+			catch (RuntimeException ex) {
+				// Acknowledging failed (connection lost, say): the server redelivers.
+				logger.warn("Worker " + this.name + " could not acknowledge message " + message.getSubject()
+						+ "; the server will redeliver it: " + ex.getMessage());
+			}
 		}
 	}
 
-	private @Nullable Message next(FetchConsumer fetch) throws InterruptedException {
-		try {
-			return fetch.nextMessage();
+	/**
+	 * Return, with a {@code nak} without delay, every message that arrives until the
+	 * outstanding pulls have ended.
+	 */
+	private void drain(JetStreamSubscription subscription) throws InterruptedException {
+		int returned = 0;
+		while (true) {
+			Message message = next(subscription, DRAIN_POLL);
+			if (message != null) {
+				this.pulls.received();
+				message.nak();
+				returned++;
+			}
+			else if (this.pulls.allEnded(System.nanoTime())) {
+				break;
+			}
 		}
-		catch (JetStreamStatusCheckedException ex) {
+		if (returned > 0 && logger.isDebugEnabled()) {
+			logger.debug("Worker " + this.name + " returned " + returned + " pulled but unhandled messages");
+		}
+	}
+
+	private @Nullable Message next(JetStreamSubscription subscription, Duration timeout) throws InterruptedException {
+		try {
+			return subscription.nextMessage(timeout);
+		}
+		catch (JetStreamStatusException ex) {
 			logger.debug("Worker " + this.name + " got a pull status: " + ex.getMessage());
 			this.onConsumerTrouble.run();
+			return null;
+		}
+		catch (IllegalStateException ex) {
+			// The connection was closed under the subscription.
+			this.stopping = true;
 			return null;
 		}
 	}
@@ -188,12 +234,12 @@ final class HandlerWorker implements Runnable {
 		return this.finished.await(timeout, unit);
 	}
 
-	private static void closeQuietly(FetchConsumer fetch) {
+	private static void unsubscribeQuietly(JetStreamSubscription subscription) {
 		try {
-			fetch.close();
+			subscription.unsubscribe();
 		}
-		catch (Exception ex) {
-			logger.debug("Could not close a fetch", ex);
+		catch (RuntimeException ex) {
+			logger.debug("Could not unsubscribe", ex);
 		}
 	}
 
@@ -205,12 +251,12 @@ final class HandlerWorker implements Runnable {
 	}
 
 	/**
-	 * Starts fetches of the container's current consumer.
+	 * Subscribes to the container's durable consumer.
 	 */
 	@FunctionalInterface
-	interface FetchSource {
+	interface SubscriptionSource {
 
-		FetchConsumer fetch() throws Exception;
+		JetStreamSubscription subscribe() throws Exception;
 
 	}
 

@@ -1,6 +1,7 @@
 package io.github.natsjetstream.listener;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
@@ -11,9 +12,9 @@ import io.github.natsjetstream.config.NatsHandlerEndpoint;
 import io.github.natsjetstream.retry.DefaultErrorClassifier;
 import io.github.natsjetstream.retry.FailureHandler;
 import io.github.natsjetstream.support.NatsJetStreamException;
-import io.nats.client.ConsumerContext;
-import io.nats.client.FetchConsumeOptions;
-import io.nats.client.FetchConsumer;
+import io.nats.client.JetStream;
+import io.nats.client.JetStreamSubscription;
+import io.nats.client.PullSubscribeOptions;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.api.ConsumerConfiguration;
 import org.apache.commons.logging.Log;
@@ -38,17 +39,24 @@ public class NatsHandlerContainer {
 	private static final long CONSUMER_CHECK_INTERVAL_MILLIS = 5_000;
 
 	/**
-	 * Largest fetch. A worker fetches its share of max ack pending, up to this; fetched
+	 * Largest pull. A worker pulls its share of max ack pending, up to this; pulled
 	 * messages wait in the worker until handled, so slow handlers want a small max ack
 	 * pending.
 	 */
 	private static final int MAX_BATCH_SIZE = 256;
 
 	/**
-	 * How long one fetch waits for its batch to fill; also the longest a stopping idle
-	 * worker waits before it ends.
+	 * How long a pull waits on the server; also the longest a stopping idle worker waits
+	 * before it ends.
 	 */
-	private static final long FETCH_EXPIRES_MILLIS = 1_000;
+	private static final Duration PULL_EXPIRY = Duration.ofSeconds(1);
+
+	/**
+	 * How long after a pull's expiry its last messages may still arrive.
+	 */
+	private static final Duration PULL_GRACE = Duration.ofMillis(200);
+
+	private static final int MAX_OUTSTANDING_PULLS = 2;
 
 	private static final int CONSUMER_NOT_FOUND = 10014;
 
@@ -66,11 +74,9 @@ public class NatsHandlerContainer {
 
 	private volatile @Nullable String stream;
 
-	private volatile @Nullable ConsumerContext consumerContext;
+	private volatile @Nullable JetStream jetStream;
 
 	private @Nullable ConsumerConfiguration consumerConfiguration;
-
-	private FetchConsumeOptions fetchOptions = FetchConsumeOptions.DEFAULT_FETCH_OPTIONS;
 
 	/**
 	 * Create a new container.
@@ -125,9 +131,8 @@ public class NatsHandlerContainer {
 			this.consumerConfiguration = ConsumerConfigurationFactory.create(this.endpoint, multipleFilters);
 			this.resources.consumerProvisioner()
 				.provision(stream, this.consumerConfiguration, this.endpoint.description());
-			this.consumerContext = consumerContext(stream);
+			this.jetStream = jetStream();
 			int batch = Math.max(1, Math.min(MAX_BATCH_SIZE, settings.maxAckPending() / settings.concurrency()));
-			this.fetchOptions = FetchConsumeOptions.builder().maxMessages(batch).expiresIn(FETCH_EXPIRES_MILLIS).build();
 			FailureHandler failureHandler = new FailureHandler(this.endpoint.description(), this.endpoint.durable(),
 					settings.maxDeliver(), settings.backoff(), new DefaultErrorClassifier(settings.noRetryFor(), settings.errorClassifier()),
 					this.resources.deadLetterRecoverer(), deadLetterSubject(stream), this.resources.clock());
@@ -135,8 +140,11 @@ public class NatsHandlerContainer {
 			executor.setVirtualThreads(this.resources.virtualThreads());
 			List<HandlerWorker> workers = new ArrayList<>(settings.concurrency());
 			for (int i = 0; i < settings.concurrency(); i++) {
-				HandlerWorker worker = new HandlerWorker(this.endpoint.id() + "-" + i, this::fetch,
-						this.endpoint.invoker(), failureHandler, settings.maxDeliver(), this::checkConsumerSoon);
+				PullTracker pulls = new PullTracker(batch, PULL_EXPIRY.toNanos(), PULL_GRACE.toNanos(),
+						MAX_OUTSTANDING_PULLS);
+				HandlerWorker worker = new HandlerWorker(this.endpoint.id() + "-" + i, this::subscribe, pulls,
+						PULL_EXPIRY, this.endpoint.invoker(), failureHandler, settings.maxDeliver(),
+						this::checkConsumerSoon);
 				workers.add(worker);
 			}
 			this.workers = List.copyOf(workers);
@@ -151,7 +159,7 @@ public class NatsHandlerContainer {
 
 	/**
 	 * Stop: no more pulls, handlers in progress finish within the shutdown timeout, and
-	 * fetched messages not yet started are returned to the server.
+	 * pulled messages not yet started are returned to the server.
 	 * @param callback called once stopped
 	 */
 	public void stop(Runnable callback) {
@@ -269,7 +277,6 @@ public class NatsHandlerContainer {
 				+ this.endpoint.description() + " was deleted from outside; recreating it");
 		try {
 			this.resources.consumerProvisioner().provision(stream, configuration, this.endpoint.description());
-			this.consumerContext = consumerContext(stream);
 		}
 		catch (RuntimeException ex) {
 			logger.error("Could not recreate consumer '" + stream + " > " + this.endpoint.durable() + "'; will retry",
@@ -277,21 +284,21 @@ public class NatsHandlerContainer {
 		}
 	}
 
-	private ConsumerContext consumerContext(String stream) {
+	private JetStream jetStream() {
 		try {
-			return this.resources.connection()
-				.getConsumerContext(stream, this.endpoint.durable(), this.resources.jetStreamOptions());
+			return this.resources.connection().jetStream(this.resources.jetStreamOptions());
 		}
-		catch (IOException | JetStreamApiException ex) {
-			throw new NatsJetStreamException("Could not bind to consumer '" + stream + " > " + this.endpoint.durable()
-					+ "' of handler " + this.endpoint.description(), ex);
+		catch (IOException ex) {
+			throw new NatsJetStreamException(
+					"Could not create a JetStream context for handler " + this.endpoint.description(), ex);
 		}
 	}
 
-	private FetchConsumer fetch() throws IOException, JetStreamApiException {
-		ConsumerContext context = this.consumerContext;
-		Assert.state(context != null, "Not started");
-		return context.fetch(this.fetchOptions);
+	private JetStreamSubscription subscribe() throws IOException, JetStreamApiException {
+		JetStream jetStream = this.jetStream;
+		String stream = this.stream;
+		Assert.state(jetStream != null && stream != null, "Not started");
+		return jetStream.subscribe(null, PullSubscribeOptions.fastBind(stream, this.endpoint.durable()));
 	}
 
 	private String deadLetterSubject(String stream) {

@@ -1,0 +1,120 @@
+package io.github.natsjetstream.listener;
+
+import java.util.ArrayDeque;
+
+/**
+ * Keeps account of a worker's outstanding pull requests, so that the worker can keep the
+ * server sending (a new pull once few requested messages are left) and, when stopping,
+ * know when every pull has ended and no message for it can arrive any more.
+ * <p>
+ * Every pull carries an expiry, after which the server sends nothing more for it; a pull
+ * counts as ended once all its messages arrived or its expiry (plus a grace for messages
+ * in transit) has passed. Messages are counted against the oldest pull still waiting for
+ * some: the server may spread messages over the pulls, but only the total matters. Not
+ * thread-safe: one worker uses it.
+ *
+ * @author NATS JetStream Spring Boot Starter contributors
+ */
+final class PullTracker {
+
+	private final int batchSize;
+
+	private final long expiresNanos;
+
+	private final long graceNanos;
+
+	private final int maxOutstandingPulls;
+
+	private final int threshold;
+
+	private final ArrayDeque<Pull> pulls = new ArrayDeque<>();
+
+	/**
+	 * Create a new tracker.
+	 * @param batchSize the messages each pull asks for
+	 * @param expiresNanos how long each pull waits on the server
+	 * @param graceNanos how long after its expiry a pull's last messages may still
+	 * arrive
+	 * @param maxOutstandingPulls how many pulls may be outstanding at once
+	 */
+	PullTracker(int batchSize, long expiresNanos, long graceNanos, int maxOutstandingPulls) {
+		this.batchSize = batchSize;
+		this.expiresNanos = expiresNanos;
+		this.graceNanos = graceNanos;
+		this.maxOutstandingPulls = maxOutstandingPulls;
+		this.threshold = Math.max(1, batchSize / 4);
+	}
+
+	/**
+	 * Return whether a new pull should be requested now: when fewer than a quarter of a
+	 * batch is still requested and another pull may be outstanding.
+	 * @param now the current {@link System#nanoTime()}
+	 * @return whether to pull
+	 */
+	boolean shouldPull(long now) {
+		expire(now);
+		return this.pulls.size() < this.maxOutstandingPulls && requested() < this.threshold;
+	}
+
+	/**
+	 * Record a pull requested now.
+	 * @param now the current {@link System#nanoTime()}
+	 */
+	void pulled(long now) {
+		this.pulls.add(new Pull(now + this.expiresNanos, this.batchSize));
+	}
+
+	/**
+	 * Record a message received.
+	 */
+	void received() {
+		Pull oldest = this.pulls.peek();
+		if (oldest != null && --oldest.remaining == 0) {
+			this.pulls.poll();
+		}
+	}
+
+	/**
+	 * Return whether every pull has ended, so that nothing more can arrive.
+	 * @param now the current {@link System#nanoTime()}
+	 * @return whether all pulls ended
+	 */
+	boolean allEnded(long now) {
+		expire(now);
+		return this.pulls.isEmpty();
+	}
+
+	/**
+	 * Return the batch size of each pull.
+	 * @return the batch size
+	 */
+	int batchSize() {
+		return this.batchSize;
+	}
+
+	private int requested() {
+		int requested = 0;
+		for (Pull pull : this.pulls) {
+			requested += pull.remaining;
+		}
+		return requested;
+	}
+
+	private void expire(long now) {
+		this.pulls.removeIf((pull) -> now - pull.expiresAt > this.graceNanos);
+	}
+
+	private static final class Pull {
+
+		private final long expiresAt;
+
+		private int remaining;
+
+		Pull(long expiresAt, int remaining) {
+			this.expiresAt = expiresAt;
+			this.remaining = remaining;
+		}
+
+	}
+
+}

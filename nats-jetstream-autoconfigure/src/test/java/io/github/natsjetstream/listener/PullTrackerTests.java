@@ -1,0 +1,75 @@
+package io.github.natsjetstream.listener;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PullTrackerTests {
+
+	private static final long SECOND = 1_000_000_000L;
+
+	private final PullTracker tracker = new PullTracker(100, SECOND, SECOND / 5, 2);
+
+	@Test
+	void pullsWhenNothingIsRequested() {
+		assertThat(this.tracker.shouldPull(0)).isTrue();
+		this.tracker.pulled(0);
+		assertThat(this.tracker.shouldPull(0)).isFalse();
+	}
+
+	@Test
+	void pullsAgainWhenLessThanAQuarterOfABatchIsLeft() {
+		this.tracker.pulled(0);
+		receive(75);
+		assertThat(this.tracker.shouldPull(1)).isFalse();
+		receive(1);
+		assertThat(this.tracker.shouldPull(1)).isTrue();
+	}
+
+	@Test
+	void neverHasMoreThanTheMaximumOutstanding() {
+		this.tracker.pulled(0);
+		receive(90);
+		this.tracker.pulled(1);
+		receive(10);
+		receive(90);
+		assertThat(this.tracker.shouldPull(2)).isTrue();
+		this.tracker.pulled(2);
+		assertThat(this.tracker.shouldPull(2)).isFalse();
+	}
+
+	@Test
+	void aPullEndsWhenAllItsMessagesArrived() {
+		this.tracker.pulled(0);
+		receive(100);
+		assertThat(this.tracker.allEnded(1)).isTrue();
+	}
+
+	@Test
+	void aPullEndsOnlyAfterItsExpiryAndTheGrace() {
+		this.tracker.pulled(0);
+		receive(3);
+		assertThat(this.tracker.allEnded(SECOND)).isFalse();
+		assertThat(this.tracker.allEnded(SECOND + SECOND / 5)).isFalse();
+		assertThat(this.tracker.allEnded(SECOND + SECOND / 5 + 1)).isTrue();
+		assertThat(this.tracker.shouldPull(SECOND + SECOND / 5 + 1)).isTrue();
+	}
+
+	@Test
+	void messagesCountAgainstTheOldestPull() {
+		this.tracker.pulled(0);
+		receive(80);
+		this.tracker.pulled(10);
+		receive(20);
+		// The first pull is complete; the second, requested later, still waits for 100.
+		assertThat(this.tracker.allEnded(SECOND + SECOND / 5 + 1)).isFalse();
+		assertThat(this.tracker.allEnded(SECOND + 10 + SECOND / 5 + 1)).isTrue();
+	}
+
+	private void receive(int messages) {
+		for (int i = 0; i < messages; i++) {
+			this.tracker.received();
+		}
+	}
+
+}
