@@ -14,6 +14,7 @@ import io.github.natsjetstream.config.HandlerSettingsResolver;
 import io.github.natsjetstream.listener.ContainerResources;
 import io.github.natsjetstream.listener.DurableConsumerProvisioner;
 import io.github.natsjetstream.listener.NatsHandlerContainerRegistry;
+import io.github.natsjetstream.listener.adapter.CachingJsonMessageConverter;
 import io.github.natsjetstream.listener.adapter.NatsMessageArgumentResolver;
 import io.github.natsjetstream.provisioning.NatsStream;
 import io.github.natsjetstream.provisioning.StorageType;
@@ -47,7 +48,6 @@ import org.springframework.context.annotation.Role;
 import org.springframework.core.env.Environment;
 import org.springframework.messaging.converter.ByteArrayMessageConverter;
 import org.springframework.messaging.converter.CompositeMessageConverter;
-import org.springframework.messaging.converter.JacksonJsonMessageConverter;
 import org.springframework.messaging.converter.MessageConverter;
 import org.springframework.messaging.converter.StringMessageConverter;
 import org.springframework.messaging.handler.annotation.support.DefaultMessageHandlerMethodFactory;
@@ -199,7 +199,7 @@ public final class NatsHandlerAutoConfiguration {
 		@ConditionalOnMissingBean(name = MESSAGE_CONVERTER_BEAN_NAME)
 		MessageConverter natsHandlerMessageConverter(ObjectProvider<JsonMapper> jsonMapper) {
 			List<MessageConverter> converters = new ArrayList<>(rawConverters());
-			converters.add(new JacksonJsonMessageConverter(jsonMapper.getIfAvailable(JsonMapper::new)));
+			converters.add(new CachingJsonMessageConverter(jsonMapper.getIfAvailable(JsonMapper::new)));
 			return new CompositeMessageConverter(converters);
 		}
 

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 import org.jspecify.annotations.Nullable;
 
@@ -14,16 +17,24 @@ import org.springframework.util.Assert;
  * matches: patterns are compared token by token from the left, a literal token beating
  * {@code *} and {@code *} beating {@code >}. Lookups walk a token tree once, in the order
  * literal, {@code *}, {@code >}, so the first complete match is the most specific one; no
- * list of routes is searched per subject.
+ * list of routes is searched per subject. The targets of the first few thousand subjects
+ * are remembered, so a recurring subject costs one map lookup.
  *
  * @param <T> the type of the targets
  * @author NATS JetStream Spring Boot Starter contributors
  */
 public final class SubjectRouter<T> {
 
+	/**
+	 * How many subjects the router remembers the target of.
+	 */
+	private static final int CACHE_SIZE = 4096;
+
 	private final Node<T> root;
 
 	private final List<Route<T>> routes;
+
+	private final ConcurrentMap<String, Optional<T>> cache = new ConcurrentHashMap<>();
 
 	private SubjectRouter(Node<T> root, List<Route<T>> routes) {
 		this.root = root;
@@ -45,7 +56,15 @@ public final class SubjectRouter<T> {
 	 * @return the target, or {@code null} when no pattern matches
 	 */
 	public @Nullable T route(String subject) {
-		return match(this.root, subject, 0);
+		Optional<T> cached = this.cache.get(subject);
+		if (cached != null) {
+			return cached.orElse(null);
+		}
+		T target = match(this.root, subject, 0);
+		if (this.cache.size() < CACHE_SIZE) {
+			this.cache.put(subject, Optional.ofNullable(target));
+		}
+		return target;
 	}
 
 	/**

@@ -77,6 +77,15 @@ class SubjectRouterTests {
 	}
 
 	@Test
+	void repeatedLookupsGiveTheSameAnswerIncludingNoRoute() {
+		SubjectRouter<String> router = SubjectRouter.<String>builder().route("orders.*", "star", "star()").build();
+		for (int i = 0; i < 3; i++) {
+			assertThat(router.route("orders.created")).isEqualTo("star");
+			assertThat(router.route("invoices.sent")).isNull();
+		}
+	}
+
+	@Test
 	void samePatternForTwoTargetsIsAmbiguousNamingBoth() {
 		assertThatExceptionOfType(AmbiguousRouteException.class)
 			.isThrownBy(() -> SubjectRouter.<String>builder()
