@@ -187,7 +187,7 @@ final class HandlerWorker implements Runnable {
 	}
 
 	private void handle(Message message) {
-		long delivery = DeliveryCount.of(message);
+		long delivery = message.metaData().deliveredCount();
 		if (delivery > this.maxDeliver) {
 			// Delivered more often than allowed: the handler never returned (the process
 			// died), or the dead letter could not be published; give up without invoking.

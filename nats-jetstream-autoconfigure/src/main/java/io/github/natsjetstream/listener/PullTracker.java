@@ -29,6 +29,8 @@ final class PullTracker {
 
 	private final ArrayDeque<Pull> pulls = new ArrayDeque<>();
 
+	private int requested;
+
 	/**
 	 * Create a new tracker.
 	 * @param batchSize the messages each pull asks for
@@ -53,7 +55,7 @@ final class PullTracker {
 	 */
 	boolean shouldPull(long now) {
 		expire(now);
-		return this.pulls.size() < this.maxOutstandingPulls && requested() < this.threshold;
+		return this.pulls.size() < this.maxOutstandingPulls && this.requested < this.threshold;
 	}
 
 	/**
@@ -62,6 +64,7 @@ final class PullTracker {
 	 */
 	void pulled(long now) {
 		this.pulls.add(new Pull(now + this.expiresNanos, this.batchSize));
+		this.requested += this.batchSize;
 	}
 
 	/**
@@ -69,8 +72,11 @@ final class PullTracker {
 	 */
 	void received() {
 		Pull oldest = this.pulls.peek();
-		if (oldest != null && --oldest.remaining == 0) {
-			this.pulls.poll();
+		if (oldest != null) {
+			this.requested--;
+			if (--oldest.remaining == 0) {
+				this.pulls.poll();
+			}
 		}
 	}
 
@@ -92,16 +98,17 @@ final class PullTracker {
 		return this.batchSize;
 	}
 
-	private int requested() {
-		int requested = 0;
-		for (Pull pull : this.pulls) {
-			requested += pull.remaining;
-		}
-		return requested;
-	}
-
+	/**
+	 * Forget the pulls that ended by expiring. Pulls expire in the order they were
+	 * requested, so the expired ones are at the head.
+	 */
 	private void expire(long now) {
-		this.pulls.removeIf((pull) -> now - pull.expiresAt > this.graceNanos);
+		Pull oldest = this.pulls.peek();
+		while (oldest != null && now - oldest.expiresAt > this.graceNanos) {
+			this.pulls.poll();
+			this.requested -= oldest.remaining;
+			oldest = this.pulls.peek();
+		}
 	}
 
 	private static final class Pull {
