@@ -1,6 +1,8 @@
 package io.github.natsjetstream.listener;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -24,9 +26,9 @@ import org.jspecify.annotations.Nullable;
  * {@code consume()}: when those are stopped, they unsubscribe as the last pulled message
  * arrives and drop what is still queued, which would then come back only after the ack
  * wait. Here every pull has an expiry, so a stopping worker knows when nothing more can
- * arrive: it finishes the message in hand, returns with a {@code nak} without delay every
- * message that arrives until its pulls have ended, and only then unsubscribes. Another
- * instance gets those messages at once. Several pulls feed the one subscription, so the
+ * arrive: it finishes the message in hand, keeps every message that arrives until its
+ * pulls have ended, returns them all with a {@code nak} without delay, and only then
+ * unsubscribes. Another instance gets those messages at once. Several pulls feed the one subscription, so the
  * server keeps sending while the worker handles, and no message waits behind another
  * pull.
  *
@@ -41,6 +43,8 @@ final class HandlerWorker implements Runnable {
 	private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
 
 	private static final Duration DRAIN_POLL = Duration.ofMillis(20);
+
+	private static final long DRAIN_QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
 	private final String name;
 
@@ -90,8 +94,8 @@ final class HandlerWorker implements Runnable {
 				subscription = subscribe();
 			}
 			if (subscription != null) {
-				consume(subscription);
-				drain(subscription);
+				Message leftover = consume(subscription);
+				drain(subscription, leftover);
 			}
 		}
 		catch (InterruptedException ex) {
@@ -120,7 +124,11 @@ final class HandlerWorker implements Runnable {
 		}
 	}
 
-	private void consume(JetStreamSubscription subscription) throws InterruptedException {
+	/**
+	 * Handle messages until stopped.
+	 * @return a message that arrived once stopping, not handled, or {@code null}
+	 */
+	private @Nullable Message consume(JetStreamSubscription subscription) throws InterruptedException {
 		while (!this.stopping) {
 			long now = System.nanoTime();
 			if (this.pulls.shouldPull(now)) {
@@ -134,8 +142,7 @@ final class HandlerWorker implements Runnable {
 			this.pulls.received();
 			this.lastReceivedNanos = System.nanoTime();
 			if (this.stopping) {
-				message.nak();
-				break;
+				return message;
 			}
 			try {
 				handle(message);
@@ -146,27 +153,36 @@ final class HandlerWorker implements Runnable {
 						+ "; the server will redeliver it: " + ex.getMessage());
 			}
 		}
+		return null;
 	}
 
 	/**
-	 * Return, with a {@code nak} without delay, every message that arrives until the
-	 * outstanding pulls have ended.
+	 * Collect every message that arrives until the outstanding pulls have ended and
+	 * nothing has arrived for a while, then return them all with a {@code nak} without
+	 * delay. Returning them only then keeps their redelivery away from this worker's own
+	 * pulls, which the server may still hold open a little longer than the worker counts.
 	 */
-	private void drain(JetStreamSubscription subscription) throws InterruptedException {
-		int returned = 0;
+	private void drain(JetStreamSubscription subscription, @Nullable Message leftover) throws InterruptedException {
+		List<Message> unhandled = new ArrayList<>();
+		if (leftover != null) {
+			unhandled.add(leftover);
+		}
+		long quietSince = System.nanoTime();
 		while (true) {
 			Message message = next(subscription, DRAIN_POLL);
+			long now = System.nanoTime();
 			if (message != null) {
 				this.pulls.received();
-				message.nak();
-				returned++;
+				unhandled.add(message);
+				quietSince = now;
 			}
-			else if (this.pulls.allEnded(System.nanoTime())) {
+			else if (this.pulls.allEnded(now) && now - quietSince > DRAIN_QUIET_NANOS) {
 				break;
 			}
 		}
-		if (returned > 0 && logger.isDebugEnabled()) {
-			logger.debug("Worker " + this.name + " returned " + returned + " pulled but unhandled messages");
+		unhandled.forEach(Message::nak);
+		if (!unhandled.isEmpty() && logger.isDebugEnabled()) {
+			logger.debug("Worker " + this.name + " returned " + unhandled.size() + " pulled but unhandled messages");
 		}
 	}
 

@@ -43,7 +43,7 @@ public class NatsHandlerContainer {
 	 * messages wait in the worker until handled, so slow handlers want a small max ack
 	 * pending.
 	 */
-	private static final int MAX_BATCH_SIZE = 256;
+	private static final int MAX_BATCH_SIZE = 500;
 
 	/**
 	 * How long a pull waits on the server; also the longest a stopping idle worker waits
@@ -54,7 +54,7 @@ public class NatsHandlerContainer {
 	/**
 	 * How long after a pull's expiry its last messages may still arrive.
 	 */
-	private static final Duration PULL_GRACE = Duration.ofMillis(200);
+	private static final Duration PULL_GRACE = Duration.ofMillis(500);
 
 	private static final int MAX_OUTSTANDING_PULLS = 2;
 
