@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.github.natsjetstream.benchmarks.ThroughputBenchmark.Case;
+import io.github.natsjetstream.benchmarks.experiment.ExperimentalContainer.Variant;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,32 +25,42 @@ import org.jspecify.annotations.Nullable;
  * @param latencyDuration the measured part of a latency round
  * @param latencyWarmUp the unrecorded start of a latency round
  * @param latencyRounds measured latency rounds per consumer, after one warm-up round
+ * @param latencyExperiments experimental containers to measure latency of as well
  * @param startupRounds measured startup rounds, after one warm-up round
  * @param parts which parts to run: throughput, latency, startup
  * @param storage the stream storage: file or memory
  * @param resultsDirectory where to write the results
  * @param resultsName the results' file name, without extension
+ * @param histogram whether to print a heap histogram with each startup context open
+ * @param render whether to render the existing JSON results as Markdown again (with the
+ * current notes) instead of running
  * @param arguments the arguments as given
  */
 record BenchmarkOptions(int messages, int rounds, List<Case> throughputCases, int latencyRate,
-		Duration latencyDuration, Duration latencyWarmUp, int latencyRounds, int startupRounds, Set<String> parts,
-		String storage, Path resultsDirectory, String resultsName, List<String> arguments) {
+		Duration latencyDuration, Duration latencyWarmUp, int latencyRounds, List<Variant> latencyExperiments,
+		int startupRounds, Set<String> parts,
+		String storage, Path resultsDirectory, String resultsName, boolean histogram, boolean render,
+		List<String> arguments) {
 
 	static final String USAGE = """
 			Usage: java -jar benchmarks/target/benchmarks.jar [--name=value ...]
 			  --messages=200000        messages per throughput round
-			  --rounds=5               measured throughput rounds per case (after one warm-up round)
-			  --cases=a,b,c,d          throughput cases: a raw, b handler, c handler x4, d routing;
-			                           e1..e6 hot-path experiments (see ThroughputBenchmark.Case)
+			  --rounds=7               measured throughput rounds per case (after one warm-up round)
+			  --cases=a,b,c,d,s        throughput cases: a raw, b handler, c handler x4, d routing,
+			                           s raw without decoding; e1.. hot-path experiments (ThroughputBenchmark.Case)
 			  --latency-rate=5000      messages per second in latency rounds
 			  --latency-seconds=10     measured seconds per latency round
 			  --latency-warmup-seconds=2  unrecorded seconds at the start of each latency round
 			  --latency-rounds=3       measured latency rounds per consumer (after one warm-up round)
+			  --latency-experiments=V,...  also measure experimental containers (ExperimentalContainer.Variant)
 			  --startup-rounds=3       measured startup rounds (after one warm-up round)
 			  --only=throughput,latency,startup  the parts to run
 			  --storage=file           stream storage: file or memory
-			  --results=DIR            where to write NAME.md and NAME.json (default benchmarks/results)
+			  --results=DIR            where to write NAME.md and NAME.json (default benchmarks/results for a
+			                           full run, benchmarks/target/results otherwise)
 			  --name=latest            results file name (default latest for a full run, partial otherwise)
+			  --histogram              print a heap histogram with each startup context open
+			  --render                 write NAME.md again from NAME.json and the current notes.md, run nothing
 			  --quick                  a short smoke run: 20000 messages, 2 rounds, 3 s latency, 1 startup round
 			""";
 
@@ -66,9 +77,12 @@ record BenchmarkOptions(int messages, int rounds, List<Case> throughputCases, in
 					(equals > 0) ? arg.substring(equals + 1) : "true");
 		}
 		boolean quick = Boolean.parseBoolean(values.remove("quick"));
+		boolean histogram = Boolean.parseBoolean(values.remove("histogram"));
+		boolean render = Boolean.parseBoolean(values.remove("render"));
 		int messages = integer(values.remove("messages"), quick ? 20_000 : 200_000);
-		int rounds = integer(values.remove("rounds"), quick ? 2 : 5);
-		List<Case> cases = Arrays.stream(values.getOrDefault("cases", "a,b,c,d").split(","))
+		int rounds = integer(values.remove("rounds"), quick ? 2 : 7);
+		String standard = String.join(",", Case.STANDARD.stream().map((c) -> c.label).toList());
+		List<Case> cases = Arrays.stream(values.getOrDefault("cases", standard).split(","))
 			.map(String::trim)
 			.map(BenchmarkOptions::throughputCase)
 			.toList();
@@ -77,6 +91,9 @@ record BenchmarkOptions(int messages, int rounds, List<Case> throughputCases, in
 		Duration latencyDuration = Duration.ofSeconds(integer(values.remove("latency-seconds"), quick ? 3 : 10));
 		Duration latencyWarmUp = Duration.ofSeconds(integer(values.remove("latency-warmup-seconds"), quick ? 1 : 2));
 		int latencyRounds = integer(values.remove("latency-rounds"), quick ? 1 : 3);
+		String experiments = values.remove("latency-experiments");
+		List<Variant> latencyExperiments = (experiments != null)
+				? Arrays.stream(experiments.split(",")).map(String::trim).map(Variant::valueOf).toList() : List.of();
 		int startupRounds = integer(values.remove("startup-rounds"), quick ? 1 : 3);
 		String only = values.remove("only");
 		Set<String> parts = (only != null)
@@ -90,17 +107,21 @@ record BenchmarkOptions(int messages, int rounds, List<Case> throughputCases, in
 		if (!storage.equals("file") && !storage.equals("memory")) {
 			throw new IllegalArgumentException("--storage must be file or memory\n" + USAGE);
 		}
-		String results = values.remove("results");
-		Path resultsDirectory = (results != null) ? Path.of(results)
-				: Files.isDirectory(Path.of("benchmarks")) ? Path.of("benchmarks", "results") : Path.of("results");
-		boolean full = !quick && parts.equals(ALL_PARTS) && cases.equals(Case.STANDARD);
+		boolean full = (render || !quick) && parts.equals(ALL_PARTS) && cases.equals(Case.STANDARD)
+				&& latencyExperiments.isEmpty();
 		String name = values.getOrDefault("name", full ? "latest" : "partial");
 		values.remove("name");
+		// Only a full run replaces the reference results; others go to target/.
+		String results = values.remove("results");
+		Path module = Files.isDirectory(Path.of("benchmarks")) ? Path.of("benchmarks") : Path.of(".");
+		Path resultsDirectory = (results != null) ? Path.of(results)
+				: full ? module.resolve("results") : module.resolve("target").resolve("results");
 		if (!values.isEmpty()) {
 			throw new IllegalArgumentException("Unknown arguments " + values.keySet() + "\n" + USAGE);
 		}
 		return new BenchmarkOptions(messages, rounds, cases, latencyRate, latencyDuration, latencyWarmUp, latencyRounds,
-				startupRounds, parts, storage, resultsDirectory, name, List.of(args));
+				latencyExperiments, startupRounds, parts, storage, resultsDirectory, name, histogram, render,
+				List.of(args));
 	}
 
 	boolean runs(String part) {

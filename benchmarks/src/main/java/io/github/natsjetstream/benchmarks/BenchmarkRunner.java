@@ -18,6 +18,7 @@ import io.github.natsjetstream.benchmarks.Report.LatencyCase;
 import io.github.natsjetstream.benchmarks.Report.Startup;
 import io.github.natsjetstream.benchmarks.Report.Target;
 import io.github.natsjetstream.benchmarks.Report.ThroughputCase;
+import io.github.natsjetstream.listener.NatsHandlerContainer;
 import io.github.natsjetstream.test.NatsServer;
 import io.nats.client.api.StorageType;
 import org.jspecify.annotations.Nullable;
@@ -52,8 +53,14 @@ public final class BenchmarkRunner {
 			System.exit(2);
 			return;
 		}
+		if (options.render()) {
+			ReportWriter.render(options.resultsDirectory(), options.resultsName());
+			System.out.println("Wrote " + options.resultsDirectory().resolve(options.resultsName() + ".md"));
+			return;
+		}
 		String startedAt = OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
 		double loadBefore = loadAverage();
+		String commit = commit() + ", library jar built " + libraryBuilt();
 		long started = System.nanoTime();
 		JsonMapper mapper = JsonMapper.builder().build();
 		MessageSink sink = new MessageSink();
@@ -86,7 +93,7 @@ public final class BenchmarkRunner {
 				System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + " ("
 						+ System.getProperty("java.vendor") + ")",
 				ManagementFactory.getRuntimeMXBean().getInputArguments(), serverVersion, options.storage(), COMMAND,
-				options.arguments(), commit(), startedAt, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started),
+				options.arguments(), commit, startedAt, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started),
 				loadBefore, loadAverage(), options.settings());
 		Report report = new Report(machine, throughput, ratios, latency, startup,
 				targets(throughput, ratios, latency, startup));
@@ -116,7 +123,7 @@ public final class BenchmarkRunner {
 		targets.add(ratio(ratios, "b/a", 0.90));
 		targets.add(ratio(ratios, "c/a", 1.10));
 		targets.add(ratio(ratios, "d/a", 0.85));
-		if (latency.size() == 2) {
+		if (latency.size() >= 2) {
 			LatencyCase raw = latency.get(0);
 			LatencyCase starter = latency.get(1);
 			double limit = raw.p99Micros() * 1.2 + 500;
@@ -186,6 +193,18 @@ public final class BenchmarkRunner {
 		}
 		catch (Exception ex) {
 			return "unknown";
+		}
+	}
+
+	private static String libraryBuilt() {
+		try {
+			Path jar = Path.of(NatsHandlerContainer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+			return OffsetDateTime.ofInstant(Files.getLastModifiedTime(jar).toInstant(), ZoneOffset.UTC)
+				.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+				.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+		}
+		catch (Exception ex) {
+			return "(unknown)";
 		}
 	}
 

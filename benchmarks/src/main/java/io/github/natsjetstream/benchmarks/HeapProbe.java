@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,6 +24,27 @@ final class HeapProbe {
 	}
 
 	/**
+	 * Return the bytes of the objects alive on the heap, as counted by a class histogram
+	 * (which collects garbage first). Unlike the used heap after {@link System#gc()}, this
+	 * does not count the allocation buffers (TLABs) that threads take right after the
+	 * collection, which are large after a busy phase and would be charged to whatever
+	 * threads a context holds.
+	 * @return live bytes, or the used heap after collection when no histogram is available
+	 */
+	static long liveBytes() throws InterruptedException {
+		String histogram = histogram(Integer.MAX_VALUE);
+		for (String line : histogram.lines().toList()) {
+			if (line.startsWith("Total")) {
+				String[] fields = line.trim().split("\\s+");
+				if (fields.length >= 3) {
+					return Long.parseLong(fields[2]);
+				}
+			}
+		}
+		return usedAfterGc();
+	}
+
+	/**
 	 * Collect garbage until the used heap settles, and return it.
 	 * @return used heap after collection, in bytes
 	 */
@@ -38,6 +60,28 @@ final class HeapProbe {
 			used = now;
 		}
 		return used;
+	}
+
+	/**
+	 * Return the top of a class histogram of the heap (what {@code jcmd GC.class_histogram}
+	 * prints).
+	 * @param lines how many lines
+	 * @return the histogram
+	 */
+	static String histogram(int lines) {
+		try {
+			Object result = ManagementFactory.getPlatformMBeanServer()
+				.invoke(new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
+						"gcClassHistogram", new Object[] { null }, new String[] { String[].class.getName() });
+			List<String> all = ((String) result).lines().toList();
+			if (all.size() - 3 <= lines) {
+				return String.join("\n", all);
+			}
+			return String.join("\n", all.subList(0, lines + 3)) + "\n...\n" + all.get(all.size() - 1);
+		}
+		catch (Exception ex) {
+			return "(no histogram: " + ex + ")";
+		}
 	}
 
 	static long used() {

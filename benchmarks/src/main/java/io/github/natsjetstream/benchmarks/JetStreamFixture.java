@@ -76,6 +76,22 @@ final class JetStreamFixture implements AutoCloseable {
 	}
 
 	/**
+	 * Return how many messages the server redelivered to a consumer (after its ack wait or
+	 * a {@code nak}): none in a clean run.
+	 * @param stream the stream
+	 * @param durable the consumer
+	 * @return the number of redelivered messages, or -1 when the consumer is gone
+	 */
+	long redelivered(String stream, String durable) {
+		try {
+			return this.management.getConsumerInfo(stream, durable).getRedelivered();
+		}
+		catch (IOException | JetStreamApiException ex) {
+			return -1;
+		}
+	}
+
+	/**
 	 * Publish {@code count} orders to {@code <prefix>.r0} ... {@code <prefix>.r9} in turn,
 	 * waiting for the stream to acknowledge every one.
 	 * @param prefix the subject prefix

@@ -2,11 +2,16 @@ package io.github.natsjetstream.benchmarks;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.github.natsjetstream.benchmarks.Report.LatencyCase;
 import io.github.natsjetstream.benchmarks.Report.LatencyRound;
+import io.github.natsjetstream.benchmarks.experiment.ExperimentalContainer;
+import io.github.natsjetstream.benchmarks.experiment.ExperimentalContainer.Variant;
+import io.nats.client.Connection;
+import io.nats.client.JetStreamManagement;
 import org.HdrHistogram.Histogram;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,6 +26,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class LatencyBenchmark {
 
 	private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
+
+	private static final String RAW = "raw";
+
+	private static final String STARTER = "starter";
 
 	private final BenchmarkOptions options;
 
@@ -49,36 +58,55 @@ final class LatencyBenchmark {
 	List<LatencyCase> run() throws Exception {
 		List<LatencyRound> raw = new ArrayList<>();
 		List<LatencyRound> starter = new ArrayList<>();
-		log("warm-up", "raw", round(false, this.options.latencyDuration().dividedBy(2)));
-		log("warm-up", "starter", round(true, this.options.latencyDuration().dividedBy(2)));
+		List<String> consumers = new ArrayList<>(List.of(RAW, STARTER));
+		this.options.latencyExperiments().forEach((variant) -> consumers.add(variant.name()));
+		Map<String, List<LatencyRound>> rounds = new LinkedHashMap<>();
+		for (String consumer : consumers) {
+			log("warm-up", consumer, round(consumer, this.options.latencyDuration().dividedBy(2)));
+		}
 		for (int r = 0; r < this.options.latencyRounds(); r++) {
-			boolean starterFirst = r % 2 == 1;
-			for (boolean useStarter : new boolean[] { starterFirst, !starterFirst }) {
-				LatencyRound round = round(useStarter, this.options.latencyDuration());
-				log("round " + (r + 1), useStarter ? "starter" : "raw", round);
-				(useStarter ? starter : raw).add(round);
+			for (int i = 0; i < consumers.size(); i++) {
+				String consumer = consumers.get((r + i) % consumers.size());
+				LatencyRound round = round(consumer, this.options.latencyDuration());
+				log("round " + (r + 1), consumer, round);
+				rounds.computeIfAbsent(consumer, (k) -> new ArrayList<>()).add(round);
 			}
 		}
-		return List.of(LatencyCase.of("raw", "raw jnats consume() + Jackson + ack()", raw),
-				LatencyCase.of("starter", "@NatsHandler method taking the record, concurrency 1", starter));
+		List<LatencyCase> cases = new ArrayList<>();
+		cases.add(LatencyCase.of(RAW, "raw jnats consume() + Jackson + ack()", rounds.get(RAW)));
+		cases.add(LatencyCase.of(STARTER, "@NatsHandler method taking the record, concurrency 1", rounds.get(STARTER)));
+		for (Variant variant : this.options.latencyExperiments()) {
+			cases.add(LatencyCase.of(variant.name(), "experiment: (b) in the cut-down container, " + variant,
+					rounds.get(variant.name())));
+		}
+		return cases;
 	}
 
-	private LatencyRound round(boolean useStarter, Duration measured) throws Exception {
+	private LatencyRound round(String consumer, Duration measured) throws Exception {
+		boolean useStarter = !consumer.equals(RAW);
+		Variant variant = (useStarter && !consumer.equals(STARTER)) ? Variant.valueOf(consumer) : null;
 		int seq = ++this.sequence;
 		String stream = "LAT_" + seq;
 		String prefix = "lat." + seq;
 		this.fixture.createStream(stream, prefix + ".>");
 		RawConsumer raw = null;
 		ConfigurableApplicationContext context = null;
+		ExperimentalContainer experiment = null;
 		try {
 			this.sink.reset(Long.MAX_VALUE);
 			if (useStarter) {
 				context = this.contexts.run(Map.of("bench.subjects", prefix + ".>", "bench.prefix", prefix,
-						"bench.auto-startup", "true", "nats.jetstream.consumer-defaults.concurrency", 1),
+						"bench.auto-startup", variant == null, "nats.jetstream.consumer-defaults.concurrency", 1),
 						StarterContexts.MethodHandlerConfiguration.class);
+				if (variant != null) {
+					experiment = new ExperimentalContainer(StarterContexts.benchContainer(context).getEndpoint(),
+							context.getBean(Connection.class), context.getBean(JetStreamManagement.class), variant,
+							null);
+					experiment.start(stream);
+				}
 			}
 			else {
-				raw = new RawConsumer(this.url, this.mapper, this.sink);
+				raw = new RawConsumer(this.url, this.mapper, this.sink, true);
 				raw.start(stream, prefix + ".>");
 			}
 			Duration warmUp = this.options.latencyWarmUp();
@@ -92,6 +120,9 @@ final class LatencyBenchmark {
 					micros(histogram.getMaxValue()), histogram.getTotalCount(), published, complete);
 		}
 		finally {
+			if (experiment != null) {
+				experiment.stop();
+			}
 			if (raw != null) {
 				raw.close();
 			}
@@ -107,7 +138,7 @@ final class LatencyBenchmark {
 	}
 
 	private static void log(String round, String kind, LatencyRound result) {
-		System.out.printf("latency    %-9s (%s) p50 %,8.0f us  p99 %,8.0f us  p99.9 %,8.0f us  max %,8.0f us  n=%d%s%n",
+		System.out.printf("latency    %-9s (%-7s) p50 %,8.0f us  p99 %,8.0f us  p99.9 %,8.0f us  max %,8.0f us  n=%d%s%n",
 				round, kind, result.p50Micros(), result.p99Micros(), result.p999Micros(), result.maxMicros(),
 				result.recorded(), result.complete() ? "" : " INCOMPLETE");
 	}

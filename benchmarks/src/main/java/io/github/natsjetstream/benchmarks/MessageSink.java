@@ -83,8 +83,4 @@ public final class MessageSink {
 		return this.count.get();
 	}
 
-	long checksum() {
-		return this.checksum;
-	}
-
 }

@@ -21,18 +21,34 @@ final class RawConsumer implements AutoCloseable {
 	/** As the starter's consumers, the server's default. */
 	private static final int MAX_ACK_PENDING = 1_000;
 
+	/** The durable name. */
+	static final String DURABLE = "raw";
+
+	private static final Order EMPTY = new Order("", "", "", 0, 0, "", "", "", 0, 0);
+
 	private final Connection connection;
 
 	private final JsonMapper mapper;
 
 	private final MessageSink sink;
 
+	private final boolean decode;
+
 	private @Nullable MessageConsumer consumer;
 
-	RawConsumer(String url, JsonMapper mapper, MessageSink sink) throws Exception {
+	/**
+	 * Create a consumer on a connection of its own.
+	 * @param url the server
+	 * @param mapper decodes the payloads
+	 * @param sink takes the decoded records
+	 * @param decode whether to decode: without, each message counts as an empty order,
+	 * which measures what the server and the client can do at most
+	 */
+	RawConsumer(String url, JsonMapper mapper, MessageSink sink, boolean decode) throws Exception {
 		this.connection = Nats.connect(new Options.Builder().server(url).connectionName("bench-raw").build());
 		this.mapper = mapper;
 		this.sink = sink;
+		this.decode = decode;
 	}
 
 	/**
@@ -43,7 +59,7 @@ final class RawConsumer implements AutoCloseable {
 	void start(String stream, String filter) throws Exception {
 		StreamContext streamContext = this.connection.getStreamContext(stream);
 		ConsumerContext consumerContext = streamContext.createOrUpdateConsumer(ConsumerConfiguration.builder()
-			.durable("raw")
+			.durable(DURABLE)
 			.ackPolicy(AckPolicy.Explicit)
 			.maxAckPending(MAX_ACK_PENDING)
 			.filterSubject(filter)
@@ -52,8 +68,7 @@ final class RawConsumer implements AutoCloseable {
 	}
 
 	private void handle(Message message) {
-		Order order = this.mapper.readValue(message.getData(), Order.class);
-		this.sink.accept(order);
+		this.sink.accept(this.decode ? this.mapper.readValue(message.getData(), Order.class) : EMPTY);
 		message.ack();
 	}
 

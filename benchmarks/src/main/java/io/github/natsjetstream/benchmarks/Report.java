@@ -35,7 +35,8 @@ record Report(Machine machine, List<ThroughputCase> throughput, Map<String, Doub
 	 * @param storage the stream storage type
 	 * @param command the command that runs the benchmarks
 	 * @param arguments the benchmark's own arguments in this run
-	 * @param commit the repository's commit, with {@code -dirty} when it has changes
+	 * @param commit the repository's commit when the run started, with {@code -dirty} when
+	 * it had changes, and when the library's jar was built
 	 * @param startedAt when the run started
 	 * @param durationSeconds how long it took
 	 * @param loadAverageBefore the one-minute load average when it started
@@ -60,13 +61,17 @@ record Report(Machine machine, List<ThroughputCase> throughput, Map<String, Doub
 	 * @param cpuMicrosPerMessage CPU time of this process (all threads), per message
 	 * @param threadBusy CPU time of each thread over the round's time, for threads busy
 	 * at least 5% of it
-	 * @param heapBeforeBytes used heap after a full collection, before the round
-	 * @param peakHeapBytes peak used heap during the round
+	 * @param redelivered messages the server redelivered (after the ack wait or a nak): 0
+	 * in a clean round
+	 * @param heapBeforeBytes live heap (class histogram total) before the round
+	 * @param heapAfterBytes live heap once every message was handled, with the consumer
+	 * still running
+	 * @param peakHeapBytes peak used heap during the round, garbage included
 	 * @param collections garbage collections during the round
 	 */
 	record ThroughputRound(double perSecond, double millis, boolean complete, long handled, int payloadBytes,
 			double allocatedBytesPerMessage, double cpuMicrosPerMessage, Map<String, Double> threadBusy,
-			long heapBeforeBytes, long peakHeapBytes, long collections) {
+			long redelivered, long heapBeforeBytes, long heapAfterBytes, long peakHeapBytes, long collections) {
 	}
 
 	/**
@@ -81,12 +86,14 @@ record Report(Machine machine, List<ThroughputCase> throughput, Map<String, Doub
 	 * @param medianCpuMicrosPerMessage median CPU time of this process per message
 	 * @param medianPeakHeapBytes median of the rounds' peak used heap
 	 * @param medianHeapBeforeBytes median used heap after collection before the rounds
+	 * @param medianHeapAfterBytes median used heap after collection at the end of the
+	 * rounds, consumer running
 	 * @param rounds the rounds
 	 */
 	record ThroughputCase(String label, String description, double medianPerSecond, double minPerSecond,
 			double maxPerSecond, double medianAllocatedBytesPerMessage, double medianCpuMicrosPerMessage,
 			double medianPeakHeapBytes,
-			double medianHeapBeforeBytes, List<ThroughputRound> rounds) {
+			double medianHeapBeforeBytes, double medianHeapAfterBytes, List<ThroughputRound> rounds) {
 
 		static ThroughputCase of(String label, String description, List<ThroughputRound> rounds) {
 			return new ThroughputCase(label, description, median(rounds, ThroughputRound::perSecond),
@@ -95,7 +102,7 @@ record Report(Machine machine, List<ThroughputCase> throughput, Map<String, Doub
 					median(rounds, ThroughputRound::allocatedBytesPerMessage),
 					median(rounds, ThroughputRound::cpuMicrosPerMessage),
 					median(rounds, (r) -> r.peakHeapBytes()), median(rounds, (r) -> r.heapBeforeBytes()),
-					rounds);
+					median(rounds, (r) -> r.heapAfterBytes()), rounds);
 		}
 
 	}
@@ -146,12 +153,18 @@ record Report(Machine machine, List<ThroughputCase> throughput, Map<String, Doub
 	 * @param apiWrites those that create, update or delete
 	 * @param jszApiRequests the server's own count ({@code /jsz} {@code api.total})
 	 * @param requestsByKind the requests by kind, pulls included
-	 * @param heapAfterGcBytes used heap after a full collection with the context open
+	 * @param heapAfterGcBytes live heap (class histogram total, after a full collection)
+	 * with the context open
 	 * @param threads live threads with the context open
+	 * @param idleCpu CPU time of this process per second of wall time, with the context
+	 * open and idle (1.0 is one core)
+	 * @param idleAllocatedBytesPerSecond heap allocated per second with the context open
+	 * and idle
 	 * @param closeMillis how long closing the context took
 	 */
 	record ContextStart(String name, long millis, long apiRequests, long apiWrites, long jszApiRequests,
-			Map<String, Long> requestsByKind, long heapAfterGcBytes, int threads, double closeMillis) {
+			Map<String, Long> requestsByKind, long heapAfterGcBytes, int threads, double idleCpu,
+			double idleAllocatedBytesPerSecond, double closeMillis) {
 	}
 
 	/**
@@ -188,6 +201,8 @@ record Report(Machine machine, List<ThroughputCase> throughput, Map<String, Doub
 				figures.put("jszApiRequests", median(list, (s) -> s.jszApiRequests()));
 				figures.put("heapAfterGcBytes", median(list, (s) -> s.heapAfterGcBytes()));
 				figures.put("threads", median(list, (s) -> s.threads()));
+				figures.put("idleCpu", median(list, ContextStart::idleCpu));
+				figures.put("idleAllocatedBytesPerSecond", median(list, ContextStart::idleAllocatedBytesPerSecond));
 				figures.put("closeMillis", median(list, ContextStart::closeMillis));
 				medians.put(name, figures);
 			});

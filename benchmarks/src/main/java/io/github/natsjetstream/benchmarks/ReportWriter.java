@@ -38,6 +38,20 @@ final class ReportWriter {
 		Files.writeString(directory.resolve(name + ".md"), markdown(report, notesText));
 	}
 
+	/**
+	 * Write {@code NAME.md} again from {@code NAME.json} and the current notes.
+	 * @param directory the results directory
+	 * @param name the results name
+	 * @throws IOException when the files cannot be read or written
+	 */
+	static void render(Path directory, String name) throws IOException {
+		Report report = JsonMapper.builder().build().readValue(Files.readString(directory.resolve(name + ".json")),
+				Report.class);
+		Path notes = directory.resolve(NOTES_FILE);
+		String notesText = Files.isRegularFile(notes) ? Files.readString(notes) : null;
+		Files.writeString(directory.resolve(name + ".md"), markdown(report, notesText));
+	}
+
 	static String markdown(Report report, @Nullable String notes) {
 		StringBuilder md = new StringBuilder();
 		Report.Machine machine = report.machine();
@@ -72,7 +86,9 @@ final class ReportWriter {
 			.append("handlers started). First starts run against a server with the startup streams deleted. API requests ")
 			.append("are counted by a subscriber on `$JS.API.>` (pulls, `CONSUMER.MSG.NEXT`, excepted) and by `/jsz` ")
 			.append("`api.total`.\n");
-		md.append("- Memory: used heap after full collections with the context open; allocation per message is the sum of ")
+		md.append("- Memory: live heap is the total of a class histogram (`GC.class_histogram`, after a full collection) ")
+			.append("with the context open; the used heap after `System.gc()` would also count the allocation buffers ")
+			.append("(TLABs) that threads take right after it. Allocation per message is the sum of ")
 			.append("all live threads' allocated bytes over the round (`ThreadMXBean`), divided by the messages.\n\n");
 		if (notes != null) {
 			md.append("## Profiling, changes and before/after\n\n").append(notes.strip()).append("\n");
@@ -125,6 +141,11 @@ final class ReportWriter {
 					c.medianAllocatedBytesPerMessage(),
 					c.medianPeakHeapBytes() / MIB));
 		}
+		Double ceiling = report.ratios().get("s/a");
+		if (ceiling != null) {
+			md.append("\n(s) is no target: it shows what this server and client do without decoding. Here (a) ")
+				.append(format("reaches %.0f%% of it; (c) can beat (a) by at most the rest.%n", 100 / ceiling));
+		}
 		md.append("\nRounds (msg/s): ");
 		for (ThroughputCase c : report.throughput()) {
 			md.append("(").append(c.label()).append(") ");
@@ -133,6 +154,13 @@ final class ReportWriter {
 		}
 		md.setLength(md.length() - 2);
 		md.append(".\n\n");
+		for (ThroughputCase c : report.throughput()) {
+			long redelivered = c.rounds().stream().mapToLong(Report.ThroughputRound::redelivered).sum();
+			if (redelivered != 0) {
+				md.append(format("**(%s): the server redelivered %,d messages over the rounds** (slow rounds waited for the ack wait).%n%n",
+						c.label(), redelivered));
+			}
+		}
 	}
 
 	private static void latency(StringBuilder md, List<LatencyCase> latency, Report.Machine machine) {
@@ -178,18 +206,24 @@ final class ReportWriter {
 		if (startup != null) {
 			Map<String, Double> streams = startup.medians().get(Startup.STREAMS);
 			Map<String, Double> restart = startup.medians().get(Startup.RESTART);
-			md.append(format("- Heap retained per idle handler: **%,.0f bytes** (%.1f KiB); used heap after GC %,.1f MiB ",
+			md.append(format("- Heap retained per idle handler: **%,.0f bytes** (%.1f KiB); live heap %,.1f MiB ",
 					startup.heapPerIdleHandlerBytes(), startup.heapPerIdleHandlerBytes() / 1024,
 					restart.get("heapAfterGcBytes") / MIB))
 				.append(format("with 20 streams and 50 idle handlers, %,.1f MiB with the 20 streams only.%n",
 						streams.get("heapAfterGcBytes") / MIB));
 			md.append(format("- Threads per idle handler: %.2f (%.0f live threads with the handlers, %.0f without).%n",
 					startup.threadsPerHandler(), restart.get("threads"), streams.get("threads")));
+			md.append(format("- Idle cost: with the 50 handlers idle the JVM uses %.1f%% of a core and allocates %,.0f KiB/s; ",
+					restart.get("idleCpu") * 100, restart.get("idleAllocatedBytesPerSecond") / 1024))
+				.append(format("with the streams only, %.1f%% and %,.0f KiB/s.%n", streams.get("idleCpu") * 100,
+						streams.get("idleAllocatedBytesPerSecond") / 1024));
 		}
 		for (ThroughputCase c : report.throughput()) {
-			md.append(format("- Throughput (%s): %,.0f B allocated per message, peak used heap %,.0f MiB, ", c.label(),
-					c.medianAllocatedBytesPerMessage(), c.medianPeakHeapBytes() / MIB))
-				.append(format("used heap after GC before the round %,.1f MiB.%n", c.medianHeapBeforeBytes() / MIB));
+			md.append(format("- Throughput (%s): live heap %,.1f MiB before the round and %,.1f MiB at its end ",
+					c.label(), c.medianHeapBeforeBytes() / MIB, c.medianHeapAfterBytes() / MIB))
+				.append(format("(consumer still running); %,.0f B allocated per message; peak used heap %,.0f MiB ",
+						c.medianAllocatedBytesPerMessage(), c.medianPeakHeapBytes() / MIB))
+				.append("(garbage included, so mostly the young generation's size).\n");
 		}
 		md.append("\n");
 	}

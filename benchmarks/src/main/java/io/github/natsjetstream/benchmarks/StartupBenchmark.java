@@ -64,9 +64,11 @@ final class StartupBenchmark {
 	}
 
 	private static void record(Map<String, List<ContextStart>> starts, boolean warmUp, ContextStart start) {
-		System.out.printf("startup    %-9s %-44s %,7.0f ms  api %3d (writes %3d, jsz %3d)  heap %,6.1f MiB  close %,5.0f ms%n",
+		System.out.printf(
+				"startup    %-9s %-44s %,7.0f ms  api %3d (writes %3d, jsz %3d)  heap %,6.1f MiB  idle %4.1f%% CPU %,7.0f KiB/s  close %,5.0f ms%n",
 				warmUp ? "warm-up" : "round", start.name(), (double) start.millis(), start.apiRequests(), start.apiWrites(),
-				start.jszApiRequests(), start.heapAfterGcBytes() / 1048576.0, start.closeMillis());
+				start.jszApiRequests(), start.heapAfterGcBytes() / 1048576.0, start.idleCpu() * 100,
+				start.idleAllocatedBytesPerSecond() / 1024, start.closeMillis());
 		if (!warmUp) {
 			starts.computeIfAbsent(start.name(), (k) -> new ArrayList<>()).add(start);
 		}
@@ -85,13 +87,23 @@ final class StartupBenchmark {
 		Map<String, Long> requests = ApiRequestCounter.between(before, counter.snapshot());
 		long jsz = jszApiTotal() - jszBefore;
 		Thread.sleep(IDLE_SETTLE.toMillis());
-		long heap = HeapProbe.usedAfterGc();
+		long cpuBefore = HeapProbe.processCpuNanos();
+		Map<Long, Long> allocatedBefore = HeapProbe.allocatedByThread();
+		long idleStart = System.nanoTime();
+		Thread.sleep(IDLE_SETTLE.toMillis());
+		double idleSeconds = (System.nanoTime() - idleStart) / 1e9;
+		double idleCpu = (HeapProbe.processCpuNanos() - cpuBefore) / 1e9 / idleSeconds;
+		double idleAllocated = HeapProbe.allocatedBetween(allocatedBefore, HeapProbe.allocatedByThread()) / idleSeconds;
+		long heap = HeapProbe.liveBytes();
 		int threads = HeapProbe.liveThreads();
+		if (this.options.histogram()) {
+			System.out.println("Heap histogram with '" + name + "' open:\n" + HeapProbe.histogram(25));
+		}
 		long closeStart = System.nanoTime();
 		context.close();
 		double closeMillis = (System.nanoTime() - closeStart) / 1e6;
 		return new ContextStart(name, millis, ApiRequestCounter.requests(requests), ApiRequestCounter.writes(requests),
-				jsz, requests, heap, threads, closeMillis);
+				jsz, requests, heap, threads, idleCpu, idleAllocated, closeMillis);
 	}
 
 	private Map<String, Object> streams() {

@@ -8,7 +8,10 @@ import java.util.Map;
 
 import io.github.natsjetstream.benchmarks.Report.ThroughputCase;
 import io.github.natsjetstream.benchmarks.Report.ThroughputRound;
+import io.github.natsjetstream.autoconfigure.NatsHandlerAutoConfiguration;
+import io.github.natsjetstream.benchmarks.experiment.DirectPayloadInvoker;
 import io.github.natsjetstream.benchmarks.experiment.ExperimentalContainer;
+import io.github.natsjetstream.listener.adapter.HandlerInvoker;
 import io.github.natsjetstream.benchmarks.experiment.ExperimentalContainer.Variant;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamManagement;
@@ -16,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.messaging.converter.MessageConverter;
 
 /**
  * Consume throughput: each round pre-publishes the messages to a fresh stream, then times
@@ -32,6 +36,8 @@ final class ThroughputBenchmark {
 	enum Case {
 
 		RAW("a", "raw jnats consume() + Jackson + ack()", 0, null),
+
+		CEILING("s", "raw jnats consume() + ack(), no decoding: the ceiling of server and client here", 0, null),
 
 		HANDLER("b", "@NatsHandler method taking the record, concurrency 1", 1, null),
 
@@ -52,10 +58,39 @@ final class ThroughputBenchmark {
 
 		EXPERIMENT_ITERATE_CONCURRENT("e5", "experiment: (c) with iterate() instead of fetch()", 4, Variant.ITERATE),
 
-		EXPERIMENT_ROUTING_ITERATE("e6", "experiment: (d) with iterate() instead of fetch()", 1, Variant.ITERATE);
+		EXPERIMENT_ROUTING_ITERATE("e6", "experiment: (d) with iterate() instead of fetch()", 1, Variant.ITERATE),
+
+		EXPERIMENT_PIPELINED("e7", "experiment: (b) with the next fetch started before handling the current one", 1,
+				Variant.FETCH_PIPELINED),
+
+		EXPERIMENT_PIPELINED_CONCURRENT("e8", "experiment: (c) with pipelined fetches", 4, Variant.FETCH_PIPELINED),
+
+		EXPERIMENT_ROUTING_PIPELINED("e9", "experiment: (d) with pipelined fetches", 1, Variant.FETCH_PIPELINED),
+
+		EXPERIMENT_PIPELINED_MINIMAL("e10", "experiment: (b) with pipelined fetches and minimal headers", 1,
+				Variant.FETCH_PIPELINED_MINIMAL_HEADERS),
+
+		EXPERIMENT_PIPELINED_MINIMAL_DIRECT("e11",
+				"experiment: (b) with pipelined fetches, minimal headers and direct payload invocation", 1,
+				Variant.FETCH_PIPELINED_MINIMAL_HEADERS),
+
+		EXPERIMENT_FETCH_DIRECT("e12", "experiment: (b) with direct payload invocation", 1, Variant.FETCH),
+
+		EXPERIMENT_FETCH_HALF("e13", "experiment: (b) with the next fetch requested at half a batch (as the library)",
+				1, Variant.FETCH_HALF),
+
+		EXPERIMENT_ITERATE_MINIMAL_DIRECT("e14",
+				"experiment: (b) with iterate(), minimal headers and direct payload invocation", 1,
+				Variant.ITERATE_MINIMAL_HEADERS),
+
+		EXPERIMENT_ITERATE_256("e15", "experiment: (b) with iterate() and batches of 256, the library's cap", 1,
+				Variant.ITERATE_BATCH_256),
+
+		EXPERIMENT_ITERATE_500("e16", "experiment: (b) with iterate() and batches of 500, jnats' default", 1,
+				Variant.ITERATE_BATCH_500);
 
 		/** The cases of the issue, run by default. */
-		static final List<Case> STANDARD = List.of(RAW, HANDLER, HANDLER_CONCURRENT, ROUTING);
+		static final List<Case> STANDARD = List.of(RAW, HANDLER, HANDLER_CONCURRENT, ROUTING, CEILING);
 
 		final String label;
 
@@ -72,8 +107,13 @@ final class ThroughputBenchmark {
 			this.variant = variant;
 		}
 
+		boolean directInvocation() {
+			return this == EXPERIMENT_PIPELINED_MINIMAL_DIRECT || this == EXPERIMENT_FETCH_DIRECT
+					|| this == EXPERIMENT_ITERATE_MINIMAL_DIRECT;
+		}
+
 		boolean routing() {
-			return this == ROUTING || this == EXPERIMENT_ROUTING_ITERATE;
+			return this == ROUTING || this == EXPERIMENT_ROUTING_ITERATE || this == EXPERIMENT_ROUTING_PIPELINED;
 		}
 
 	}
@@ -135,8 +175,8 @@ final class ThroughputBenchmark {
 		RawConsumer raw = null;
 		ConfigurableApplicationContext context = null;
 		try {
-			if (c == Case.RAW) {
-				raw = new RawConsumer(this.url, this.mapper, this.sink);
+			if (c == Case.RAW || c == Case.CEILING) {
+				raw = new RawConsumer(this.url, this.mapper, this.sink, c == Case.RAW);
 			}
 			else {
 				context = this.contexts.run(Map.of("bench.subjects", prefix + ".>", "bench.prefix", prefix,
@@ -146,10 +186,17 @@ final class ThroughputBenchmark {
 			}
 			ExperimentalContainer experiment = null;
 			if (context != null && c.variant != null) {
+				HandlerInvoker direct = c.directInvocation()
+						? new DirectPayloadInvoker(context.getBean(ThroughputHandler.class),
+								ThroughputHandler.class.getDeclaredMethod("on", Order.class),
+								context.getBean(NatsHandlerAutoConfiguration.MESSAGE_CONVERTER_BEAN_NAME,
+										MessageConverter.class))
+						: null;
 				experiment = new ExperimentalContainer(StarterContexts.benchContainer(context).getEndpoint(),
-						context.getBean(Connection.class), context.getBean(JetStreamManagement.class), c.variant);
+						context.getBean(Connection.class), context.getBean(JetStreamManagement.class), c.variant,
+						direct);
 			}
-			long heapBefore = HeapProbe.usedAfterGc();
+			long heapBefore = HeapProbe.liveBytes();
 			long gcBefore = HeapProbe.gcCount();
 			Map<Long, Long> allocatedBefore = HeapProbe.allocatedByThread();
 			Map<String, Long> cpuBefore = HeapProbe.cpuByThread();
@@ -179,6 +226,8 @@ final class ThroughputBenchmark {
 				sampler.close();
 				peak = sampler.peak();
 			}
+			long redelivered = this.fixture.redelivered(stream, (raw != null) ? RawConsumer.DURABLE : "bench");
+			long heapAfter = HeapProbe.liveBytes();
 			if (experiment != null) {
 				experiment.stop();
 			}
@@ -194,7 +243,7 @@ final class ThroughputBenchmark {
 			});
 			return new ThroughputRound(perSecond, elapsed / 1_000_000.0, complete, handled, payloadBytes,
 					(double) allocated / Math.max(1, handled), processCpu / 1000.0 / Math.max(1, handled), busy,
-					heapBefore, peak, HeapProbe.gcCount() - gcBefore);
+					redelivered, heapBefore, heapAfter, peak, HeapProbe.gcCount() - gcBefore);
 		}
 		finally {
 			if (raw != null) {
@@ -208,9 +257,10 @@ final class ThroughputBenchmark {
 	}
 
 	private static void log(String round, Case c, ThroughputRound result) {
-		System.out.printf("throughput %-9s (%s) %,10.0f msg/s  %,8.1f B/msg  %5.2f us CPU/msg  busy %s%s%n", round,
+		System.out.printf("throughput %-9s (%s) %,10.0f msg/s  %,8.1f B/msg  %5.2f us CPU/msg  busy %s%s%s%n", round,
 				c.label, result.perSecond(), result.allocatedBytesPerMessage(), result.cpuMicrosPerMessage(),
-				result.threadBusy(), result.complete() ? "" : " INCOMPLETE " + result.handled());
+				result.threadBusy(), (result.redelivered() > 0) ? " REDELIVERED " + result.redelivered() : "",
+				result.complete() ? "" : " INCOMPLETE " + result.handled());
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import io.github.natsjetstream.config.HandlerSettings;
 import io.github.natsjetstream.config.NatsHandlerEndpoint;
 import io.github.natsjetstream.listener.DurableConsumerProvisioner;
+import io.github.natsjetstream.listener.adapter.HandlerInvoker;
 import io.github.natsjetstream.listener.adapter.SpringMessageFactory;
 import io.github.natsjetstream.support.NatsHeaders;
 import io.nats.client.ConsumeOptions;
@@ -21,12 +22,16 @@ import io.nats.client.JetStreamManagement;
 import io.nats.client.Message;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.support.GenericMessage;
 
 /**
- * Runs an endpoint's invoker like {@code NatsHandlerContainer}, with one change.
+ * Runs an endpoint's invoker like the library's container, with one change: a cut-down copy
+ * of the worker loop (no keep-alives, consumer checks or graceful stop) in which one thing
+ * varies, to measure a change before it is made in the library. The loops copy the library
+ * as it was at the commits named below; the library has moved on since.
  */
 public final class ExperimentalContainer {
 
@@ -39,7 +44,7 @@ public final class ExperimentalContainer {
 	 */
 	public enum Variant {
 
-		/** As the library: {@code fetch} batches, {@code SpringMessageFactory}. */
+		/** One {@code fetch} at a time, {@code SpringMessageFactory} (the library before 8d90d55). */
 		FETCH,
 
 		/** {@code iterate()} (continuous pulls, refilled at 25% left) instead of one fetch per batch. */
@@ -49,7 +54,51 @@ public final class ExperimentalContainer {
 		ITERATE_MINIMAL_HEADERS,
 
 		/** {@code fetch}, and headers only for the subject and the raw message. */
-		FETCH_MINIMAL_HEADERS
+		FETCH_MINIMAL_HEADERS,
+
+		/**
+		 * {@code fetch}, with the next fetch started before the worker handles the current
+		 * one's messages, so that the server fills one while the worker empties the other.
+		 */
+		FETCH_PIPELINED,
+
+		/** {@code fetch} pipelined, and headers only for the subject and the raw message. */
+		FETCH_PIPELINED_MINIMAL_HEADERS,
+
+		/**
+		 * {@code fetch}, with the next fetch requested once half of the current batch has
+		 * arrived and handled after the current one (the library at 4967db1 to 6fd0852).
+		 */
+		FETCH_HALF,
+
+		/** {@code iterate()} with the library's batch (at most 256) instead of max ack pending. */
+		ITERATE_BATCH_256,
+
+		/** {@code iterate()} with jnats' default batch for {@code consume()} (500). */
+		ITERATE_BATCH_500;
+
+		boolean iterates() {
+			return this == ITERATE || this == ITERATE_MINIMAL_HEADERS || this == ITERATE_BATCH_256
+					|| this == ITERATE_BATCH_500;
+		}
+
+		int iterateBatch(int maxAckPending, int concurrency) {
+			int share = Math.max(maxAckPending / concurrency, 1);
+			return switch (this) {
+				case ITERATE_BATCH_256 -> Math.min(MAX_BATCH_SIZE, share);
+				case ITERATE_BATCH_500 -> Math.min(500, share);
+				default -> share;
+			};
+		}
+
+		boolean pipelined() {
+			return this == FETCH_PIPELINED || this == FETCH_PIPELINED_MINIMAL_HEADERS;
+		}
+
+		boolean minimalHeaders() {
+			return this == ITERATE_MINIMAL_HEADERS || this == FETCH_MINIMAL_HEADERS
+					|| this == FETCH_PIPELINED_MINIMAL_HEADERS;
+		}
 
 	}
 
@@ -61,15 +110,26 @@ public final class ExperimentalContainer {
 
 	private final Variant variant;
 
+	private final HandlerInvoker invoker;
+
 	private final List<Thread> threads = new ArrayList<>();
 
 	private final List<AutoCloseable> consumers = new ArrayList<>();
 
 	private volatile boolean stopping;
 
+	/**
+	 * Create a container for an endpoint registered (not started) by the starter.
+	 * @param endpoint the endpoint
+	 * @param connection the starter's connection
+	 * @param management the starter's JetStream management context
+	 * @param variant what is changed
+	 * @param invoker an invoker to use instead of the endpoint's, or {@code null}
+	 */
 	public ExperimentalContainer(NatsHandlerEndpoint endpoint, Connection connection, JetStreamManagement management,
-			Variant variant) {
+			Variant variant, @Nullable HandlerInvoker invoker) {
 		this.endpoint = endpoint;
+		this.invoker = (invoker != null) ? invoker : endpoint.invoker();
 		this.connection = connection;
 		this.management = management;
 		this.variant = variant;
@@ -92,13 +152,12 @@ public final class ExperimentalContainer {
 		new DurableConsumerProvisioner(this.management).provision(stream, configuration, this.endpoint.description());
 		ConsumerContext context = this.connection.getConsumerContext(stream, this.endpoint.durable());
 		int batch = Math.max(1, Math.min(MAX_BATCH_SIZE, settings.maxAckPending() / settings.concurrency()));
-		boolean minimal = this.variant == Variant.ITERATE_MINIMAL_HEADERS
-				|| this.variant == Variant.FETCH_MINIMAL_HEADERS;
+		boolean minimal = this.variant.minimalHeaders();
 		for (int i = 0; i < settings.concurrency(); i++) {
 			Runnable loop;
-			if (this.variant == Variant.ITERATE || this.variant == Variant.ITERATE_MINIMAL_HEADERS) {
+			if (this.variant.iterates()) {
 				IterableConsumer consumer = context.iterate(ConsumeOptions.builder()
-					.batchSize(Math.max(settings.maxAckPending() / settings.concurrency(), 1))
+					.batchSize(this.variant.iterateBatch(settings.maxAckPending(), settings.concurrency()))
 					.expiresIn(30_000)
 					.build());
 				this.consumers.add(consumer);
@@ -109,7 +168,10 @@ public final class ExperimentalContainer {
 					.maxMessages(batch)
 					.expiresIn(EXPIRES_MILLIS)
 					.build();
-				loop = () -> fetch(context, options, minimal);
+				int threshold = Math.max(1, batch / 2);
+				loop = (this.variant == Variant.FETCH_HALF) ? () -> fetchHalf(context, options, threshold)
+						: this.variant.pipelined() ? () -> fetchPipelined(context, options, minimal)
+								: () -> fetch(context, options, minimal);
 			}
 			Thread thread = new Thread(loop, "nats-" + this.endpoint.id() + "-" + (i + 1));
 			this.threads.add(thread);
@@ -151,6 +213,56 @@ public final class ExperimentalContainer {
 		}
 	}
 
+	private void fetchPipelined(ConsumerContext context, FetchConsumeOptions options, boolean minimal) {
+		try {
+			FetchConsumer current = context.fetch(options);
+			while (!this.stopping) {
+				FetchConsumer next = context.fetch(options);
+				try (FetchConsumer draining = current) {
+					Message message;
+					while ((message = draining.nextMessage()) != null) {
+						handle(message, minimal);
+					}
+				}
+				current = next;
+			}
+			current.close();
+		}
+		catch (Exception ex) {
+			if (!this.stopping) {
+				ex.printStackTrace();
+			}
+		}
+	}
+
+	private void fetchHalf(ConsumerContext context, FetchConsumeOptions options, int threshold) {
+		try {
+			FetchConsumer next = null;
+			while (!this.stopping) {
+				FetchConsumer current = (next != null) ? next : context.fetch(options);
+				next = null;
+				try (current) {
+					Message message;
+					int received = 0;
+					while ((message = current.nextMessage()) != null) {
+						if (++received == threshold) {
+							next = context.fetch(options);
+						}
+						handle(message, false);
+					}
+				}
+			}
+			if (next != null) {
+				next.close();
+			}
+		}
+		catch (Exception ex) {
+			if (!this.stopping) {
+				ex.printStackTrace();
+			}
+		}
+	}
+
 	private void handle(Message message, boolean minimal) {
 		long delivery = message.metaData().deliveredCount();
 		if (delivery > this.endpoint.settings().maxDeliver()) {
@@ -158,7 +270,7 @@ public final class ExperimentalContainer {
 			return;
 		}
 		try {
-			this.endpoint.invoker().invoke(minimal ? minimalMessage(message) : SpringMessageFactory.create(message));
+			this.invoker.invoke(minimal ? minimalMessage(message) : SpringMessageFactory.create(message));
 			message.ack();
 		}
 		catch (Throwable ex) {
