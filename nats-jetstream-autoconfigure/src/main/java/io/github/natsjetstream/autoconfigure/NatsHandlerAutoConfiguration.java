@@ -27,7 +27,6 @@ import io.github.natsjetstream.retry.RetryBackoff;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamManagement;
-import io.nats.client.JetStreamOptions;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -149,11 +148,11 @@ public final class NatsHandlerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	NatsHandlerContainerRegistry natsHandlerContainerRegistry(Connection connection,
-			ObjectProvider<JetStreamOptions> jetStreamOptions, JetStreamManagement management,
+	NatsHandlerContainerRegistry natsHandlerContainerRegistry(Connection connection, JetStream jetStream,
+			JetStreamManagement management,
 			DeadLetterRecoverer deadLetterRecoverer, NatsProperties properties, Environment environment) {
 		NatsProperties.Jetstream jetstream = properties.getJetstream();
-		ContainerResources resources = new ContainerResources(connection, jetStreamOptions.getIfAvailable(),
+		ContainerResources resources = new ContainerResources(connection, jetStream,
 				management, new DurableConsumerProvisioner(management), deadLetterRecoverer,
 				jetstream.getDeadLetter().getSubject(), NatsHandlerContainerRegistry.createScheduler(),
 				Threading.VIRTUAL.isActive(environment), jetstream.getShutdownTimeout(), Clock.systemUTC());

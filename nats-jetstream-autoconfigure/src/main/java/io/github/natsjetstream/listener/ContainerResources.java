@@ -6,10 +6,8 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.natsjetstream.retry.DeadLetterRecoverer;
 import io.nats.client.Connection;
+import io.nats.client.JetStream;
 import io.nats.client.JetStreamManagement;
-import io.nats.client.JetStreamOptions;
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.util.Assert;
 
 /**
@@ -17,7 +15,7 @@ import org.springframework.util.Assert;
  * letter recoverer, a scheduler for keep-alives and checks, and the shutdown timeout.
  *
  * @param connection the connection
- * @param jetStreamOptions the JetStream options
+ * @param jetStream the JetStream context the workers subscribe with
  * @param management the JetStream management context
  * @param consumerProvisioner creates and updates durable consumers
  * @param deadLetterRecoverer recovers messages given up on
@@ -29,7 +27,7 @@ import org.springframework.util.Assert;
  * @param clock the clock
  * @author NATS JetStream Spring Boot Starter contributors
  */
-public record ContainerResources(Connection connection, @Nullable JetStreamOptions jetStreamOptions,
+public record ContainerResources(Connection connection, JetStream jetStream,
 		JetStreamManagement management, DurableConsumerProvisioner consumerProvisioner,
 		DeadLetterRecoverer deadLetterRecoverer, String deadLetterSubject, ScheduledExecutorService scheduler,
 		boolean virtualThreads, Duration shutdownTimeout, Clock clock) {
@@ -39,6 +37,7 @@ public record ContainerResources(Connection connection, @Nullable JetStreamOptio
 	 */
 	public ContainerResources {
 		Assert.notNull(connection, "'connection' must not be null");
+		Assert.notNull(jetStream, "'jetStream' must not be null");
 		Assert.notNull(management, "'management' must not be null");
 		Assert.notNull(consumerProvisioner, "'consumerProvisioner' must not be null");
 		Assert.notNull(deadLetterRecoverer, "'deadLetterRecoverer' must not be null");

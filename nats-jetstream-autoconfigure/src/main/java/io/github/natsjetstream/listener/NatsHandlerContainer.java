@@ -12,7 +12,6 @@ import io.github.natsjetstream.config.NatsHandlerEndpoint;
 import io.github.natsjetstream.retry.DefaultErrorClassifier;
 import io.github.natsjetstream.retry.FailureHandler;
 import io.github.natsjetstream.support.NatsJetStreamException;
-import io.nats.client.JetStream;
 import io.nats.client.JetStreamSubscription;
 import io.nats.client.PullSubscribeOptions;
 import io.nats.client.JetStreamApiException;
@@ -74,8 +73,6 @@ public class NatsHandlerContainer {
 
 	private volatile @Nullable String stream;
 
-	private volatile @Nullable JetStream jetStream;
-
 	private @Nullable ConsumerConfiguration consumerConfiguration;
 
 	/**
@@ -131,7 +128,6 @@ public class NatsHandlerContainer {
 			this.consumerConfiguration = ConsumerConfigurationFactory.create(this.endpoint, multipleFilters);
 			this.resources.consumerProvisioner()
 				.provision(stream, this.consumerConfiguration, this.endpoint.description());
-			this.jetStream = jetStream();
 			int batch = Math.max(1, Math.min(MAX_BATCH_SIZE, settings.maxAckPending() / settings.concurrency()));
 			FailureHandler failureHandler = new FailureHandler(this.endpoint.description(), this.endpoint.durable(),
 					settings.maxDeliver(), settings.backoff(), new DefaultErrorClassifier(settings.noRetryFor(), settings.errorClassifier()),
@@ -284,21 +280,11 @@ public class NatsHandlerContainer {
 		}
 	}
 
-	private JetStream jetStream() {
-		try {
-			return this.resources.connection().jetStream(this.resources.jetStreamOptions());
-		}
-		catch (IOException ex) {
-			throw new NatsJetStreamException(
-					"Could not create a JetStream context for handler " + this.endpoint.description(), ex);
-		}
-	}
-
 	private JetStreamSubscription subscribe() throws IOException, JetStreamApiException {
-		JetStream jetStream = this.jetStream;
 		String stream = this.stream;
-		Assert.state(jetStream != null && stream != null, "Not started");
-		return jetStream.subscribe(null, PullSubscribeOptions.fastBind(stream, this.endpoint.durable()));
+		Assert.state(stream != null, "Not started");
+		return this.resources.jetStream()
+			.subscribe(null, PullSubscribeOptions.fastBind(stream, this.endpoint.durable()));
 	}
 
 	private String deadLetterSubject(String stream) {
