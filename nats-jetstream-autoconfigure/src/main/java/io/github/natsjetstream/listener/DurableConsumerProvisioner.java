@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.github.natsjetstream.provisioning.ConfigurationDifference;
 import io.github.natsjetstream.provisioning.ConsumerFields;
+import io.github.natsjetstream.support.ApiErrorCodes;
 import io.github.natsjetstream.support.NatsJetStreamException;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
@@ -25,7 +26,6 @@ public class DurableConsumerProvisioner {
 
 	private static final Log logger = LogFactory.getLog(DurableConsumerProvisioner.class);
 
-	private static final int CONSUMER_NOT_FOUND = 10014;
 
 	private final JetStreamManagement management;
 
@@ -80,7 +80,7 @@ public class DurableConsumerProvisioner {
 			return this.management.getConsumerInfo(stream, durable);
 		}
 		catch (JetStreamApiException ex) {
-			if (ex.getApiErrorCode() == CONSUMER_NOT_FOUND) {
+			if (ex.getApiErrorCode() == ApiErrorCodes.CONSUMER_NOT_FOUND) {
 				return null;
 			}
 			throw new NatsJetStreamException("Could not read consumer '" + stream + " > " + durable + "' of handler "

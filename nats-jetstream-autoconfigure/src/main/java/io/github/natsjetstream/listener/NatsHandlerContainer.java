@@ -11,6 +11,7 @@ import io.github.natsjetstream.config.HandlerSettings;
 import io.github.natsjetstream.config.NatsHandlerEndpoint;
 import io.github.natsjetstream.retry.DefaultErrorClassifier;
 import io.github.natsjetstream.retry.FailureHandler;
+import io.github.natsjetstream.support.ApiErrorCodes;
 import io.github.natsjetstream.support.NatsJetStreamException;
 import io.nats.client.JetStreamSubscription;
 import io.nats.client.PullSubscribeOptions;
@@ -57,7 +58,6 @@ public class NatsHandlerContainer {
 
 	private static final int MAX_OUTSTANDING_PULLS = 2;
 
-	private static final int CONSUMER_NOT_FOUND = 10014;
 
 	private final NatsHandlerEndpoint endpoint;
 
@@ -257,7 +257,7 @@ public class NatsHandlerContainer {
 				this.resources.management().getConsumerInfo(stream, this.endpoint.durable());
 			}
 			catch (JetStreamApiException ex) {
-				if (ex.getApiErrorCode() == CONSUMER_NOT_FOUND) {
+				if (ex.getApiErrorCode() == ApiErrorCodes.CONSUMER_NOT_FOUND) {
 					recreate(stream, configuration);
 				}
 			}

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.github.natsjetstream.routing.SubjectPattern;
+import io.github.natsjetstream.support.ApiErrorCodes;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;

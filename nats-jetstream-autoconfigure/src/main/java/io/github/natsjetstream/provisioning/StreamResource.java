@@ -3,6 +3,7 @@ package io.github.natsjetstream.provisioning;
 import java.io.IOException;
 import java.util.List;
 
+import io.github.natsjetstream.support.ApiErrorCodes;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.api.StreamConfiguration;

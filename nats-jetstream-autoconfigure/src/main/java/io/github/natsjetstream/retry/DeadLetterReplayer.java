@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.natsjetstream.support.ApiErrorCodes;
 import io.github.natsjetstream.support.NatsJetStreamException;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
@@ -35,7 +36,6 @@ public class DeadLetterReplayer {
 
 	private static final Log logger = LogFactory.getLog(DeadLetterReplayer.class);
 
-	private static final int NO_MESSAGE_FOUND = 10037;
 
 	private static final String DEAD_LETTER_HEADER_PREFIX = "Dlq-";
 
@@ -126,7 +126,7 @@ public class DeadLetterReplayer {
 			return this.management.getMessage(this.deadLetterStream, sequence);
 		}
 		catch (JetStreamApiException ex) {
-			if (ex.getApiErrorCode() == NO_MESSAGE_FOUND) {
+			if (ex.getApiErrorCode() == ApiErrorCodes.NO_MESSAGE_FOUND) {
 				return null;
 			}
 			throw new NatsJetStreamException("Could not read dead letter " + sequence + " of stream '"
