@@ -45,7 +45,7 @@ record BenchmarkOptions(int messages, int rounds, List<Case> throughputCases, in
 	static final String USAGE = """
 			Usage: java -jar benchmarks/target/benchmarks.jar [--name=value ...]
 			  --messages=200000        messages per throughput round
-			  --rounds=7               measured throughput rounds per case (after one warm-up round)
+			  --rounds=9               measured throughput rounds per case (after one warm-up round)
 			  --cases=a,b,c,d,s        throughput cases: a raw, b handler, c handler x4, d routing,
 			                           s raw without decoding; e1.. hot-path experiments (ThroughputBenchmark.Case)
 			  --latency-rate=5000      messages per second in latency rounds
@@ -80,7 +80,7 @@ record BenchmarkOptions(int messages, int rounds, List<Case> throughputCases, in
 		boolean histogram = Boolean.parseBoolean(values.remove("histogram"));
 		boolean render = Boolean.parseBoolean(values.remove("render"));
 		int messages = integer(values.remove("messages"), quick ? 20_000 : 200_000);
-		int rounds = integer(values.remove("rounds"), quick ? 2 : 7);
+		int rounds = integer(values.remove("rounds"), quick ? 2 : 9);
 		String standard = String.join(",", Case.STANDARD.stream().map((c) -> c.label).toList());
 		List<Case> cases = Arrays.stream(values.getOrDefault("cases", standard).split(","))
 			.map(String::trim)

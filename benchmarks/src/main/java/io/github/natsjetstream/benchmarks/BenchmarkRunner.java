@@ -87,6 +87,7 @@ public final class BenchmarkRunner {
 			}
 		}
 		Map<String, Double> ratios = ratios(throughput);
+		Map<String, Double> roundRatios = Report.roundRatios(throughput);
 		Report.Machine machine = new Report.Machine(Runtime.getRuntime().availableProcessors(), cpuModel(),
 				memoryMiB(), System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
 						+ System.getProperty("os.arch"),
@@ -95,8 +96,8 @@ public final class BenchmarkRunner {
 				ManagementFactory.getRuntimeMXBean().getInputArguments(), serverVersion, options.storage(), COMMAND,
 				options.arguments(), commit, startedAt, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started),
 				loadBefore, loadAverage(), options.settings());
-		Report report = new Report(machine, throughput, ratios, latency, startup,
-				targets(throughput, ratios, latency, startup));
+		Report report = new Report(machine, throughput, ratios, roundRatios, latency, startup,
+				targets(roundRatios, latency, startup));
 		ReportWriter.write(report, options.resultsDirectory(), options.resultsName());
 		System.out.println();
 		System.out.println(ReportWriter.markdown(report, null));
@@ -117,8 +118,8 @@ public final class BenchmarkRunner {
 		return ratios;
 	}
 
-	private static List<Target> targets(List<ThroughputCase> throughput, Map<String, Double> ratios,
-			List<LatencyCase> latency, @Nullable Startup startup) {
+	private static List<Target> targets(Map<String, Double> ratios, List<LatencyCase> latency,
+			@Nullable Startup startup) {
 		List<Target> targets = new ArrayList<>();
 		targets.add(ratio(ratios, "b/a", 0.90));
 		targets.add(ratio(ratios, "c/a", 1.10));

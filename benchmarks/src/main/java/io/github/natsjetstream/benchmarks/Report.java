@@ -14,13 +14,39 @@ import org.jspecify.annotations.Nullable;
  *
  * @param machine where and how it ran
  * @param throughput consume throughput by case
- * @param ratios throughput of each starter case divided by the raw baseline
+ * @param ratios median throughput of each case divided by that of the raw baseline (a)
+ * @param roundRatios for each case, the median over the rounds of its throughput divided
+ * by that of (a) in the same round; the targets are judged on these
  * @param latency publish-to-handler latency, raw and starter
  * @param startup startup and idle memory
  * @param targets the issue's targets, met or missed
  */
 record Report(Machine machine, List<ThroughputCase> throughput, Map<String, Double> ratios,
-		List<LatencyCase> latency, @Nullable Startup startup, List<Target> targets) {
+		@Nullable Map<String, Double> roundRatios, List<LatencyCase> latency, @Nullable Startup startup, List<Target> targets) {
+
+	/**
+	 * For each case, the median over the rounds of its throughput in a round divided by
+	 * that of (a) in the same round. The cases of a round run within seconds of each
+	 * other, so this cancels the slower shifts of the machine's speed, which move whole
+	 * rounds; the ratio of the medians does not, as each case's median may come from
+	 * rounds at another speed.
+	 */
+	static Map<String, Double> roundRatios(List<ThroughputCase> throughput) {
+		Map<String, Double> ratios = new LinkedHashMap<>();
+		ThroughputCase raw = throughput.stream().filter((c) -> c.label().equals("a")).findFirst().orElse(null);
+		if (raw != null) {
+			for (ThroughputCase c : throughput) {
+				if (c != raw) {
+					List<Double> perRound = new ArrayList<>();
+					for (int i = 0; i < Math.min(c.rounds().size(), raw.rounds().size()); i++) {
+						perRound.add(c.rounds().get(i).perSecond() / raw.rounds().get(i).perSecond());
+					}
+					ratios.put(c.label() + "/a", Stats.median(perRound));
+				}
+			}
+		}
+		return ratios;
+	}
 
 	/**
 	 * Where and how the run went.
@@ -59,6 +85,8 @@ record Report(Machine machine, List<ThroughputCase> throughput, Map<String, Doub
 	 * @param payloadBytes the size of one payload
 	 * @param allocatedBytesPerMessage heap allocated by all threads, per message
 	 * @param cpuMicrosPerMessage CPU time of this process (all threads), per message
+	 * @param serverCpuMicrosPerMessage CPU time of the {@code nats-server}, per message
+	 * @param idleShare share of the machine's CPU time (all processors) left idle
 	 * @param threadBusy CPU time of each thread over the round's time, for threads busy
 	 * at least 5% of it
 	 * @param redelivered messages the server redelivered (after the ack wait or a nak): 0
@@ -70,7 +98,8 @@ record Report(Machine machine, List<ThroughputCase> throughput, Map<String, Doub
 	 * @param collections garbage collections during the round
 	 */
 	record ThroughputRound(double perSecond, double millis, boolean complete, long handled, int payloadBytes,
-			double allocatedBytesPerMessage, double cpuMicrosPerMessage, Map<String, Double> threadBusy,
+			double allocatedBytesPerMessage, double cpuMicrosPerMessage, double serverCpuMicrosPerMessage,
+			double idleShare, Map<String, Double> threadBusy,
 			long redelivered, long heapBeforeBytes, long heapAfterBytes, long peakHeapBytes, long collections) {
 	}
 
@@ -84,6 +113,8 @@ record Report(Machine machine, List<ThroughputCase> throughput, Map<String, Doub
 	 * @param maxPerSecond fastest round
 	 * @param medianAllocatedBytesPerMessage median allocation per message
 	 * @param medianCpuMicrosPerMessage median CPU time of this process per message
+	 * @param medianServerCpuMicrosPerMessage median CPU time of the server per message
+	 * @param medianIdleShare median share of the machine's CPU time left idle
 	 * @param medianPeakHeapBytes median of the rounds' peak used heap
 	 * @param medianHeapBeforeBytes median used heap after collection before the rounds
 	 * @param medianHeapAfterBytes median used heap after collection at the end of the
@@ -92,7 +123,7 @@ record Report(Machine machine, List<ThroughputCase> throughput, Map<String, Doub
 	 */
 	record ThroughputCase(String label, String description, double medianPerSecond, double minPerSecond,
 			double maxPerSecond, double medianAllocatedBytesPerMessage, double medianCpuMicrosPerMessage,
-			double medianPeakHeapBytes,
+			double medianServerCpuMicrosPerMessage, double medianIdleShare, double medianPeakHeapBytes,
 			double medianHeapBeforeBytes, double medianHeapAfterBytes, List<ThroughputRound> rounds) {
 
 		static ThroughputCase of(String label, String description, List<ThroughputRound> rounds) {
@@ -101,6 +132,7 @@ record Report(Machine machine, List<ThroughputCase> throughput, Map<String, Doub
 					rounds.stream().mapToDouble(ThroughputRound::perSecond).max().orElse(Double.NaN),
 					median(rounds, ThroughputRound::allocatedBytesPerMessage),
 					median(rounds, ThroughputRound::cpuMicrosPerMessage),
+					median(rounds, ThroughputRound::serverCpuMicrosPerMessage), median(rounds, ThroughputRound::idleShare),
 					median(rounds, (r) -> r.peakHeapBytes()), median(rounds, (r) -> r.heapBeforeBytes()),
 					median(rounds, (r) -> r.heapAfterBytes()), rounds);
 		}

@@ -45,8 +45,11 @@ final class ReportWriter {
 	 * @throws IOException when the files cannot be read or written
 	 */
 	static void render(Path directory, String name) throws IOException {
-		Report report = JsonMapper.builder().build().readValue(Files.readString(directory.resolve(name + ".json")),
+		Report read = JsonMapper.builder().build().readValue(Files.readString(directory.resolve(name + ".json")),
 				Report.class);
+		Report report = (read.roundRatios() != null) ? read
+				: new Report(read.machine(), read.throughput(), read.ratios(), Report.roundRatios(read.throughput()),
+						read.latency(), read.startup(), read.targets());
 		Path notes = directory.resolve(NOTES_FILE);
 		String notesText = Files.isRegularFile(notes) ? Files.readString(notes) : null;
 		Files.writeString(directory.resolve(name + ".md"), markdown(report, notesText));
@@ -126,22 +129,38 @@ final class ReportWriter {
 		md.append("\n");
 	}
 
+	private static String ratio(@Nullable Map<String, Double> ratios, String label) {
+		if (label.equals("a")) {
+			return "1.00";
+		}
+		Double ratio = (ratios != null) ? ratios.get(label + "/a") : null;
+		return (ratio != null) ? format("%.2f", ratio) : "-";
+	}
+
 	private static void throughput(StringBuilder md, Report report) {
 		ThroughputCase first = report.throughput().get(0);
 		md.append("## 1. Consume throughput\n\n");
 		md.append(format("%,d messages of %d bytes per round; median of %d rounds after a warm-up round.%n%n",
 				first.rounds().get(0).handled(), first.rounds().get(0).payloadBytes(), first.rounds().size()));
-		md.append("| Case | msg/s (median) | min – max | vs (a) | CPU µs/msg | allocated B/msg | peak heap MiB |\n");
-		md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+		md.append("| Case | msg/s (median) | min – max | vs (a) in the same round | ratio of medians "
+				+ "| JVM CPU µs/msg | server CPU µs/msg | machine idle | allocated B/msg | peak heap MiB |\n");
+		md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
 		for (ThroughputCase c : report.throughput()) {
-			Double ratio = report.ratios().get(c.label() + "/a");
-			md.append(format("| (%s) %s | %,.0f | %,.0f – %,.0f | %s | %.2f | %,.0f | %,.0f |%n", c.label(),
-					c.description(), c.medianPerSecond(), c.minPerSecond(), c.maxPerSecond(),
-					(ratio != null) ? format("%.2f", ratio) : "1.00", c.medianCpuMicrosPerMessage(),
-					c.medianAllocatedBytesPerMessage(),
-					c.medianPeakHeapBytes() / MIB));
+			md.append(format("| (%s) %s | %,.0f | %,.0f – %,.0f | %s | %s | %.2f | %.2f | %.0f%% | %,.0f | %,.0f |%n",
+					c.label(), c.description(), c.medianPerSecond(), c.minPerSecond(), c.maxPerSecond(),
+					ratio(report.roundRatios(), c.label()), ratio(report.ratios(), c.label()),
+					c.medianCpuMicrosPerMessage(), c.medianServerCpuMicrosPerMessage(), c.medianIdleShare() * 100,
+					c.medianAllocatedBytesPerMessage(), c.medianPeakHeapBytes() / MIB));
 		}
-		Double ceiling = report.ratios().get("s/a");
+		md.append("\n\"vs (a) in the same round\" is the median over the rounds of the case's throughput divided by that ")
+			.append("of (a) in the same round, which the targets are judged on: the machine's speed shifts in phases ")
+			.append("longer than a case's run (the server's CPU time per message moves with it), and the cases of a ")
+			.append("round run within seconds of each other, while each case's median may come from rounds of ")
+			.append("another phase. The ratio of the medians is shown beside it. JVM and server CPU are the CPU time ")
+			.append("of this JVM and of `nats-server` over the timed part of a round, per message; machine idle is the ")
+			.append("share of both processors' time left idle meanwhile.\n");
+		Map<String, Double> ceilingRatios = (report.roundRatios() != null) ? report.roundRatios() : report.ratios();
+		Double ceiling = ceilingRatios.get("s/a");
 		if (ceiling != null) {
 			md.append("\n(s) is no target: it shows what this server and client do without decoding. Here (a) ")
 				.append(format("reaches %.0f%% of it; (c) can beat (a) by at most the rest.%n", 100 / ceiling));

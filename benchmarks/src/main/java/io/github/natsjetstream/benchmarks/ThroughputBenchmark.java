@@ -201,7 +201,11 @@ final class ThroughputBenchmark {
 			Map<Long, Long> allocatedBefore = HeapProbe.allocatedByThread();
 			Map<String, Long> cpuBefore = HeapProbe.cpuByThread();
 			long processCpuBefore = HeapProbe.processCpuNanos();
+			long serverCpuBefore = MachineProbe.serverCpuNanos();
+			long[] ticksBefore = MachineProbe.machineTicks();
 			long elapsed;
+			long serverCpu;
+			double idle;
 			long processCpu;
 			Map<String, Long> cpuAfter;
 			boolean complete;
@@ -221,6 +225,8 @@ final class ThroughputBenchmark {
 				complete = this.sink.await(ROUND_TIMEOUT);
 				elapsed = System.nanoTime() - start;
 				processCpu = HeapProbe.processCpuNanos() - processCpuBefore;
+				serverCpu = MachineProbe.serverCpuNanos() - serverCpuBefore;
+				idle = MachineProbe.idleShare(ticksBefore, MachineProbe.machineTicks());
 				allocatedAfter = HeapProbe.allocatedByThread();
 				cpuAfter = HeapProbe.cpuByThread();
 				sampler.close();
@@ -242,7 +248,8 @@ final class ThroughputBenchmark {
 				}
 			});
 			return new ThroughputRound(perSecond, elapsed / 1_000_000.0, complete, handled, payloadBytes,
-					(double) allocated / Math.max(1, handled), processCpu / 1000.0 / Math.max(1, handled), busy,
+					(double) allocated / Math.max(1, handled), processCpu / 1000.0 / Math.max(1, handled),
+					(serverCpuBefore >= 0) ? serverCpu / 1000.0 / Math.max(1, handled) : Double.NaN, idle, busy,
 					redelivered, heapBefore, heapAfter, peak, HeapProbe.gcCount() - gcBefore);
 		}
 		finally {
@@ -257,8 +264,10 @@ final class ThroughputBenchmark {
 	}
 
 	private static void log(String round, Case c, ThroughputRound result) {
-		System.out.printf("throughput %-9s (%s) %,10.0f msg/s  %,8.1f B/msg  %5.2f us CPU/msg  busy %s%s%s%n", round,
-				c.label, result.perSecond(), result.allocatedBytesPerMessage(), result.cpuMicrosPerMessage(),
+		System.out.printf(
+				"throughput %-9s (%s) %,10.0f msg/s  %,8.1f B/msg  %5.2f us CPU/msg  server %5.2f us/msg  idle %3.0f%%  busy %s%s%s%n",
+				round, c.label, result.perSecond(), result.allocatedBytesPerMessage(), result.cpuMicrosPerMessage(),
+				result.serverCpuMicrosPerMessage(), result.idleShare() * 100,
 				result.threadBusy(), (result.redelivered() > 0) ? " REDELIVERED " + result.redelivered() : "",
 				result.complete() ? "" : " INCOMPLETE " + result.handled());
 	}

@@ -131,7 +131,7 @@ final class HandlerWorker implements Runnable {
 	private @Nullable Message consume(JetStreamSubscription subscription) throws InterruptedException {
 		while (!this.stopping) {
 			long now = System.nanoTime();
-			if (this.pulls.shouldPull(now)) {
+			if (this.pulls.shouldPull(now, subscription.getPendingMessageCount())) {
 				subscription.pull(this.pullOptions);
 				this.pulls.pulled(now);
 			}

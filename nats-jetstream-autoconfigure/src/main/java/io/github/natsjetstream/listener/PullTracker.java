@@ -49,13 +49,20 @@ final class PullTracker {
 
 	/**
 	 * Return whether a new pull should be requested now: when fewer than a quarter of a
-	 * batch is still requested and another pull may be outstanding.
+	 * batch is still to come from the server, at most a batch has arrived but waits to
+	 * be handled, and another pull may be outstanding. Counting what has arrived (rather
+	 * than only what has been handled) asks for the next messages while the worker is
+	 * still busy with the last ones, as jnats' own {@code consume()} does, so the server
+	 * is never left without a pull; capping what waits keeps slow handlers from holding
+	 * many messages they cannot reach before the ack wait.
 	 * @param now the current {@link System#nanoTime()}
+	 * @param arrived messages that arrived and wait to be handled
 	 * @return whether to pull
 	 */
-	boolean shouldPull(long now) {
+	boolean shouldPull(long now, long arrived) {
 		expire(now);
-		return this.pulls.size() < this.maxOutstandingPulls && this.requested < this.threshold;
+		return this.pulls.size() < this.maxOutstandingPulls && this.requested - arrived < this.threshold
+				&& arrived < this.batchSize;
 	}
 
 	/**

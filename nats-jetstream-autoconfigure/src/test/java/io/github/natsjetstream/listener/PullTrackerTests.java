@@ -12,18 +12,36 @@ class PullTrackerTests {
 
 	@Test
 	void pullsWhenNothingIsRequested() {
-		assertThat(this.tracker.shouldPull(0)).isTrue();
+		assertThat(this.tracker.shouldPull(0, 0)).isTrue();
 		this.tracker.pulled(0);
-		assertThat(this.tracker.shouldPull(0)).isFalse();
+		assertThat(this.tracker.shouldPull(0, 0)).isFalse();
 	}
 
 	@Test
 	void pullsAgainWhenLessThanAQuarterOfABatchIsLeft() {
 		this.tracker.pulled(0);
 		receive(75);
-		assertThat(this.tracker.shouldPull(1)).isFalse();
+		assertThat(this.tracker.shouldPull(1, 0)).isFalse();
 		receive(1);
-		assertThat(this.tracker.shouldPull(1)).isTrue();
+		assertThat(this.tracker.shouldPull(1, 0)).isTrue();
+	}
+
+	@Test
+	void pullsAgainOnceMessagesHaveArrivedEvenIfNotYetHandled() {
+		this.tracker.pulled(0);
+		receive(10);
+		// 66 more arrived and wait in the subscription: only 24 are still to come.
+		assertThat(this.tracker.shouldPull(1, 66)).isTrue();
+		assertThat(this.tracker.shouldPull(1, 65)).isFalse();
+	}
+
+	@Test
+	void doesNotPullWhileABatchWaitsToBeHandled() {
+		this.tracker.pulled(0);
+		this.tracker.pulled(0);
+		receive(100);
+		assertThat(this.tracker.shouldPull(1, 99)).isTrue();
+		assertThat(this.tracker.shouldPull(1, 100)).isFalse();
 	}
 
 	@Test
@@ -33,9 +51,9 @@ class PullTrackerTests {
 		this.tracker.pulled(1);
 		receive(10);
 		receive(90);
-		assertThat(this.tracker.shouldPull(2)).isTrue();
+		assertThat(this.tracker.shouldPull(2, 0)).isTrue();
 		this.tracker.pulled(2);
-		assertThat(this.tracker.shouldPull(2)).isFalse();
+		assertThat(this.tracker.shouldPull(2, 0)).isFalse();
 	}
 
 	@Test
@@ -52,7 +70,7 @@ class PullTrackerTests {
 		assertThat(this.tracker.allEnded(SECOND)).isFalse();
 		assertThat(this.tracker.allEnded(SECOND + SECOND / 5)).isFalse();
 		assertThat(this.tracker.allEnded(SECOND + SECOND / 5 + 1)).isTrue();
-		assertThat(this.tracker.shouldPull(SECOND + SECOND / 5 + 1)).isTrue();
+		assertThat(this.tracker.shouldPull(SECOND + SECOND / 5 + 1, 0)).isTrue();
 	}
 
 	@Test
