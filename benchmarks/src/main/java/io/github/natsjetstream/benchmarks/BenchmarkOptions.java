@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * The benchmark's command line: {@code --name=value} arguments, all optional.
  *
  * @param messages messages per throughput round
- * @param rounds measured throughput rounds per case, after one warm-up round
+ * @param rounds measured throughput rounds per case, after the warm-up rounds
+ * @param warmUpRounds unmeasured throughput rounds of all cases before the measured ones
  * @param throughputCases the throughput cases to run
  * @param latencyRate messages per second in latency rounds
  * @param latencyDuration the measured part of a latency round
@@ -36,7 +37,7 @@ import org.jspecify.annotations.Nullable;
  * current notes) instead of running
  * @param arguments the arguments as given
  */
-record BenchmarkOptions(int messages, int rounds, List<Case> throughputCases, int latencyRate,
+record BenchmarkOptions(int messages, int rounds, int warmUpRounds, List<Case> throughputCases, int latencyRate,
 		Duration latencyDuration, Duration latencyWarmUp, int latencyRounds, List<Variant> latencyExperiments,
 		int startupRounds, Set<String> parts,
 		String storage, Path resultsDirectory, String resultsName, boolean histogram, boolean render,
@@ -45,7 +46,8 @@ record BenchmarkOptions(int messages, int rounds, List<Case> throughputCases, in
 	static final String USAGE = """
 			Usage: java -jar benchmarks/target/benchmarks.jar [--name=value ...]
 			  --messages=200000        messages per throughput round
-			  --rounds=9               measured throughput rounds per case (after one warm-up round)
+			  --rounds=9               measured throughput rounds per case (after the warm-up rounds)
+			  --warm-up-rounds=2       unmeasured throughput rounds of all cases first
 			  --cases=a,b,c,d,s        throughput cases: a raw, b handler, c handler x4, d routing,
 			                           s raw without decoding; e1.. hot-path experiments (ThroughputBenchmark.Case)
 			  --latency-rate=5000      messages per second in latency rounds
@@ -81,6 +83,7 @@ record BenchmarkOptions(int messages, int rounds, List<Case> throughputCases, in
 		boolean render = Boolean.parseBoolean(values.remove("render"));
 		int messages = integer(values.remove("messages"), quick ? 20_000 : 200_000);
 		int rounds = integer(values.remove("rounds"), quick ? 2 : 9);
+		int warmUpRounds = integer(values.remove("warm-up-rounds"), quick ? 1 : 2);
 		String standard = String.join(",", Case.STANDARD.stream().map((c) -> c.label).toList());
 		List<Case> cases = Arrays.stream(values.getOrDefault("cases", standard).split(","))
 			.map(String::trim)
@@ -119,7 +122,7 @@ record BenchmarkOptions(int messages, int rounds, List<Case> throughputCases, in
 		if (!values.isEmpty()) {
 			throw new IllegalArgumentException("Unknown arguments " + values.keySet() + "\n" + USAGE);
 		}
-		return new BenchmarkOptions(messages, rounds, cases, latencyRate, latencyDuration, latencyWarmUp, latencyRounds,
+		return new BenchmarkOptions(messages, rounds, warmUpRounds, cases, latencyRate, latencyDuration, latencyWarmUp, latencyRounds,
 				latencyExperiments, startupRounds, parts, storage, resultsDirectory, name, histogram, render,
 				List.of(args));
 	}
@@ -131,7 +134,7 @@ record BenchmarkOptions(int messages, int rounds, List<Case> throughputCases, in
 	Map<String, Object> settings() {
 		Map<String, Object> settings = new LinkedHashMap<>();
 		settings.put("messagesPerThroughputRound", this.messages);
-		settings.put("throughputRounds", this.rounds + " (after 1 warm-up round per case)");
+		settings.put("throughputRounds", this.rounds + " (after " + this.warmUpRounds + " warm-up round(s) of all cases)");
 		settings.put("latencyRate", this.latencyRate + " msg/s");
 		settings.put("latencyRound", this.latencyWarmUp.toSeconds() + " s warm-up + " + this.latencyDuration.toSeconds()
 				+ " s measured");

@@ -3,7 +3,11 @@ package io.github.natsjetstream.benchmarks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * CPU time outside this JVM: that of the {@code nats-server} the run started (a child
@@ -14,6 +18,10 @@ import java.time.Duration;
 final class MachineProbe {
 
 	private static final Path PROC_STAT = Path.of("/proc/stat");
+
+	private static final CompilationMXBean compilation = ManagementFactory.getCompilationMXBean();
+
+	private static final long QUIET_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
 	private MachineProbe() {
 	}
@@ -36,6 +44,33 @@ final class MachineProbe {
 			}
 		}
 		return found ? total : -1;
+	}
+
+	/**
+	 * Time the JIT compilers have spent so far.
+	 * @return milliseconds, or {@code -1} when the JVM does not tell
+	 */
+	static long compilationMillis() {
+		return (compilation != null && compilation.isCompilationTimeMonitoringSupported())
+				? compilation.getTotalCompilationTime() : -1;
+	}
+
+	/**
+	 * Wait until the JIT compilers have been idle for two polls in a row (or the timeout
+	 * passed), so that compiling what a setup just ran (a Spring application's startup,
+	 * say) does not take the processors from the timed part that follows.
+	 * @param timeout the longest to wait
+	 */
+	static void awaitCompilationQuiet(Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		long last = compilationMillis();
+		int quietPolls = 0;
+		while (quietPolls < 2 && System.nanoTime() < deadline) {
+			LockSupport.parkNanos(QUIET_POLL_NANOS);
+			long now = compilationMillis();
+			quietPolls = (now == last) ? quietPolls + 1 : 0;
+			last = now;
+		}
 	}
 
 	/**

@@ -87,6 +87,7 @@ record Report(Machine machine, List<ThroughputCase> throughput, Map<String, Doub
 	 * @param cpuMicrosPerMessage CPU time of this process (all threads), per message
 	 * @param serverCpuMicrosPerMessage CPU time of the {@code nats-server}, per message
 	 * @param idleShare share of the machine's CPU time (all processors) left idle
+	 * @param compilationMillis time the JIT compilers spent during the round
 	 * @param threadBusy CPU time of each thread over the round's time, for threads busy
 	 * at least 5% of it
 	 * @param redelivered messages the server redelivered (after the ack wait or a nak): 0
@@ -99,7 +100,7 @@ record Report(Machine machine, List<ThroughputCase> throughput, Map<String, Doub
 	 */
 	record ThroughputRound(double perSecond, double millis, boolean complete, long handled, int payloadBytes,
 			double allocatedBytesPerMessage, double cpuMicrosPerMessage, double serverCpuMicrosPerMessage,
-			double idleShare, Map<String, Double> threadBusy,
+			double idleShare, long compilationMillis, Map<String, Double> threadBusy,
 			long redelivered, long heapBeforeBytes, long heapAfterBytes, long peakHeapBytes, long collections) {
 	}
 

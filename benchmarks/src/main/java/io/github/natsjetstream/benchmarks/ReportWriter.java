@@ -79,7 +79,10 @@ final class ReportWriter {
 		md.append("- Throughput: each round creates a fresh stream, pre-publishes the messages (publish acknowledged), ")
 			.append("then times one consumer from creating its durable pull consumer until its handler has counted ")
 			.append("the last message. The starter's application context is started before the clock with the handler ")
-			.append("not yet running; the clock starts with `NatsHandlerContainer.start()`. The raw loop is ")
+			.append("not yet running; the clock starts with `NatsHandlerContainer.start()`, once the JIT compilers have ")
+			.append("been idle for 200 ms, so that compiling the application's startup code does not take the ")
+			.append("processors from the timed part (before this wait, that cost (b) to (d) up to 1 s of compiler ")
+			.append("time per round). The raw loop is ")
 			.append("`ConsumerContext.consume()` on a consumer with the starter's `max_ack_pending` (1000), decoding with a ")
 			.append("Jackson 3 `JsonMapper` and calling `ack()`. The cases take turns within each round.\n");
 		md.append("- Latency: messages are published with plain NATS publishes at a fixed rate to a fresh stream, each ")
@@ -140,8 +143,9 @@ final class ReportWriter {
 	private static void throughput(StringBuilder md, Report report) {
 		ThroughputCase first = report.throughput().get(0);
 		md.append("## 1. Consume throughput\n\n");
-		md.append(format("%,d messages of %d bytes per round; median of %d rounds after a warm-up round.%n%n",
-				first.rounds().get(0).handled(), first.rounds().get(0).payloadBytes(), first.rounds().size()));
+		md.append(format("%,d messages of %d bytes per round; median of %d rounds after warm-up rounds (%s).%n%n",
+				first.rounds().get(0).handled(), first.rounds().get(0).payloadBytes(), first.rounds().size(),
+				report.machine().settings().get("throughputRounds")));
 		md.append("| Case | msg/s (median) | min – max | vs (a) in the same round | ratio of medians "
 				+ "| JVM CPU µs/msg | server CPU µs/msg | machine idle | allocated B/msg | peak heap MiB |\n");
 		md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");

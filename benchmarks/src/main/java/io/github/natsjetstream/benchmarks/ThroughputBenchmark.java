@@ -31,6 +31,12 @@ final class ThroughputBenchmark {
 	private static final Duration ROUND_TIMEOUT = Duration.ofMinutes(2);
 
 	/**
+	 * The longest to wait, before the clock starts, for the JIT compilers to finish
+	 * compiling the setup (most of all the starter's application context).
+	 */
+	private static final Duration COMPILATION_QUIET_TIMEOUT = Duration.ofSeconds(10);
+
+	/**
 	 * What consumes.
 	 */
 	enum Case {
@@ -144,9 +150,11 @@ final class ThroughputBenchmark {
 
 	List<ThroughputCase> run() throws Exception {
 		List<Case> cases = this.options.throughputCases();
-		for (Case c : cases) {
-			ThroughputRound warmUp = round(c);
-			log("warm-up", c, warmUp);
+		for (int r = 0; r < this.options.warmUpRounds(); r++) {
+			for (Case c : cases) {
+				ThroughputRound warmUp = round(c);
+				log("warm-up", c, warmUp);
+			}
 		}
 		Map<Case, List<ThroughputRound>> rounds = new EnumMap<>(Case.class);
 		for (int r = 0; r < this.options.rounds(); r++) {
@@ -197,6 +205,8 @@ final class ThroughputBenchmark {
 						direct);
 			}
 			long heapBefore = HeapProbe.liveBytes();
+			MachineProbe.awaitCompilationQuiet(COMPILATION_QUIET_TIMEOUT);
+			long compilationBefore = MachineProbe.compilationMillis();
 			long gcBefore = HeapProbe.gcCount();
 			Map<Long, Long> allocatedBefore = HeapProbe.allocatedByThread();
 			Map<String, Long> cpuBefore = HeapProbe.cpuByThread();
@@ -205,6 +215,7 @@ final class ThroughputBenchmark {
 			long[] ticksBefore = MachineProbe.machineTicks();
 			long elapsed;
 			long serverCpu;
+			long compilation;
 			double idle;
 			long processCpu;
 			Map<String, Long> cpuAfter;
@@ -226,6 +237,7 @@ final class ThroughputBenchmark {
 				elapsed = System.nanoTime() - start;
 				processCpu = HeapProbe.processCpuNanos() - processCpuBefore;
 				serverCpu = MachineProbe.serverCpuNanos() - serverCpuBefore;
+				compilation = MachineProbe.compilationMillis() - compilationBefore;
 				idle = MachineProbe.idleShare(ticksBefore, MachineProbe.machineTicks());
 				allocatedAfter = HeapProbe.allocatedByThread();
 				cpuAfter = HeapProbe.cpuByThread();
@@ -249,7 +261,8 @@ final class ThroughputBenchmark {
 			});
 			return new ThroughputRound(perSecond, elapsed / 1_000_000.0, complete, handled, payloadBytes,
 					(double) allocated / Math.max(1, handled), processCpu / 1000.0 / Math.max(1, handled),
-					(serverCpuBefore >= 0) ? serverCpu / 1000.0 / Math.max(1, handled) : Double.NaN, idle, busy,
+					(serverCpuBefore >= 0) ? serverCpu / 1000.0 / Math.max(1, handled) : Double.NaN, idle, compilation,
+					busy,
 					redelivered, heapBefore, heapAfter, peak, HeapProbe.gcCount() - gcBefore);
 		}
 		finally {
@@ -265,9 +278,9 @@ final class ThroughputBenchmark {
 
 	private static void log(String round, Case c, ThroughputRound result) {
 		System.out.printf(
-				"throughput %-9s (%s) %,10.0f msg/s  %,8.1f B/msg  %5.2f us CPU/msg  server %5.2f us/msg  idle %3.0f%%  busy %s%s%s%n",
+				"throughput %-9s (%s) %,10.0f msg/s  %,8.1f B/msg  %5.2f us CPU/msg  server %5.2f us/msg  idle %3.0f%%  JIT %4d ms  busy %s%s%s%n",
 				round, c.label, result.perSecond(), result.allocatedBytesPerMessage(), result.cpuMicrosPerMessage(),
-				result.serverCpuMicrosPerMessage(), result.idleShare() * 100,
+				result.serverCpuMicrosPerMessage(), result.idleShare() * 100, result.compilationMillis(),
 				result.threadBusy(), (result.redelivered() > 0) ? " REDELIVERED " + result.redelivered() : "",
 				result.complete() ? "" : " INCOMPLETE " + result.handled());
 	}
