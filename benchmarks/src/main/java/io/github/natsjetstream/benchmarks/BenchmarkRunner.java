@@ -86,7 +86,7 @@ public final class BenchmarkRunner {
 				}
 			}
 		}
-		Map<String, Double> ratios = ratios(throughput);
+		Map<String, Double> ratios = Report.ratios(throughput);
 		Map<String, Double> roundRatios = Report.roundRatios(throughput);
 		Report.Machine machine = new Report.Machine(Runtime.getRuntime().availableProcessors(), cpuModel(),
 				memoryMiB(), System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
@@ -103,19 +103,6 @@ public final class BenchmarkRunner {
 		System.out.println(ReportWriter.markdown(report, null));
 		System.out.println("Wrote " + options.resultsDirectory().resolve(options.resultsName() + ".md") + " and .json");
 		System.exit(0);
-	}
-
-	private static Map<String, Double> ratios(List<ThroughputCase> throughput) {
-		Map<String, Double> ratios = new LinkedHashMap<>();
-		ThroughputCase raw = find(throughput, "a");
-		if (raw != null) {
-			for (ThroughputCase c : throughput) {
-				if (c != raw) {
-					ratios.put(c.label() + "/a", c.medianPerSecond() / raw.medianPerSecond());
-				}
-			}
-		}
-		return ratios;
 	}
 
 	private static List<Target> targets(Map<String, Double> ratios, List<LatencyCase> latency,

@@ -96,14 +96,16 @@ final class JetStreamFixture implements AutoCloseable {
 	 * waiting for the stream to acknowledge every one.
 	 * @param prefix the subject prefix
 	 * @param count how many
+	 * @param large whether to publish {@link LargeOrder large orders} rather than
+	 * {@link Order orders}
 	 * @return the size of one payload, in bytes
 	 */
-	int prePublish(String prefix, int count) throws Exception {
+	int prePublish(String prefix, int count, boolean large) throws Exception {
 		String[] subjects = subjects(prefix);
 		Deque<CompletableFuture<PublishAck>> window = new ArrayDeque<>(PUBLISH_WINDOW);
 		int size = 0;
 		for (int i = 0; i < count; i++) {
-			byte[] payload = this.mapper.writeValueAsBytes(Order.numbered(i, 0));
+			byte[] payload = this.mapper.writeValueAsBytes(large ? LargeOrder.numbered(i) : Order.numbered(i, 0));
 			size = payload.length;
 			window.add(this.jetStream.publishAsync(subjects[i % ROUTES], payload));
 			if (window.size() >= PUBLISH_WINDOW) {

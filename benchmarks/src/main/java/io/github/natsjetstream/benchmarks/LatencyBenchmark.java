@@ -106,7 +106,7 @@ final class LatencyBenchmark {
 				}
 			}
 			else {
-				raw = new RawConsumer(this.url, this.mapper, this.sink, true);
+				raw = new RawConsumer(this.url, this.mapper, this.sink, true, false);
 				raw.start(stream, prefix + ".>");
 			}
 			Duration warmUp = this.options.latencyWarmUp();

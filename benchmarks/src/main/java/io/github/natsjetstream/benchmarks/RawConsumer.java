@@ -34,6 +34,8 @@ final class RawConsumer implements AutoCloseable {
 
 	private final boolean decode;
 
+	private final boolean large;
+
 	private @Nullable MessageConsumer consumer;
 
 	/**
@@ -43,12 +45,14 @@ final class RawConsumer implements AutoCloseable {
 	 * @param sink takes the decoded records
 	 * @param decode whether to decode: without, each message counts as an empty order,
 	 * which measures what the server and the client can do at most
+	 * @param large whether the messages carry {@link LargeOrder large orders}
 	 */
-	RawConsumer(String url, JsonMapper mapper, MessageSink sink, boolean decode) throws Exception {
+	RawConsumer(String url, JsonMapper mapper, MessageSink sink, boolean decode, boolean large) throws Exception {
 		this.connection = Nats.connect(new Options.Builder().server(url).connectionName("bench-raw").build());
 		this.mapper = mapper;
 		this.sink = sink;
 		this.decode = decode;
+		this.large = large;
 	}
 
 	/**
@@ -68,7 +72,15 @@ final class RawConsumer implements AutoCloseable {
 	}
 
 	private void handle(Message message) {
-		this.sink.accept(this.decode ? this.mapper.readValue(message.getData(), Order.class) : EMPTY);
+		if (!this.decode) {
+			this.sink.accept(EMPTY);
+		}
+		else if (this.large) {
+			this.sink.accept(this.mapper.readValue(message.getData(), LargeOrder.class).order());
+		}
+		else {
+			this.sink.accept(this.mapper.readValue(message.getData(), Order.class));
+		}
 		message.ack();
 	}
 

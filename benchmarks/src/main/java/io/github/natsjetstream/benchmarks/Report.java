@@ -33,19 +33,45 @@ record Report(Machine machine, List<ThroughputCase> throughput, Map<String, Doub
 	 */
 	static Map<String, Double> roundRatios(List<ThroughputCase> throughput) {
 		Map<String, Double> ratios = new LinkedHashMap<>();
-		ThroughputCase raw = throughput.stream().filter((c) -> c.label().equals("a")).findFirst().orElse(null);
-		if (raw != null) {
-			for (ThroughputCase c : throughput) {
-				if (c != raw) {
-					List<Double> perRound = new ArrayList<>();
-					for (int i = 0; i < Math.min(c.rounds().size(), raw.rounds().size()); i++) {
-						perRound.add(c.rounds().get(i).perSecond() / raw.rounds().get(i).perSecond());
-					}
-					ratios.put(c.label() + "/a", Stats.median(perRound));
+		for (ThroughputCase c : throughput) {
+			ThroughputCase raw = baseline(throughput, c);
+			if (raw != null && raw != c) {
+				List<Double> perRound = new ArrayList<>();
+				for (int i = 0; i < Math.min(c.rounds().size(), raw.rounds().size()); i++) {
+					perRound.add(c.rounds().get(i).perSecond() / raw.rounds().get(i).perSecond());
 				}
+				ratios.put(c.label() + "/" + raw.label(), Stats.median(perRound));
 			}
 		}
 		return ratios;
+	}
+
+	/**
+	 * For each case, its median throughput divided by that of its raw baseline.
+	 */
+	static Map<String, Double> ratios(List<ThroughputCase> throughput) {
+		Map<String, Double> ratios = new LinkedHashMap<>();
+		for (ThroughputCase c : throughput) {
+			ThroughputCase raw = baseline(throughput, c);
+			if (raw != null && raw != c) {
+				ratios.put(c.label() + "/" + raw.label(), c.medianPerSecond() / raw.medianPerSecond());
+			}
+		}
+		return ratios;
+	}
+
+	private static @Nullable ThroughputCase baseline(List<ThroughputCase> throughput, ThroughputCase c) {
+		String label = (c.baseline() != null) ? c.baseline() : "a";
+		return throughput.stream().filter((candidate) -> candidate.label().equals(label)).findFirst().orElse(null);
+	}
+
+	/**
+	 * Return the label of the raw case a case is compared with.
+	 * @param c the case
+	 * @return its baseline's label
+	 */
+	static String baselineLabel(ThroughputCase c) {
+		return (c.baseline() != null) ? c.baseline() : "a";
 	}
 
 	/**
@@ -109,6 +135,8 @@ record Report(Machine machine, List<ThroughputCase> throughput, Map<String, Doub
 	 *
 	 * @param label the issue's letter
 	 * @param description what consumes
+	 * @param baseline the label of the raw case it is compared with ({@code a} when
+	 * {@code null})
 	 * @param medianPerSecond median messages per second
 	 * @param minPerSecond slowest round
 	 * @param maxPerSecond fastest round
@@ -122,13 +150,13 @@ record Report(Machine machine, List<ThroughputCase> throughput, Map<String, Doub
 	 * rounds, consumer running
 	 * @param rounds the rounds
 	 */
-	record ThroughputCase(String label, String description, double medianPerSecond, double minPerSecond,
+	record ThroughputCase(String label, String description, @Nullable String baseline, double medianPerSecond, double minPerSecond,
 			double maxPerSecond, double medianAllocatedBytesPerMessage, double medianCpuMicrosPerMessage,
 			double medianServerCpuMicrosPerMessage, double medianIdleShare, double medianPeakHeapBytes,
 			double medianHeapBeforeBytes, double medianHeapAfterBytes, List<ThroughputRound> rounds) {
 
-		static ThroughputCase of(String label, String description, List<ThroughputRound> rounds) {
-			return new ThroughputCase(label, description, median(rounds, ThroughputRound::perSecond),
+		static ThroughputCase of(String label, String description, String baseline, List<ThroughputRound> rounds) {
+			return new ThroughputCase(label, description, baseline, median(rounds, ThroughputRound::perSecond),
 					rounds.stream().mapToDouble(ThroughputRound::perSecond).min().orElse(Double.NaN),
 					rounds.stream().mapToDouble(ThroughputRound::perSecond).max().orElse(Double.NaN),
 					median(rounds, ThroughputRound::allocatedBytesPerMessage),

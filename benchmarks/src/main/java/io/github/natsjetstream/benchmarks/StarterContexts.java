@@ -94,6 +94,19 @@ final class StarterContexts {
 	}
 
 	/**
+	 * The method-level handler of the larger record.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class LargeOrderHandlerConfiguration {
+
+		@Bean
+		LargeOrderHandler largeOrderHandler(MessageSink messageSink) {
+			return new LargeOrderHandler(messageSink);
+		}
+
+	}
+
+	/**
 	 * The class-level handler with ten routes.
 	 */
 	@Configuration(proxyBeanMethods = false)

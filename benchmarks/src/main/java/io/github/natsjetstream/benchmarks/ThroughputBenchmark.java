@@ -45,6 +45,10 @@ final class ThroughputBenchmark {
 
 		CEILING("s", "raw jnats consume() + ack(), no decoding: the ceiling of server and client here", 0, null),
 
+		LARGE_RAW("la", "raw jnats consume() + Jackson + ack(), ~2 KB records (decoding sets the pace)", 0, null),
+
+		LARGE_CONCURRENT("lc", "@NatsHandler method taking the ~2 KB record, concurrency 4", 4, null),
+
 		HANDLER("b", "@NatsHandler method taking the record, concurrency 1", 1, null),
 
 		HANDLER_CONCURRENT("c", "@NatsHandler method taking the record, concurrency 4", 4, null),
@@ -96,7 +100,8 @@ final class ThroughputBenchmark {
 				Variant.ITERATE_BATCH_500);
 
 		/** The cases of the issue, run by default. */
-		static final List<Case> STANDARD = List.of(RAW, HANDLER, HANDLER_CONCURRENT, ROUTING, CEILING);
+		static final List<Case> STANDARD = List.of(RAW, HANDLER, HANDLER_CONCURRENT, ROUTING, CEILING, LARGE_RAW,
+				LARGE_CONCURRENT);
 
 		final String label;
 
@@ -116,6 +121,27 @@ final class ThroughputBenchmark {
 		boolean directInvocation() {
 			return this == EXPERIMENT_PIPELINED_MINIMAL_DIRECT || this == EXPERIMENT_FETCH_DIRECT
 					|| this == EXPERIMENT_ITERATE_MINIMAL_DIRECT;
+		}
+
+		/**
+		 * Return whether the raw jnats loop consumes, rather than the starter.
+		 */
+		boolean raw() {
+			return this == RAW || this == CEILING || this == LARGE_RAW;
+		}
+
+		/**
+		 * Return whether the messages carry {@link LargeOrder large orders}.
+		 */
+		boolean large() {
+			return this == LARGE_RAW || this == LARGE_CONCURRENT;
+		}
+
+		/**
+		 * Return the label of the raw case this one is compared with.
+		 */
+		String baseline() {
+			return large() ? LARGE_RAW.label : RAW.label;
 		}
 
 		boolean routing() {
@@ -167,30 +193,32 @@ final class ThroughputBenchmark {
 		}
 		List<ThroughputCase> results = new ArrayList<>();
 		for (Case c : cases) {
-			results.add(ThroughputCase.of(c.label, c.description, rounds.get(c)));
+			results.add(ThroughputCase.of(c.label, c.description, c.baseline(), rounds.get(c)));
 		}
 		return results;
 	}
 
 	private ThroughputRound round(Case c) throws Exception {
-		int n = this.options.messages();
+		// Large orders are ten times the size: a quarter as many keep the rounds short.
+		int n = c.large() ? Math.max(1, this.options.messages() / 4) : this.options.messages();
 		int seq = ++this.sequence;
 		String stream = "TP_" + seq;
 		String prefix = "tp." + seq;
 		this.fixture.createStream(stream, prefix + ".>");
-		int payloadBytes = this.fixture.prePublish(prefix, n);
+		int payloadBytes = this.fixture.prePublish(prefix, n, c.large());
 		this.sink.reset(n);
 		RawConsumer raw = null;
 		ConfigurableApplicationContext context = null;
 		try {
-			if (c == Case.RAW || c == Case.CEILING) {
-				raw = new RawConsumer(this.url, this.mapper, this.sink, c == Case.RAW);
+			if (c.raw()) {
+				raw = new RawConsumer(this.url, this.mapper, this.sink, c != Case.CEILING, c.large());
 			}
 			else {
 				context = this.contexts.run(Map.of("bench.subjects", prefix + ".>", "bench.prefix", prefix,
 						"bench.auto-startup", "false", "nats.jetstream.consumer-defaults.concurrency", c.concurrency),
 						c.routing() ? StarterContexts.RoutingHandlerConfiguration.class
-								: StarterContexts.MethodHandlerConfiguration.class);
+								: c.large() ? StarterContexts.LargeOrderHandlerConfiguration.class
+										: StarterContexts.MethodHandlerConfiguration.class);
 			}
 			ExperimentalContainer experiment = null;
 			if (context != null && c.variant != null) {
