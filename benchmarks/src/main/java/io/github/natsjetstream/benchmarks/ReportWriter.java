@@ -145,14 +145,16 @@ final class ReportWriter {
 	private static void throughput(StringBuilder md, Report report) {
 		ThroughputCase first = report.throughput().get(0);
 		md.append("## 1. Consume throughput\n\n");
-		md.append(format("%,d messages of %d bytes per round; median of %d rounds after warm-up rounds (%s).%n%n",
-				first.rounds().get(0).handled(), first.rounds().get(0).payloadBytes(), first.rounds().size(),
-				report.machine().settings().get("throughputRounds")));
+		md.append(format("%,d messages of %d bytes per round; medians of %s.%n%n", first.rounds().get(0).handled(),
+				first.rounds().get(0).payloadBytes(),
+				report.machine().settings().getOrDefault("throughputRounds", first.rounds().size() + " rounds")
+					.toString()
+					.replaceFirst("^(\\d+) ", "$1 rounds ")));
 		report.throughput()
 			.stream()
 			.filter((c) -> !c.rounds().isEmpty() && c.rounds().get(0).payloadBytes() != first.rounds().get(0).payloadBytes())
 			.findFirst()
-			.ifPresent((c) -> md.append(format("(la) and (lc): %,d messages of %d bytes per round.%n%n",
+			.ifPresent((c) -> md.append(format("(la) and (lc): %,d messages of %,d bytes per round.%n%n",
 					c.rounds().get(0).handled(), c.rounds().get(0).payloadBytes())));
 		md.append("| Case | msg/s (median) | min – max | vs (a) in the same round | ratio of medians "
 				+ "| JVM CPU µs/msg | server CPU µs/msg | machine idle | allocated B/msg | peak heap MiB |\n");
