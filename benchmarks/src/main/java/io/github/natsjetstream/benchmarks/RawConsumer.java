@@ -1,5 +1,8 @@
 package io.github.natsjetstream.benchmarks;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.nats.client.Connection;
 import io.nats.client.ConsumerContext;
 import io.nats.client.Message;
@@ -9,7 +12,6 @@ import io.nats.client.Options;
 import io.nats.client.StreamContext;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -26,7 +28,9 @@ final class RawConsumer implements AutoCloseable {
 
 	private static final Order EMPTY = new Order("", "", "", 0, 0, "", "", "", 0, 0);
 
-	private final Connection connection;
+	private final List<Connection> connections = new ArrayList<>();
+
+	private final List<MessageConsumer> consumers = new ArrayList<>();
 
 	private final JsonMapper mapper;
 
@@ -35,8 +39,6 @@ final class RawConsumer implements AutoCloseable {
 	private final boolean decode;
 
 	private final boolean large;
-
-	private @Nullable MessageConsumer consumer;
 
 	/**
 	 * Create a consumer on a connection of its own.
@@ -48,7 +50,24 @@ final class RawConsumer implements AutoCloseable {
 	 * @param large whether the messages carry {@link LargeOrder large orders}
 	 */
 	RawConsumer(String url, JsonMapper mapper, MessageSink sink, boolean decode, boolean large) throws Exception {
-		this.connection = Nats.connect(new Options.Builder().server(url).connectionName("bench-raw").build());
+		this(url, mapper, sink, decode, large, 1);
+	}
+
+	/**
+	 * Create {@code loops} consumers of the same durable, each on a connection of its own.
+	 * @param url the server
+	 * @param mapper decodes the payloads
+	 * @param sink takes the decoded records
+	 * @param decode whether to decode
+	 * @param large whether the messages carry {@link LargeOrder large orders}
+	 * @param loops how many loops consume in parallel
+	 */
+	RawConsumer(String url, JsonMapper mapper, MessageSink sink, boolean decode, boolean large, int loops)
+			throws Exception {
+		for (int i = 0; i < loops; i++) {
+			String name = (loops == 1) ? "bench-raw" : "bench-raw-" + (i + 1);
+			this.connections.add(Nats.connect(new Options.Builder().server(url).connectionName(name).build()));
+		}
 		this.mapper = mapper;
 		this.sink = sink;
 		this.decode = decode;
@@ -61,14 +80,17 @@ final class RawConsumer implements AutoCloseable {
 	 * @param filter the filter subject
 	 */
 	void start(String stream, String filter) throws Exception {
-		StreamContext streamContext = this.connection.getStreamContext(stream);
-		ConsumerContext consumerContext = streamContext.createOrUpdateConsumer(ConsumerConfiguration.builder()
+		ConsumerConfiguration configuration = ConsumerConfiguration.builder()
 			.durable(DURABLE)
 			.ackPolicy(AckPolicy.Explicit)
 			.maxAckPending(MAX_ACK_PENDING)
 			.filterSubject(filter)
-			.build());
-		this.consumer = consumerContext.consume(this::handle);
+			.build();
+		for (Connection connection : this.connections) {
+			StreamContext streamContext = connection.getStreamContext(stream);
+			ConsumerContext consumerContext = streamContext.createOrUpdateConsumer(configuration);
+			this.consumers.add(consumerContext.consume(this::handle));
+		}
 	}
 
 	private void handle(Message message) {
@@ -86,10 +108,12 @@ final class RawConsumer implements AutoCloseable {
 
 	@Override
 	public void close() throws Exception {
-		if (this.consumer != null) {
-			this.consumer.close();
+		for (MessageConsumer consumer : this.consumers) {
+			consumer.close();
 		}
-		this.connection.close();
+		for (Connection connection : this.connections) {
+			connection.close();
+		}
 	}
 
 }

@@ -179,6 +179,12 @@ final class ReportWriter {
 			md.append("\n(s) is no target: it shows what this server and client do without decoding. Here (a) ")
 				.append(format("reaches %.0f%% of it; (c) can beat (a) by at most the rest.%n", 100 / ceiling));
 		}
+		Double parallel = ceilingRatios.get("s4/a");
+		if (parallel != null) {
+			md.append("\n(s4) is no target: four hand-written loops consuming the durable in parallel, each on its own ")
+				.append(format("connection and decoding nothing, run at %.2f × (a). That is what parallel consumers of ", parallel))
+				.append("one durable get from this server on two cores, and what (c) is up against.\n");
+		}
 		Double large = ceilingRatios.get("lc/la");
 		if (large != null) {
 			md.append("\n(la) and (lc) are no target either: with records of about 2 KB, decoding takes longer than ")

@@ -45,6 +45,10 @@ final class ThroughputBenchmark {
 
 		CEILING("s", "raw jnats consume() + ack(), no decoding: the ceiling of server and client here", 0, null),
 
+		CEILING_PARALLEL("s4",
+				"four raw jnats consume() + ack() loops on the durable, a connection each, no decoding: the ceiling of parallel consumers here",
+				0, null),
+
 		LARGE_RAW("la", "raw jnats consume() + Jackson + ack(), ~2 KB records (decoding sets the pace)", 0, null),
 
 		LARGE_CONCURRENT("lc", "@NatsHandler method taking the ~2 KB record, concurrency 4", 4, null),
@@ -100,8 +104,8 @@ final class ThroughputBenchmark {
 				Variant.ITERATE_BATCH_500);
 
 		/** The cases of the issue, run by default. */
-		static final List<Case> STANDARD = List.of(RAW, HANDLER, HANDLER_CONCURRENT, ROUTING, CEILING, LARGE_RAW,
-				LARGE_CONCURRENT);
+		static final List<Case> STANDARD = List.of(RAW, HANDLER, HANDLER_CONCURRENT, ROUTING, CEILING, CEILING_PARALLEL,
+				LARGE_RAW, LARGE_CONCURRENT);
 
 		final String label;
 
@@ -127,7 +131,7 @@ final class ThroughputBenchmark {
 		 * Return whether the raw jnats loop consumes, rather than the starter.
 		 */
 		boolean raw() {
-			return this == RAW || this == CEILING || this == LARGE_RAW;
+			return this == RAW || this == CEILING || this == LARGE_RAW || this == CEILING_PARALLEL;
 		}
 
 		/**
@@ -211,7 +215,9 @@ final class ThroughputBenchmark {
 		ConfigurableApplicationContext context = null;
 		try {
 			if (c.raw()) {
-				raw = new RawConsumer(this.url, this.mapper, this.sink, c != Case.CEILING, c.large());
+				boolean decode = c != Case.CEILING && c != Case.CEILING_PARALLEL;
+				raw = new RawConsumer(this.url, this.mapper, this.sink, decode, c.large(),
+						(c == Case.CEILING_PARALLEL) ? 4 : 1);
 			}
 			else {
 				context = this.contexts.run(Map.of("bench.subjects", prefix + ".>", "bench.prefix", prefix,
