@@ -12,6 +12,7 @@ import io.nats.client.Options;
 import io.nats.client.StreamContext;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -40,6 +41,8 @@ final class RawConsumer implements AutoCloseable {
 
 	private final boolean large;
 
+	private final @Nullable ExecutorService handoff;
+
 	/**
 	 * Create a consumer on a connection of its own.
 	 * @param url the server
@@ -50,7 +53,7 @@ final class RawConsumer implements AutoCloseable {
 	 * @param large whether the messages carry {@link LargeOrder large orders}
 	 */
 	RawConsumer(String url, JsonMapper mapper, MessageSink sink, boolean decode, boolean large) throws Exception {
-		this(url, mapper, sink, decode, large, 1);
+		this(url, mapper, sink, decode, large, 1, 0);
 	}
 
 	/**
@@ -61,9 +64,12 @@ final class RawConsumer implements AutoCloseable {
 	 * @param decode whether to decode
 	 * @param large whether the messages carry {@link LargeOrder large orders}
 	 * @param loops how many loops consume in parallel
+	 * @param handoffThreads when positive, each loop hands every message to a pool of this
+	 * many threads that decode and acknowledge it, rather than doing so itself
 	 */
-	RawConsumer(String url, JsonMapper mapper, MessageSink sink, boolean decode, boolean large, int loops)
-			throws Exception {
+	RawConsumer(String url, JsonMapper mapper, MessageSink sink, boolean decode, boolean large, int loops,
+			int handoffThreads) throws Exception {
+		this.handoff = (handoffThreads > 0) ? Executors.newFixedThreadPool(handoffThreads) : null;
 		for (int i = 0; i < loops; i++) {
 			String name = (loops == 1) ? "bench-raw" : "bench-raw-" + (i + 1);
 			this.connections.add(Nats.connect(new Options.Builder().server(url).connectionName(name).build()));
@@ -89,7 +95,8 @@ final class RawConsumer implements AutoCloseable {
 		for (Connection connection : this.connections) {
 			StreamContext streamContext = connection.getStreamContext(stream);
 			ConsumerContext consumerContext = streamContext.createOrUpdateConsumer(configuration);
-			this.consumers.add(consumerContext.consume(this::handle));
+			this.consumers.add(consumerContext.consume((this.handoff != null)
+					? (message) -> this.handoff.execute(() -> handle(message)) : this::handle));
 		}
 	}
 
@@ -110,6 +117,9 @@ final class RawConsumer implements AutoCloseable {
 	public void close() throws Exception {
 		for (MessageConsumer consumer : this.consumers) {
 			consumer.close();
+		}
+		if (this.handoff != null) {
+			this.handoff.shutdownNow();
 		}
 		for (Connection connection : this.connections) {
 			connection.close();

@@ -49,6 +49,9 @@ final class ThroughputBenchmark {
 				"four raw jnats consume() + ack() loops on the durable, a connection each, no decoding: the ceiling of parallel consumers here",
 				0, null),
 
+		EXPERIMENT_RAW_HANDOFF("e17", "experiment: raw consume() handing each message to four threads that decode and ack",
+				0, null),
+
 		LARGE_RAW("la", "raw jnats consume() + Jackson + ack(), ~2 KB records (decoding sets the pace)", 0, null),
 
 		LARGE_CONCURRENT("lc", "@NatsHandler method taking the ~2 KB record, concurrency 4", 4, null),
@@ -131,7 +134,8 @@ final class ThroughputBenchmark {
 		 * Return whether the raw jnats loop consumes, rather than the starter.
 		 */
 		boolean raw() {
-			return this == RAW || this == CEILING || this == LARGE_RAW || this == CEILING_PARALLEL;
+			return this == RAW || this == CEILING || this == LARGE_RAW || this == CEILING_PARALLEL
+					|| this == EXPERIMENT_RAW_HANDOFF;
 		}
 
 		/**
@@ -217,7 +221,7 @@ final class ThroughputBenchmark {
 			if (c.raw()) {
 				boolean decode = c != Case.CEILING && c != Case.CEILING_PARALLEL;
 				raw = new RawConsumer(this.url, this.mapper, this.sink, decode, c.large(),
-						(c == Case.CEILING_PARALLEL) ? 4 : 1);
+						(c == Case.CEILING_PARALLEL) ? 4 : 1, (c == Case.EXPERIMENT_RAW_HANDOFF) ? 4 : 0);
 			}
 			else {
 				context = this.contexts.run(Map.of("bench.subjects", prefix + ".>", "bench.prefix", prefix,
