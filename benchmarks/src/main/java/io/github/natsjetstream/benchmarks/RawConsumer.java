@@ -2,6 +2,8 @@ package io.github.natsjetstream.benchmarks;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import io.nats.client.Connection;
 import io.nats.client.ConsumerContext;
