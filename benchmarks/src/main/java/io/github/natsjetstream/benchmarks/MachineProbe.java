@@ -1,13 +1,15 @@
 package io.github.natsjetstream.benchmarks;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * CPU time outside this JVM: that of the {@code nats-server} the run started (a child
@@ -77,7 +79,7 @@ final class MachineProbe {
 	 * The machine's CPU time so far, all processors together, in clock ticks: idle and all.
 	 * @return {@code [idle, total]}, or {@code null} where there is no {@code /proc/stat}
 	 */
-	static long[] machineTicks() {
+	static long @Nullable [] machineTicks() {
 		try {
 			String[] fields = Files.readAllLines(PROC_STAT).get(0).trim().split("\\s+");
 			long total = 0;
@@ -98,7 +100,7 @@ final class MachineProbe {
 	 * @param after a later one
 	 * @return the idle share, 0 to 1, or {@code NaN} when unknown
 	 */
-	static double idleShare(long[] before, long[] after) {
+	static double idleShare(long @Nullable [] before, long @Nullable [] after) {
 		if (before == null || after == null || after[1] <= before[1]) {
 			return Double.NaN;
 		}

@@ -61,7 +61,7 @@ record Report(Machine machine, List<ThroughputCase> throughput, Map<String, Doub
 	}
 
 	private static @Nullable ThroughputCase baseline(List<ThroughputCase> throughput, ThroughputCase c) {
-		String label = (c.baseline() != null) ? c.baseline() : "a";
+		String label = baselineLabel(c);
 		return throughput.stream().filter((candidate) -> candidate.label().equals(label)).findFirst().orElse(null);
 	}
 

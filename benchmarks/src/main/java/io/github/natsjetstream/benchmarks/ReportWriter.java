@@ -145,11 +145,8 @@ final class ReportWriter {
 	private static void throughput(StringBuilder md, Report report) {
 		ThroughputCase first = report.throughput().get(0);
 		md.append("## 1. Consume throughput\n\n");
-		md.append(format("%,d messages of %d bytes per round; medians of %s.%n%n", first.rounds().get(0).handled(),
-				first.rounds().get(0).payloadBytes(),
-				report.machine().settings().getOrDefault("throughputRounds", first.rounds().size() + " rounds")
-					.toString()
-					.replaceFirst("^(\\d+) ", "$1 rounds ")));
+		md.append(format("%,d messages of %d bytes per round; medians of %d rounds after the warm-up rounds.%n%n",
+				first.rounds().get(0).handled(), first.rounds().get(0).payloadBytes(), first.rounds().size()));
 		report.throughput()
 			.stream()
 			.filter((c) -> !c.rounds().isEmpty() && c.rounds().get(0).payloadBytes() != first.rounds().get(0).payloadBytes())

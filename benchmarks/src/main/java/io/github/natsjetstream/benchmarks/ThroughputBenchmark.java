@@ -139,6 +139,28 @@ final class ThroughputBenchmark {
 		}
 
 		/**
+		 * Return whether the raw loop decodes each message.
+		 */
+		boolean decodes() {
+			return this != CEILING && this != CEILING_PARALLEL;
+		}
+
+		/**
+		 * Return how many raw loops consume the durable in parallel.
+		 */
+		int rawLoops() {
+			return (this == CEILING_PARALLEL) ? 4 : 1;
+		}
+
+		/**
+		 * Return how many threads a raw loop hands its messages to, or 0 to handle them
+		 * itself.
+		 */
+		int handoffThreads() {
+			return (this == EXPERIMENT_RAW_HANDOFF) ? 4 : 0;
+		}
+
+		/**
 		 * Return whether the messages carry {@link LargeOrder large orders}.
 		 */
 		boolean large() {
@@ -219,9 +241,8 @@ final class ThroughputBenchmark {
 		ConfigurableApplicationContext context = null;
 		try {
 			if (c.raw()) {
-				boolean decode = c != Case.CEILING && c != Case.CEILING_PARALLEL;
-				raw = new RawConsumer(this.url, this.mapper, this.sink, decode, c.large(),
-						(c == Case.CEILING_PARALLEL) ? 4 : 1, (c == Case.EXPERIMENT_RAW_HANDOFF) ? 4 : 0);
+				raw = new RawConsumer(this.url, this.mapper, this.sink, c.decodes(), c.large(), c.rawLoops(),
+						c.handoffThreads());
 			}
 			else {
 				context = this.contexts.run(Map.of("bench.subjects", prefix + ".>", "bench.prefix", prefix,
@@ -250,7 +271,7 @@ final class ThroughputBenchmark {
 			Map<String, Long> cpuBefore = HeapProbe.cpuByThread();
 			long processCpuBefore = HeapProbe.processCpuNanos();
 			long serverCpuBefore = MachineProbe.serverCpuNanos();
-			long[] ticksBefore = MachineProbe.machineTicks();
+			long @Nullable [] ticksBefore = MachineProbe.machineTicks();
 			long elapsed;
 			long serverCpu;
 			long compilation;
