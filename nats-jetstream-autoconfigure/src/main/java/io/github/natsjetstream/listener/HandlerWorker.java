@@ -1,12 +1,13 @@
 package io.github.natsjetstream.listener;
 
+import java.lang.reflect.InvocationTargetException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import io.github.natsjetstream.listener.adapter.HandlerInvoker;
+import io.github.natsjetstream.config.HandlerInvoker;
 import io.github.natsjetstream.listener.adapter.SpringMessageFactory;
 import io.github.natsjetstream.retry.FailureHandler;
 import io.nats.client.JetStreamStatusException;
@@ -38,14 +39,6 @@ final class HandlerWorker implements Runnable {
 
 	private static final Log logger = LogFactory.getLog(HandlerWorker.class);
 
-	private static final long RETRY_PAUSE_MILLIS = 1_000;
-
-	private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
-
-	private static final Duration DRAIN_POLL = Duration.ofMillis(20);
-
-	private static final long DRAIN_QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-
 	private final String name;
 
 	private final SubscriptionSource subscriptionSource;
@@ -54,11 +47,11 @@ final class HandlerWorker implements Runnable {
 
 	private final PullRequestOptions pullOptions;
 
+	private final ContainerOptions options;
+
 	private final HandlerInvoker invoker;
 
 	private final FailureHandler failureHandler;
-
-	private final int maxDeliver;
 
 	private final Runnable onConsumerTrouble;
 
@@ -74,15 +67,15 @@ final class HandlerWorker implements Runnable {
 
 	private volatile long lastReceivedNanos = System.nanoTime();
 
-	HandlerWorker(String name, SubscriptionSource subscriptionSource, PullTracker pulls, Duration pullExpiry,
-			HandlerInvoker invoker, FailureHandler failureHandler, int maxDeliver, Runnable onConsumerTrouble) {
+	HandlerWorker(String name, SubscriptionSource subscriptionSource, PullTracker pulls, ContainerOptions options,
+			HandlerInvoker invoker, FailureHandler failureHandler, Runnable onConsumerTrouble) {
 		this.name = name;
 		this.subscriptionSource = subscriptionSource;
 		this.pulls = pulls;
-		this.pullOptions = PullRequestOptions.builder(pulls.batchSize()).expiresIn(pullExpiry).build();
+		this.pullOptions = PullRequestOptions.builder(pulls.batchSize()).expiresIn(options.pullExpiry()).build();
+		this.options = options;
 		this.invoker = invoker;
 		this.failureHandler = failureHandler;
-		this.maxDeliver = maxDeliver;
 		this.onConsumerTrouble = onConsumerTrouble;
 	}
 
@@ -119,7 +112,7 @@ final class HandlerWorker implements Runnable {
 			}
 			logger.debug("Worker " + this.name + " could not subscribe: " + ex.getMessage());
 			this.onConsumerTrouble.run();
-			this.stopSignal.await(RETRY_PAUSE_MILLIS, TimeUnit.MILLISECONDS);
+			this.stopSignal.await(this.options.subscribeRetryDelay().toMillis(), TimeUnit.MILLISECONDS);
 			return null;
 		}
 	}
@@ -135,7 +128,7 @@ final class HandlerWorker implements Runnable {
 				subscription.pull(this.pullOptions);
 				this.pulls.pulled(now);
 			}
-			Message message = next(subscription, POLL_TIMEOUT);
+			Message message = next(subscription, this.options.pollTimeout());
 			if (message == null) {
 				continue;
 			}
@@ -169,14 +162,14 @@ final class HandlerWorker implements Runnable {
 		}
 		long quietSince = System.nanoTime();
 		while (true) {
-			Message message = next(subscription, DRAIN_POLL);
+			Message message = next(subscription, this.options.drainPoll());
 			long now = System.nanoTime();
 			if (message != null) {
 				this.pulls.received();
 				unhandled.add(message);
 				quietSince = now;
 			}
-			else if (this.pulls.allEnded(now) && now - quietSince > DRAIN_QUIET_NANOS) {
+			else if (this.pulls.allEnded(now) && now - quietSince > this.options.drainQuiet().toNanos()) {
 				break;
 			}
 		}
@@ -204,10 +197,7 @@ final class HandlerWorker implements Runnable {
 
 	private void handle(Message message) {
 		long delivery = message.metaData().deliveredCount();
-		if (delivery > this.maxDeliver) {
-			// Delivered more often than allowed: the handler never returned (the process
-			// died), or the dead letter could not be published; give up without invoking.
-			this.failureHandler.handleExhausted(message);
+		if (this.failureHandler.giveUpIfExhausted(message, delivery)) {
 			return;
 		}
 		this.inHandProgressNanos = System.nanoTime();
@@ -260,7 +250,7 @@ final class HandlerWorker implements Runnable {
 	}
 
 	private static Throwable unwrap(Throwable ex) {
-		if (ex instanceof java.lang.reflect.InvocationTargetException ite && ite.getTargetException() != null) {
+		if (ex instanceof InvocationTargetException ite && ite.getTargetException() != null) {
 			return ite.getTargetException();
 		}
 		return ex;

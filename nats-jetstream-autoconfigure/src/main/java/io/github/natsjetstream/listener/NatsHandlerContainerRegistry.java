@@ -34,6 +34,8 @@ public class NatsHandlerContainerRegistry implements SmartLifecycle, DisposableB
 
 	private final ContainerResources resources;
 
+	private final ContainerOptions options;
+
 	private final Map<String, NatsHandlerContainer> containers = Collections.synchronizedMap(new LinkedHashMap<>());
 
 	private volatile boolean running;
@@ -41,10 +43,13 @@ public class NatsHandlerContainerRegistry implements SmartLifecycle, DisposableB
 	/**
 	 * Create a new registry.
 	 * @param resources what the containers share
+	 * @param options how the containers pull, stop and check their consumer
 	 */
-	public NatsHandlerContainerRegistry(ContainerResources resources) {
+	public NatsHandlerContainerRegistry(ContainerResources resources, ContainerOptions options) {
 		Assert.notNull(resources, "'resources' must not be null");
+		Assert.notNull(options, "'options' must not be null");
 		this.resources = resources;
+		this.options = options;
 	}
 
 	/**
@@ -82,7 +87,7 @@ public class NatsHandlerContainerRegistry implements SmartLifecycle, DisposableB
 							+ "': give one of them another durable name");
 				}
 			}
-			NatsHandlerContainer container = new NatsHandlerContainer(endpoint, this.resources);
+			NatsHandlerContainer container = new NatsHandlerContainer(endpoint, this.resources, this.options);
 			this.containers.put(endpoint.id(), container);
 			if (this.running && endpoint.settings().autoStartup()) {
 				container.start();
