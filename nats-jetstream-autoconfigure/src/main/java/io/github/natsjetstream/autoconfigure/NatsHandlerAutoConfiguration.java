@@ -1,6 +1,7 @@
 package io.github.natsjetstream.autoconfigure;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -133,9 +134,12 @@ public final class NatsHandlerAutoConfiguration {
 			JetStreamManagement management, JetStreamProvisioner provisioner, DeadLetterRecoverer deadLetterRecoverer,
 			NatsProperties properties, Environment environment) {
 		ContainerResources resources = new ContainerResources(connection, jetStream, management, provisioner,
-				deadLetterRecoverer, NatsHandlerContainerRegistry.createScheduler(), Clock.systemUTC());
+				deadLetterRecoverer, NatsHandlerContainerRegistry.createScheduler(),
+				NatsHandlerContainerRegistry.createCheckExecutor(), Clock.systemUTC());
 		ContainerOptions options = ContainerOptions.DEFAULTS
-			.withShutdownTimeout(properties.getJetstream().getShutdownTimeout())
+			.withShutdownTimeout(ShutdownTimeout.resolve(properties.getJetstream().getShutdownTimeout(),
+					environment.getProperty("spring.lifecycle.timeout-per-shutdown-phase", Duration.class,
+							Duration.ofSeconds(30))))
 			.withVirtualThreads(Threading.VIRTUAL.isActive(environment));
 		return new NatsHandlerContainerRegistry(resources, options);
 	}

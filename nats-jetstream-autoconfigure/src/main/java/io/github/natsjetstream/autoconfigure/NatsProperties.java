@@ -281,9 +281,10 @@ public class NatsProperties {
 
 		/**
 		 * Maximum time to wait at shutdown for handlers to finish the messages they are
-		 * handling.
+		 * handling. When unset, 'spring.lifecycle.timeout-per-shutdown-phase' less 5
+		 * seconds, which the handlers need to return the messages they pulled.
 		 */
-		private Duration shutdownTimeout = Duration.ofSeconds(30);
+		private @Nullable Duration shutdownTimeout;
 
 		private final ConsumerDefaults consumerDefaults = new ConsumerDefaults();
 
@@ -338,11 +339,11 @@ public class NatsProperties {
 			return this.provisioning;
 		}
 
-		public Duration getShutdownTimeout() {
+		public @Nullable Duration getShutdownTimeout() {
 			return this.shutdownTimeout;
 		}
 
-		public void setShutdownTimeout(Duration shutdownTimeout) {
+		public void setShutdownTimeout(@Nullable Duration shutdownTimeout) {
 			this.shutdownTimeout = shutdownTimeout;
 		}
 

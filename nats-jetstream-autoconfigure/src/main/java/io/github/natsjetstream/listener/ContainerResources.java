@@ -1,6 +1,7 @@
 package io.github.natsjetstream.listener;
 
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.natsjetstream.provisioning.JetStreamProvisioner;
@@ -19,13 +20,15 @@ import org.springframework.util.Assert;
  * @param management the management context, to locate streams and check consumers
  * @param provisioner provisions each handler's durable consumer
  * @param deadLetterRecoverer publishes dead letters
- * @param scheduler runs keep-alives and consumer checks
+ * @param scheduler runs keep-alives and schedules consumer checks; never waits on the
+ * server
+ * @param checks runs consumer checks, which make requests to the server
  * @param clock the clock for failure times
  * @author NATS JetStream Spring Boot Starter contributors
  */
 public record ContainerResources(Connection connection, JetStream jetStream, JetStreamManagement management,
 		JetStreamProvisioner provisioner, DeadLetterRecoverer deadLetterRecoverer, ScheduledExecutorService scheduler,
-		Clock clock) {
+		ExecutorService checks, Clock clock) {
 
 	/**
 	 * Create a new instance.
@@ -37,6 +40,7 @@ public record ContainerResources(Connection connection, JetStream jetStream, Jet
 		Assert.notNull(provisioner, "'provisioner' must not be null");
 		Assert.notNull(deadLetterRecoverer, "'deadLetterRecoverer' must not be null");
 		Assert.notNull(scheduler, "'scheduler' must not be null");
+		Assert.notNull(checks, "'checks' must not be null");
 		Assert.notNull(clock, "'clock' must not be null");
 	}
 

@@ -1,6 +1,7 @@
 package io.github.natsjetstream.listener;
 
 import java.lang.reflect.InvocationTargetException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,9 +30,14 @@ import org.jspecify.annotations.Nullable;
  * wait. Here every pull has an expiry, so a stopping worker knows when nothing more can
  * arrive: it finishes the message in hand, keeps every message that arrives until its
  * pulls have ended, returns them all with a {@code nak} without delay, and only then
- * unsubscribes. Another instance gets those messages at once. Several pulls feed the one subscription, so the
- * server keeps sending while the worker handles, and no message waits behind another
- * pull.
+ * unsubscribes. Another instance gets those messages at once. Several pulls feed the one
+ * subscription, so the server keeps sending while the worker handles, and no message
+ * waits behind another pull.
+ * <p>
+ * The worker supervises itself: when subscribing fails or the client fails under it (a
+ * closed connection, a subscription that became invalid), it logs the cause once per
+ * episode of failures ({@link WorkerSupervision}), waits a growing delay and subscribes
+ * again, until it is stopped. Messages it held come back after their ack wait.
  *
  * @author NATS JetStream Spring Boot Starter contributors
  */
@@ -55,6 +61,8 @@ final class HandlerWorker implements Runnable {
 
 	private final Runnable onConsumerTrouble;
 
+	private final WorkerSupervision supervision;
+
 	private final CountDownLatch stopSignal = new CountDownLatch(1);
 
 	private final CountDownLatch finished = new CountDownLatch(1);
@@ -77,43 +85,51 @@ final class HandlerWorker implements Runnable {
 		this.invoker = invoker;
 		this.failureHandler = failureHandler;
 		this.onConsumerTrouble = onConsumerTrouble;
+		this.supervision = new WorkerSupervision(name, options.subscribeRetryDelay(), Clock.systemUTC());
 	}
 
 	@Override
 	public void run() {
-		JetStreamSubscription subscription = null;
 		try {
-			while (subscription == null && !this.stopping) {
-				subscription = subscribe();
-			}
-			if (subscription != null) {
-				Message leftover = consume(subscription);
-				drain(subscription, leftover);
+			while (!this.stopping) {
+				runSubscribed();
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
 		finally {
-			if (subscription != null) {
-				unsubscribeQuietly(subscription);
-			}
 			this.finished.countDown();
 		}
 	}
 
-	private @Nullable JetStreamSubscription subscribe() throws InterruptedException {
+	/**
+	 * Subscribe and handle messages until stopped, or until the client fails under the
+	 * worker; then wait before the next attempt.
+	 */
+	private void runSubscribed() throws InterruptedException {
+		JetStreamSubscription subscription = null;
 		try {
-			return this.subscriptionSource.subscribe();
+			subscription = this.subscriptionSource.subscribe();
+			Message leftover = consume(subscription);
+			drain(subscription, leftover);
+		}
+		catch (InterruptedException ex) {
+			throw ex;
 		}
 		catch (Exception ex) {
 			if (this.stopping) {
-				return null;
+				return;
 			}
-			logger.debug("Worker " + this.name + " could not subscribe: " + ex.getMessage());
+			Duration delay = this.supervision.failed(ex);
 			this.onConsumerTrouble.run();
-			this.stopSignal.await(this.options.subscribeRetryDelay().toMillis(), TimeUnit.MILLISECONDS);
-			return null;
+			this.pulls.reset();
+			this.stopSignal.await(delay.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		finally {
+			if (subscription != null) {
+				unsubscribeQuietly(subscription);
+			}
 		}
 	}
 
@@ -127,6 +143,7 @@ final class HandlerWorker implements Runnable {
 			if (this.pulls.shouldPull(now, subscription.getPendingMessageCount())) {
 				subscription.pull(this.pullOptions);
 				this.pulls.pulled(now);
+				this.supervision.running();
 			}
 			Message message = next(subscription, this.options.pollTimeout());
 			if (message == null) {
@@ -137,14 +154,7 @@ final class HandlerWorker implements Runnable {
 			if (this.stopping) {
 				return message;
 			}
-			try {
-				handle(message);
-			}
-			catch (RuntimeException ex) {
-				// Acknowledging failed (connection lost, say): the server redelivers.
-				logger.warn("Worker " + this.name + " could not acknowledge message " + message.getSubject()
-						+ "; the server will redeliver it: " + ex.getMessage());
-			}
+			handle(message);
 		}
 		return null;
 	}
@@ -188,11 +198,6 @@ final class HandlerWorker implements Runnable {
 			this.onConsumerTrouble.run();
 			return null;
 		}
-		catch (IllegalStateException ex) {
-			// The connection was closed under the subscription.
-			this.stopping = true;
-			return null;
-		}
 	}
 
 	private void handle(Message message) {
@@ -204,13 +209,29 @@ final class HandlerWorker implements Runnable {
 		this.inHand = message;
 		try {
 			this.invoker.invoke(SpringMessageFactory.create(message));
-			message.ack();
 		}
 		catch (Throwable ex) {
 			this.failureHandler.handleFailure(message, delivery, unwrap(ex));
+			return;
 		}
 		finally {
 			this.inHand = null;
+		}
+		acknowledge(message);
+	}
+
+	/**
+	 * Acknowledge a handled message. A failure here is not the handler's: the message was
+	 * handled, and the server redelivers it after the ack wait.
+	 */
+	private void acknowledge(Message message) {
+		try {
+			message.ack();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Worker " + this.name + " handled message " + message.getSubject()
+					+ " but could not acknowledge it; the server will redeliver it after the ack wait: "
+					+ ex.getMessage());
 		}
 	}
 
@@ -225,6 +246,18 @@ final class HandlerWorker implements Runnable {
 			this.inHandProgressNanos = System.nanoTime();
 			message.inProgress();
 		}
+	}
+
+	String name() {
+		return this.name;
+	}
+
+	/**
+	 * Return the worker's current episode of failures.
+	 * @return the episode, or {@code null} when the worker runs
+	 */
+	WorkerSupervision.@Nullable Episode failures() {
+		return this.supervision.episode();
 	}
 
 	boolean isIdleFor(long nanos) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
 
 import io.github.natsjetstream.config.HandlerSettings;
@@ -44,13 +45,17 @@ public class NatsHandlerContainer {
 
 	private volatile boolean running;
 
-	private List<HandlerWorker> workers = List.of();
+	private volatile List<HandlerWorker> workers = List.of();
 
-	private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
+	private @Nullable ScheduledFuture<?> keepAlive;
+
+	private @Nullable ScheduledFuture<?> consumerCheck;
+
+	private final AtomicBoolean checkPending = new AtomicBoolean();
 
 	private volatile @Nullable String stream;
 
-	private @Nullable ConsumerConfiguration consumerConfiguration;
+	private volatile @Nullable ConsumerConfiguration consumerConfiguration;
 
 	/**
 	 * Create a new container.
@@ -82,6 +87,14 @@ public class NatsHandlerContainer {
 	 */
 	public @Nullable String getStream() {
 		return this.stream;
+	}
+
+	/**
+	 * Return the state of each worker: running, or failing since when and why.
+	 * @return the workers' states, empty when the container never started
+	 */
+	public List<WorkerState> getWorkerStates() {
+		return this.workers.stream().map(WorkerState::of).toList();
 	}
 
 	/**
@@ -126,8 +139,8 @@ public class NatsHandlerContainer {
 			this.workers = List.copyOf(workers);
 			this.running = true;
 			workers.forEach(executor::execute);
-			scheduleKeepAlive(settings);
-			scheduleConsumerCheck();
+			scheduleKeepAlive(settings, this.workers);
+			scheduleConsumerCheck(this.workers);
 			logger.info("Handler " + this.endpoint.description() + " consuming " + this.endpoint.subjects() + " from '"
 					+ stream + " > " + this.endpoint.durable() + "' with " + settings.concurrency() + " worker(s)");
 		}
@@ -140,14 +153,15 @@ public class NatsHandlerContainer {
 	 */
 	public void stop(Runnable callback) {
 		List<HandlerWorker> stopping;
+		ScheduledFuture<?> keepAlive;
 		synchronized (this.lifecycleMonitor) {
 			if (!this.running) {
 				callback.run();
 				return;
 			}
 			this.running = false;
-			this.tasks.forEach((task) -> task.cancel(false));
-			this.tasks.clear();
+			cancel(this.consumerCheck);
+			keepAlive = this.keepAlive;
 			stopping = this.workers;
 			stopping.forEach(HandlerWorker::stop);
 		}
@@ -156,6 +170,9 @@ public class NatsHandlerContainer {
 				awaitWorkers(stopping);
 			}
 			finally {
+				// Handlers in progress are kept alive until they finish, so that no other
+				// instance gets their messages meanwhile.
+				cancel(keepAlive);
 				callback.run();
 			}
 		}, "nats-" + this.endpoint.id() + "-stop");
@@ -194,57 +211,74 @@ public class NatsHandlerContainer {
 		}
 	}
 
-	private void scheduleKeepAlive(HandlerSettings settings) {
+	/**
+	 * Keep the messages in hand alive. In-progress acknowledgements are published without
+	 * waiting for a reply, so the shared scheduler never waits on the server.
+	 */
+	private void scheduleKeepAlive(HandlerSettings settings, List<HandlerWorker> workers) {
 		long afterNanos = this.options.keepAliveAfter(settings.ackWait()).toNanos();
 		long period = this.options.keepAlivePeriod(settings.ackWait()).toMillis();
-		this.tasks.add(this.resources.scheduler().scheduleAtFixedRate(() -> {
-			for (HandlerWorker worker : this.workers) {
+		this.keepAlive = this.resources.scheduler().scheduleAtFixedRate(() -> {
+			for (HandlerWorker worker : workers) {
 				worker.keepAlive(afterNanos);
 			}
-		}, period, period, TimeUnit.MILLISECONDS));
+		}, period, period, TimeUnit.MILLISECONDS);
 	}
 
-	private void scheduleConsumerCheck() {
+	private void scheduleConsumerCheck(List<HandlerWorker> workers) {
 		long interval = this.options.consumerCheckInterval().toMillis();
-		this.tasks.add(this.resources.scheduler()
-			.scheduleWithFixedDelay(this::checkConsumerWhenIdle, interval, interval, TimeUnit.MILLISECONDS));
-	}
-
-	private void checkConsumerSoon() {
-		if (this.running) {
-			this.resources.scheduler().execute(this::checkConsumer);
-		}
-	}
-
-	private void checkConsumerWhenIdle() {
 		long idle = this.options.consumerCheckInterval().toNanos();
-		if (this.workers.stream().allMatch((worker) -> worker.isIdleFor(idle))) {
-			checkConsumer();
+		this.consumerCheck = this.resources.scheduler().scheduleWithFixedDelay(() -> {
+			if (workers.stream().allMatch((worker) -> worker.isIdleFor(idle))) {
+				checkConsumerSoon();
+			}
+		}, interval, interval, TimeUnit.MILLISECONDS);
+	}
+
+	/**
+	 * Check the consumer on the checks' own executor, at most one check at a time: a
+	 * slow server then delays neither keep-alives nor a stop.
+	 */
+	private void checkConsumerSoon() {
+		if (this.running && this.checkPending.compareAndSet(false, true)) {
+			this.resources.checks().execute(() -> {
+				try {
+					checkConsumer();
+				}
+				finally {
+					this.checkPending.set(false);
+				}
+			});
 		}
 	}
 
 	/**
-	 * Recreate the durable if it was deleted from outside.
+	 * Recreate the durable if it was deleted from outside. Makes its requests without
+	 * holding the lifecycle lock.
 	 */
 	private void checkConsumer() {
-		synchronized (this.lifecycleMonitor) {
-			String stream = this.stream;
-			ConsumerConfiguration configuration = this.consumerConfiguration;
-			if (!this.running || stream == null || configuration == null) {
-				return;
+		String stream = this.stream;
+		ConsumerConfiguration configuration = this.consumerConfiguration;
+		if (!this.running || stream == null || configuration == null) {
+			return;
+		}
+		try {
+			this.resources.management().getConsumerInfo(stream, this.endpoint.durable());
+		}
+		catch (JetStreamApiException ex) {
+			if (ex.getApiErrorCode() == ApiErrorCodes.CONSUMER_NOT_FOUND && this.running) {
+				recreate(stream, configuration);
 			}
-			try {
-				this.resources.management().getConsumerInfo(stream, this.endpoint.durable());
-			}
-			catch (JetStreamApiException ex) {
-				if (ex.getApiErrorCode() == ApiErrorCodes.CONSUMER_NOT_FOUND) {
-					recreate(stream, configuration);
-				}
-			}
-			catch (IOException | RuntimeException ex) {
-				// Disconnected or timed out: the client reconnects and resumes by itself.
-				logger.debug("Could not check consumer of handler " + this.endpoint.description(), ex);
-			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// Disconnected or timed out: the client reconnects and resumes by itself.
+			logger.debug("Could not check consumer of handler " + this.endpoint.description(), ex);
+		}
+	}
+
+	private static void cancel(@Nullable ScheduledFuture<?> task) {
+		if (task != null) {
+			task.cancel(false);
 		}
 	}
 

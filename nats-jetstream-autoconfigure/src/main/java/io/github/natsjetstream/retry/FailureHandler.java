@@ -77,7 +77,7 @@ public class FailureHandler {
 	 * @param failure what the handler threw
 	 */
 	public void handleFailure(Message message, long delivery, Throwable failure) {
-		DeadLetterReason reason = this.classifier.classify(failure);
+		DeadLetterReason reason = classify(failure);
 		if (reason == null && delivery >= this.maxDeliver) {
 			reason = DeadLetterReason.MAX_DELIVER;
 		}
@@ -91,6 +91,17 @@ public class FailureHandler {
 					+ " of message " + message.getSubject() + "; redelivering in " + delay, failure);
 		}
 		message.nakWithDelay(delay);
+	}
+
+	private @Nullable DeadLetterReason classify(Throwable failure) {
+		try {
+			return this.classifier.classify(failure);
+		}
+		catch (RuntimeException ex) {
+			logger.error("The error classifier of handler " + this.handler + " threw while classifying " + failure
+					+ "; the failure is retried", ex);
+			return null;
+		}
 	}
 
 	/**
