@@ -7,6 +7,7 @@ import io.github.natsjetstream.config.InvalidHandlerException;
 import io.github.natsjetstream.retry.DeadLetterHeaders;
 import io.github.natsjetstream.retry.DeadLetterReason;
 import io.github.natsjetstream.retry.ErrorClassifier;
+import io.github.natsjetstream.test.EnabledOnNatsServer;
 import io.github.natsjetstream.test.NatsServerExtension;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamManagement;
@@ -49,6 +50,8 @@ class HandlerStartupErrorTests {
 	}
 
 	@Test
+	@EnabledOnNatsServer(below = "2.10", reason = "servers from 2.10 take several filter subjects per consumer "
+			+ "(SubjectRoutingTests.severalSubjectsShareOneConsumerFrom210)")
 	void severalSubjectsOnAServerBefore210IsAStartupErrorSayingWhy() {
 		HandlerContexts.runner(nats.server())
 			.withPropertyValues("nats.jetstream.streams.MULTI.subjects=multi.>")
