@@ -10,6 +10,7 @@ import io.github.natsjetstream.config.HandlerSettingsResolver;
 import io.github.natsjetstream.listener.ContainerOptions;
 import io.github.natsjetstream.listener.ContainerResources;
 import io.github.natsjetstream.listener.NatsHandlerContainerRegistry;
+import io.github.natsjetstream.listener.StreamDirectory;
 import io.github.natsjetstream.listener.adapter.CachingJsonMessageConverter;
 import io.github.natsjetstream.listener.adapter.NatsMessageArgumentResolver;
 import io.github.natsjetstream.provisioning.JetStreamProvisioner;
@@ -133,7 +134,8 @@ public final class NatsHandlerAutoConfiguration {
 	NatsHandlerContainerRegistry natsHandlerContainerRegistry(Connection connection, JetStream jetStream,
 			JetStreamManagement management, JetStreamProvisioner provisioner, DeadLetterRecoverer deadLetterRecoverer,
 			NatsProperties properties, Environment environment) {
-		ContainerResources resources = new ContainerResources(connection, jetStream, management, provisioner,
+		ContainerResources resources = new ContainerResources(connection, jetStream, management,
+				new StreamDirectory(management), provisioner,
 				deadLetterRecoverer, NatsHandlerContainerRegistry.createScheduler(),
 				NatsHandlerContainerRegistry.createCheckExecutor(), Clock.systemUTC());
 		ContainerOptions options = ContainerOptions.DEFAULTS

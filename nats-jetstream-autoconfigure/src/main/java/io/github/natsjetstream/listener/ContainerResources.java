@@ -17,7 +17,8 @@ import org.springframework.util.Assert;
  *
  * @param connection the connection, for the server's version
  * @param jetStream the JetStream context the workers subscribe with
- * @param management the management context, to locate streams and check consumers
+ * @param management the management context, to check consumers
+ * @param streams knows which streams capture which subjects
  * @param provisioner provisions each handler's durable consumer
  * @param deadLetterRecoverer publishes dead letters
  * @param scheduler runs keep-alives and schedules consumer checks; never waits on the
@@ -27,7 +28,7 @@ import org.springframework.util.Assert;
  * @author NATS JetStream Spring Boot Starter contributors
  */
 public record ContainerResources(Connection connection, JetStream jetStream, JetStreamManagement management,
-		JetStreamProvisioner provisioner, DeadLetterRecoverer deadLetterRecoverer, ScheduledExecutorService scheduler,
+		StreamDirectory streams, JetStreamProvisioner provisioner, DeadLetterRecoverer deadLetterRecoverer, ScheduledExecutorService scheduler,
 		ExecutorService checks, Clock clock) {
 
 	/**
@@ -37,6 +38,7 @@ public record ContainerResources(Connection connection, JetStream jetStream, Jet
 		Assert.notNull(connection, "'connection' must not be null");
 		Assert.notNull(jetStream, "'jetStream' must not be null");
 		Assert.notNull(management, "'management' must not be null");
+		Assert.notNull(streams, "'streams' must not be null");
 		Assert.notNull(provisioner, "'provisioner' must not be null");
 		Assert.notNull(deadLetterRecoverer, "'deadLetterRecoverer' must not be null");
 		Assert.notNull(scheduler, "'scheduler' must not be null");

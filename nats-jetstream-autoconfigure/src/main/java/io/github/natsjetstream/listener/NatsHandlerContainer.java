@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
 
 import io.github.natsjetstream.config.HandlerSettings;
+import io.github.natsjetstream.config.InvalidHandlerException;
 import io.github.natsjetstream.config.NatsHandlerEndpoint;
 import io.github.natsjetstream.retry.FailureHandler;
 import io.github.natsjetstream.support.ApiErrorCodes;
@@ -115,8 +116,9 @@ public class NatsHandlerContainer {
 			}
 			HandlerSettings settings = this.endpoint.settings();
 			String stream = (this.endpoint.stream() != null) ? this.endpoint.stream()
-					: StreamLocator.locate(this.resources.management(), this.endpoint.subjects(),
-							this.endpoint.description());
+					: this.resources.streams().locate(this.endpoint.subjects(), this.endpoint.description());
+			String deadLetterSubject = settings.deadLetterSubject(stream, this.endpoint.durable());
+			checkCaptured(deadLetterSubject, settings);
 			this.stream = stream;
 			boolean multipleFilters = this.resources.connection().getServerInfo().isSameOrNewerThanVersion("2.10.0");
 			this.consumerConfiguration = ConsumerConfigurationFactory.create(this.endpoint, multipleFilters);
@@ -124,8 +126,7 @@ public class NatsHandlerContainer {
 				.provisionConsumer(stream, this.consumerConfiguration, this.endpoint.description());
 			FailureHandler failureHandler = new FailureHandler(this.endpoint.description(), this.endpoint.durable(),
 					settings.maxDeliver(), settings.backoff(), settings.errorClassifier(),
-					this.resources.deadLetterRecoverer(),
-					settings.deadLetterSubject(stream, this.endpoint.durable()), this.resources.clock());
+					this.resources.deadLetterRecoverer(), deadLetterSubject, this.resources.clock());
 			SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("nats-" + this.endpoint.id() + "-");
 			executor.setVirtualThreads(this.options.virtualThreads());
 			int batch = this.options.batchSize(settings.maxAckPending(), settings.concurrency());
@@ -143,6 +144,20 @@ public class NatsHandlerContainer {
 			scheduleConsumerCheck(this.workers);
 			logger.info("Handler " + this.endpoint.description() + " consuming " + this.endpoint.subjects() + " from '"
 					+ stream + " > " + this.endpoint.durable() + "' with " + settings.concurrency() + " worker(s)");
+		}
+	}
+
+	/**
+	 * Refuse to start a handler whose dead letters no stream would keep: every message
+	 * it gives up on would be retried for ever.
+	 */
+	private void checkCaptured(String deadLetterSubject, HandlerSettings settings) {
+		if (this.resources.streams().capturing(List.of(deadLetterSubject), this.endpoint.description()).isEmpty()) {
+			throw new InvalidHandlerException("No stream captures the dead-letter subject '" + deadLetterSubject
+					+ "' of handler " + this.endpoint.description() + " (from "
+					+ settings.sourceOf("deadLetter").describe(this.endpoint.id(), "deadLetter")
+					+ "): messages it gives up on could never be dead-lettered. Choose a subject that the dead-letter "
+					+ "stream captures (nats.jetstream.dead-letter.subjects), or add it there.");
 		}
 	}
 
