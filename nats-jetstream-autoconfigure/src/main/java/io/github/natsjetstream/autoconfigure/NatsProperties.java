@@ -811,7 +811,7 @@ public class NatsProperties {
 
 		/**
 		 * Time to live of the marker left when the bucket's limits remove a key, at least
-		 * one second (nats-server 2.11 or later).
+		 * one second; zero for no markers (nats-server 2.11 or later).
 		 */
 		private @Nullable Duration limitMarkerTtl;
 

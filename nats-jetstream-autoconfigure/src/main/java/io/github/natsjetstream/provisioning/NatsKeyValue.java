@@ -119,12 +119,7 @@ public final class NatsKeyValue {
 	 * @return a builder
 	 */
 	static KeyValueConfiguration.Builder copy(KeyValueConfiguration configuration) {
-		// The copying builder forgets the TTL (from which it derives the duplicate window),
-		// the mirror and the sources (without which it adds the bucket's own subjects)
-		return KeyValueConfiguration.builder(configuration)
-			.ttl(configuration.getTtl())
-			.mirror(configuration.getMirror())
-			.sources(configuration.getSources());
+		return new CopyingKeyValueBuilder(configuration);
 	}
 
 	/**
@@ -303,16 +298,19 @@ public final class NatsKeyValue {
 
 		/**
 		 * Declare how long the marker lives that the bucket leaves when its limits (the
-		 * TTL) remove a key (nats-server 2.11 or later). Markers cannot be removed again
-		 * through a declaration.
-		 * @param limitMarkerTtl the time to live of a marker, at least one second
+		 * TTL) remove a key (nats-server 2.11 or later). The server then allows
+		 * per-message TTLs, which cannot be switched off again.
+		 * @param limitMarkerTtl the time to live of a marker, at least one second; zero
+		 * for no markers
 		 * @return this builder
 		 */
 		public Builder limitMarkerTtl(Duration limitMarkerTtl) {
-			Assert.isTrue(limitMarkerTtl != null && limitMarkerTtl.compareTo(Duration.ofSeconds(1)) >= 0,
-					"'limitMarkerTtl' must be at least one second");
+			Assert.isTrue(limitMarkerTtl != null
+					&& (limitMarkerTtl.isZero() || limitMarkerTtl.compareTo(Duration.ofSeconds(1)) >= 0),
+					"'limitMarkerTtl' must be zero or at least one second");
+			long millis = limitMarkerTtl.toMillis();
 			return declare(KeyValueFields.LIMIT_MARKER_TTL, "limit-marker-ttl",
-					(builder) -> builder.limitMarker(limitMarkerTtl));
+					(builder) -> builder.limitMarker(millis));
 		}
 
 		/**
