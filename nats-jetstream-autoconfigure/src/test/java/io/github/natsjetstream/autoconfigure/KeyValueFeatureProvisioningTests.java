@@ -138,7 +138,6 @@ class KeyValueFeatureProvisioningTests {
 
 	@Test
 	void changeOfTheMirrorIsRefusedByName() throws Exception {
-		ServerVersions.assumeSupported(admin, ServerFeature.METADATA);
 		String mirror = "nats.jetstream.key-value.refused-mirror.";
 		this.contextRunner
 			.withPropertyValues("nats.jetstream.key-value.refused-one.history=1",
