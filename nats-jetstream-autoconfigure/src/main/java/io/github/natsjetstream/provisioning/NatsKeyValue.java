@@ -97,7 +97,7 @@ public final class NatsKeyValue {
 	 */
 	public Map<String, ServerFeature> getRequiredFeatures() {
 		return this.settingNames
-			.name(KeyValueFields.differ().requiredFeatures(this.configuration, this.declaredFields));
+			.named(KeyValueFields.differ().requiredFeatures(this.configuration, this.declaredFields));
 	}
 
 	/**

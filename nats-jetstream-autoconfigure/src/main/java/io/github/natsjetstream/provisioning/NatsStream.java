@@ -119,7 +119,7 @@ public final class NatsStream {
 	 */
 	public Map<String, ServerFeature> getRequiredFeatures() {
 		return this.settingNames
-			.name(StreamFields.differ().requiredFeatures(this.configuration, this.declaredFields));
+			.named(StreamFields.differ().requiredFeatures(this.configuration, this.declaredFields));
 	}
 
 	/**

@@ -47,7 +47,7 @@ final class SettingNames {
 	 * @param features the features needed, by field
 	 * @return the features needed, by setting name
 	 */
-	Map<String, ServerFeature> name(Map<String, ServerFeature> features) {
+	Map<String, ServerFeature> named(Map<String, ServerFeature> features) {
 		Map<String, ServerFeature> named = new LinkedHashMap<>();
 		features.forEach((field, feature) -> named.put(name(field), feature));
 		return named;
