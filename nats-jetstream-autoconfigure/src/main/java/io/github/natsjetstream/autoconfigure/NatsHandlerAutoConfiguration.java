@@ -20,6 +20,7 @@ import io.github.natsjetstream.retry.DeadLetterRecoverer;
 import io.github.natsjetstream.retry.DeadLetterReplayer;
 import io.github.natsjetstream.retry.ErrorClassifier;
 import io.github.natsjetstream.retry.PublishingDeadLetterRecoverer;
+import io.github.natsjetstream.support.NatsServerFeatures;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamManagement;
@@ -131,10 +132,10 @@ public final class NatsHandlerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	NatsHandlerContainerRegistry natsHandlerContainerRegistry(Connection connection, JetStream jetStream,
+	NatsHandlerContainerRegistry natsHandlerContainerRegistry(NatsServerFeatures features, JetStream jetStream,
 			JetStreamManagement management, JetStreamProvisioner provisioner, DeadLetterRecoverer deadLetterRecoverer,
 			NatsProperties properties, Environment environment) {
-		ContainerResources resources = new ContainerResources(connection, jetStream, management,
+		ContainerResources resources = new ContainerResources(features, jetStream, management,
 				new StreamDirectory(management), provisioner,
 				deadLetterRecoverer, NatsHandlerContainerRegistry.createScheduler(),
 				NatsHandlerContainerRegistry.createCheckExecutor(), Clock.systemUTC());

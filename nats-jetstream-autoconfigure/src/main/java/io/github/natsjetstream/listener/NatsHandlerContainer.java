@@ -13,6 +13,7 @@ import io.github.natsjetstream.config.InvalidHandlerException;
 import io.github.natsjetstream.config.NatsHandlerEndpoint;
 import io.github.natsjetstream.retry.FailureHandler;
 import io.github.natsjetstream.support.ApiErrorCodes;
+import io.github.natsjetstream.support.ServerFeature;
 import io.nats.client.JetStreamSubscription;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.PullSubscribeOptions;
@@ -120,7 +121,7 @@ public class NatsHandlerContainer {
 			String deadLetterSubject = settings.deadLetterSubject(stream, this.endpoint.durable());
 			checkCaptured(deadLetterSubject, settings);
 			this.stream = stream;
-			boolean multipleFilters = this.resources.connection().getServerInfo().isSameOrNewerThanVersion("2.10.0");
+			boolean multipleFilters = this.resources.features().supports(ServerFeature.MULTIPLE_FILTER_SUBJECTS);
 			this.consumerConfiguration = ConsumerConfigurationFactory.create(this.endpoint, multipleFilters);
 			this.resources.provisioner()
 				.provisionConsumer(stream, this.consumerConfiguration, this.endpoint.description());

@@ -2,8 +2,10 @@ package io.github.natsjetstream.provisioning;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 import io.github.natsjetstream.support.ApiErrorCodes;
+import io.github.natsjetstream.support.ServerFeature;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.api.ConsumerConfiguration;
@@ -51,6 +53,11 @@ final class ConsumerResource implements ProvisionedResource<ConsumerConfiguratio
 	@Override
 	public List<String> getSubjects() {
 		return this.declaration.getFilterSubjects();
+	}
+
+	@Override
+	public Map<String, ServerFeature> getRequiredFeatures() {
+		return Map.of();
 	}
 
 	@Override
