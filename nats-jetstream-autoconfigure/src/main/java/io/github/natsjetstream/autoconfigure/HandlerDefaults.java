@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.github.natsjetstream.config.DeclaredHandlerSettings;
 import io.github.natsjetstream.config.InvalidHandlerException;
+import io.github.natsjetstream.config.PriorityPolicySetting;
 import io.github.natsjetstream.retry.ExponentialBackoff;
 import io.github.natsjetstream.retry.ListBackoff;
 import io.github.natsjetstream.retry.RetryBackoff;
@@ -29,7 +30,8 @@ final class HandlerDefaults {
 		NatsProperties.ConsumerDefaults defaults = jetstream.getConsumerDefaults();
 		return new DeclaredHandlerSettings(defaults.getConcurrency(), defaults.getMaxDeliver(),
 				backoff(defaults.getBackoff()), defaults.getAckWait(), defaults.getMaxAckPending(),
-				defaults.getDeliverPolicy(), jetstream.getDeadLetter().getSubject(), true, List.of(), null);
+				defaults.getDeliverPolicy(), jetstream.getDeadLetter().getSubject(), true, List.of(), null,
+				PriorityPolicySetting.NONE, defaults.getPinTimeout(), 0L);
 	}
 
 	private static RetryBackoff backoff(NatsProperties.Backoff backoff) {

@@ -1098,6 +1098,12 @@ public class NatsProperties {
 		private int maxAckPending = 1000;
 
 		/**
+		 * How long an instance pinned by a handler with the 'pinned-client' priority
+		 * policy may go without pulling before the server pins another.
+		 */
+		private Duration pinTimeout = Duration.ofSeconds(30);
+
+		/**
 		 * Where a new consumer starts: 'all', 'new', 'last', 'last-per-subject' or
 		 * 'by-start-time=<ISO-8601 instant>'.
 		 */
@@ -1133,6 +1139,14 @@ public class NatsProperties {
 
 		public int getMaxAckPending() {
 			return this.maxAckPending;
+		}
+
+		public Duration getPinTimeout() {
+			return this.pinTimeout;
+		}
+
+		public void setPinTimeout(Duration pinTimeout) {
+			this.pinTimeout = pinTimeout;
 		}
 
 		public void setMaxAckPending(int maxAckPending) {

@@ -102,6 +102,32 @@ public record HandlerSettings(DeclaredHandlerSettings values, Map<String, Settin
 	}
 
 	/**
+	 * Return how the application's instances share the consumer.
+	 * @return the priority policy
+	 */
+	public PriorityPolicySetting priorityPolicy() {
+		return Objects.requireNonNull(this.values.priorityPolicy());
+	}
+
+	/**
+	 * Return how long a pinned instance may go without pulling before the server pins
+	 * another.
+	 * @return the pin timeout
+	 */
+	public Duration pinTimeout() {
+		return Objects.requireNonNull(this.values.pinTimeout());
+	}
+
+	/**
+	 * Return the number of pending messages above which this instance gets messages with
+	 * the overflow policy; 0 for always.
+	 * @return the overflow threshold
+	 */
+	public long overflowThreshold() {
+		return Objects.requireNonNull(this.values.overflowThreshold());
+	}
+
+	/**
 	 * Return the subject the handler's dead letters are published to: the declared
 	 * subject with its {@code {stream}} and {@code {durable}} placeholders replaced.
 	 * @param stream the stream the handler consumes

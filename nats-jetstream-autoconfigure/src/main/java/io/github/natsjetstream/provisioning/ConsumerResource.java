@@ -27,12 +27,18 @@ final class ConsumerResource implements ProvisionedResource<ConsumerConfiguratio
 
 	private final String handler;
 
-	ConsumerResource(JetStreamManagement management, String stream, ConsumerConfiguration declaration,
-			String handler) {
+	private final Map<String, ServerFeature> requiredFeatures;
+
+	private final ManagedMetadata managedMetadata;
+
+	ConsumerResource(JetStreamManagement management, String stream, ConsumerConfiguration declaration, String handler,
+			Map<String, ServerFeature> requiredFeatures, ManagedMetadata managedMetadata) {
 		this.management = management;
 		this.stream = stream;
 		this.declaration = declaration;
 		this.handler = handler;
+		this.requiredFeatures = Map.copyOf(requiredFeatures);
+		this.managedMetadata = managedMetadata;
 	}
 
 	@Override
@@ -57,7 +63,7 @@ final class ConsumerResource implements ProvisionedResource<ConsumerConfiguratio
 
 	@Override
 	public Map<String, ServerFeature> getRequiredFeatures() {
-		return Map.of();
+		return this.requiredFeatures;
 	}
 
 	@Override
@@ -76,12 +82,18 @@ final class ConsumerResource implements ProvisionedResource<ConsumerConfiguratio
 
 	@Override
 	public void create() throws IOException, JetStreamApiException {
-		this.management.addOrUpdateConsumer(this.stream, this.declaration);
+		this.management.addOrUpdateConsumer(this.stream, marked());
 	}
 
 	@Override
 	public void update(ConsumerConfiguration current) throws IOException, JetStreamApiException {
-		this.management.addOrUpdateConsumer(this.stream, this.declaration);
+		this.management.addOrUpdateConsumer(this.stream, marked());
+	}
+
+	private ConsumerConfiguration marked() {
+		return ConsumerConfiguration.builder(this.declaration)
+			.metadata(this.managedMetadata.addTo(this.declaration.getMetadata()))
+			.build();
 	}
 
 	@Override

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import io.github.natsjetstream.support.NatsServerFeatures;
+import io.github.natsjetstream.support.ServerFeature;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.KeyValueManagement;
@@ -141,16 +142,19 @@ public class JetStreamProvisioner implements SmartInitializingSingleton {
 	 * @param stream the stream the handler consumes
 	 * @param consumer the consumer's declared configuration
 	 * @param handler the handler, for logs and errors
+	 * @param requiredFeatures the server features the declaration needs, by the setting
+	 * that needs each, as the user wrote it
 	 * @return the outcome
 	 * @throws ProvisioningException if the consumer is missing or differs in a read-only
 	 * mode, or cannot be created or updated as declared
 	 */
-	public ProvisioningResult provisionConsumer(String stream, ConsumerConfiguration consumer, String handler) {
+	public ProvisioningResult provisionConsumer(String stream, ConsumerConfiguration consumer, String handler,
+			Map<String, ServerFeature> requiredFeatures) {
 		Assert.hasText(stream, "'stream' must not be empty");
 		Assert.notNull(consumer, "'consumer' must not be null");
 		ProvisioningMode mode = this.report.getMode();
-		ProvisioningResult result = this.resourceProvisioner
-			.apply(new ConsumerResource(this.jetStreamManagement, stream, consumer, handler), mode);
+		ProvisioningResult result = this.resourceProvisioner.apply(new ConsumerResource(this.jetStreamManagement,
+				stream, consumer, handler, requiredFeatures, this.managedMetadata), mode);
 		this.report.add(result);
 		log(result, mode);
 		return result;
