@@ -16,7 +16,10 @@ import org.springframework.util.Assert;
  * Publishes dead letters to the dead-letter stream: the original payload and headers,
  * plus {@link DeadLetterHeaders provenance headers}, with a {@code Nats-Msg-Id} derived
  * from the original stream and sequence so that a retry after a crash never makes a
- * second dead letter. Returns only when the stream has acknowledged the dead letter.
+ * second dead letter. The original's NATS headers ({@code Nats-*}) are kept under
+ * {@link DeadLetterHeaders#ORIGINAL_HEADER_PREFIX}: published as they are, the server
+ * would act on them again (expectations, rollups, TTLs, schedules, ...) and could refuse
+ * the dead letter. Returns only when the stream has acknowledged the dead letter.
  *
  * @author NATS JetStream Spring Boot Starter contributors
  */
@@ -39,10 +42,7 @@ public class PublishingDeadLetterRecoverer implements DeadLetterRecoverer {
 	public void recover(DeadLetter deadLetter) throws Exception {
 		Message original = deadLetter.message();
 		NatsJetStreamMetaData metaData = original.metaData();
-		Headers headers = new Headers();
-		if (original.getHeaders() != null) {
-			original.getHeaders().forEach(headers::put);
-		}
+		Headers headers = OriginalHeaders.forDeadLetter(original.getHeaders());
 		headers.put(DeadLetterHeaders.ORIGINAL_STREAM, metaData.getStream());
 		headers.put(DeadLetterHeaders.ORIGINAL_SUBJECT, original.getSubject());
 		headers.put(DeadLetterHeaders.ORIGINAL_SEQUENCE, Long.toString(metaData.streamSequence()));
@@ -58,7 +58,6 @@ public class PublishingDeadLetterRecoverer implements DeadLetterRecoverer {
 				headers.put(DeadLetterHeaders.EXCEPTION_MESSAGE, message);
 			}
 		}
-		headers.remove("Nats-Msg-Id");
 		NatsMessage letter = NatsMessage.builder()
 			.subject(deadLetter.deadLetterSubject())
 			.headers(headers)
