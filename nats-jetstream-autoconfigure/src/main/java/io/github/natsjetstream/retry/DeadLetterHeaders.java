@@ -60,6 +60,14 @@ public final class DeadLetterHeaders {
 	public static final String FAILED_AT = "Dlq-Failed-At";
 
 	/**
+	 * Present on a dead letter published without the original's payload and headers,
+	 * because the server refused the whole for a reason a retry cannot change; the value
+	 * says why. {@link #ORIGINAL_STREAM} and {@link #ORIGINAL_SEQUENCE} locate the
+	 * original.
+	 */
+	public static final String PAYLOAD_OMITTED = "Dlq-Payload-Omitted";
+
+	/**
 	 * Prefix of the original's NATS headers (those whose name starts with
 	 * {@code Nats-}) in a dead letter: {@code Nats-Msg-Id} is kept as
 	 * {@code Dlq-Original-Nats-Msg-Id}, so that the server does not act on it again.

@@ -10,6 +10,7 @@ import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.Message;
 import io.nats.client.PublishOptions;
+import io.nats.client.api.MessageInfo;
 import io.nats.client.api.StreamState;
 import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
@@ -29,6 +30,10 @@ import org.springframework.util.Assert;
  * Instead it carries a {@code Nats-Msg-Id} derived from the dead letter's stream and
  * sequence, so that replaying again after an interruption between the republish and the
  * removal does not publish it twice within the original stream's duplicate window.
+ * <p>
+ * A dead letter published without its payload ({@link DeadLetterHeaders#PAYLOAD_OMITTED})
+ * is replayed from its original, read from the original stream; when the original is
+ * gone, the dead letter stays.
  * <p>
  * The dead-letter stream is read in one pass, in batches, from the first requested
  * sequence to the last one that existed when the replay started; dead letters that
@@ -113,7 +118,7 @@ public class DeadLetterReplayer {
 			this.management.deleteMessage(this.deadLetterStream, sequence);
 			tally.replayed++;
 		}
-		catch (IOException | JetStreamApiException | IllegalArgumentException ex) {
+		catch (IOException | JetStreamApiException | IllegalArgumentException | NatsJetStreamException ex) {
 			logger.warn("Could not replay dead letter " + sequence + " of stream '" + this.deadLetterStream + "' to "
 					+ subject + "; it stays in the dead-letter stream: " + ex.getMessage());
 			tally.failed.add(sequence);
@@ -122,13 +127,38 @@ public class DeadLetterReplayer {
 
 	private void republish(Message deadLetter, String subject, long sequence)
 			throws IOException, JetStreamApiException {
+		Headers headers = deadLetter.getHeaders();
+		byte[] data = deadLetter.getData();
+		if (headers != null && headers.containsKey(DeadLetterHeaders.PAYLOAD_OMITTED)) {
+			MessageInfo original = original(headers);
+			headers = original.getHeaders();
+			data = original.getData();
+		}
 		NatsMessage message = NatsMessage.builder()
 			.subject(subject)
-			.headers(OriginalHeaders.forReplay(deadLetter.getHeaders()))
-			.data(deadLetter.getData())
+			.headers(OriginalHeaders.forReplay(headers))
+			.data(data)
 			.build();
 		this.jetStream.publish(message,
 				PublishOptions.builder().messageId("replay:" + this.deadLetterStream + ":" + sequence).build());
+	}
+
+	/**
+	 * Read the original of a dead letter published without its payload.
+	 */
+	private MessageInfo original(Headers deadLetter) throws IOException {
+		String stream = deadLetter.getFirst(DeadLetterHeaders.ORIGINAL_STREAM);
+		String sequence = deadLetter.getFirst(DeadLetterHeaders.ORIGINAL_SEQUENCE);
+		if (stream == null || sequence == null) {
+			throw new NatsJetStreamException("its payload was left out and it does not say where the original is");
+		}
+		try {
+			return this.management.getMessage(stream, Long.parseLong(sequence));
+		}
+		catch (JetStreamApiException ex) {
+			throw new NatsJetStreamException("its payload was left out and the original, message " + sequence
+					+ " of stream '" + stream + "', cannot be read: " + ex.getErrorDescription(), ex);
+		}
 	}
 
 	private StreamState state() {

@@ -183,6 +183,24 @@ class FailureHandlingTests {
 	}
 
 	@Test
+	void urlCredentialsInTheExceptionMessageReachNeitherTheDeadLetterNorTheLog(CapturedOutput output) {
+		LeakingHandler handler = new LeakingHandler();
+		HandlerContexts.runner(nats.server())
+			.withPropertyValues("nats.jetstream.streams.LEAK.subjects=leak.>")
+			.withBean("leakingHandler", LeakingHandler.class, () -> handler)
+			.run((context) -> {
+				HandlerContexts.publish(context.getBean(JetStream.class), "leak.order", "{}");
+				JetStreamManagement management = context.getBean(JetStreamManagement.class);
+				String durable = "handler-tests-leakingHandler-on";
+				MessageInfo deadLetter = awaitDeadLetter(management, "dlqtests.LEAK." + durable);
+				awaitSettled(management, "LEAK", durable);
+				assertThat(deadLetter.getHeaders().getFirst(DeadLetterHeaders.EXCEPTION_MESSAGE))
+					.isEqualTo("payment service https://payments.example/charge and nats://nats.example:4222 refused");
+				assertThat(output).contains("Dead-lettered message leak.order").doesNotContain("s3cret", "t0ken");
+			});
+	}
+
+	@Test
 	void impossibleDeadLetterPublishKeepsTheOriginalAndRetriesIt(CapturedOutput output) {
 		RejectingHandler handler = new RejectingHandler();
 		HandlerContexts.runner(nats.server())
@@ -302,6 +320,16 @@ class FailureHandlingTests {
 		void on(String payload) {
 			this.invocations.incrementAndGet();
 			throw new IllegalArgumentException("unknown customer");
+		}
+
+	}
+
+	static class LeakingHandler {
+
+		@NatsHandler(value = "leak.*", noRetryFor = IllegalArgumentException.class)
+		void on(String payload) {
+			throw new IllegalArgumentException("payment service https://shop:s3cret@payments.example/charge and "
+					+ "nats://t0ken@nats.example:4222 refused");
 		}
 
 	}
