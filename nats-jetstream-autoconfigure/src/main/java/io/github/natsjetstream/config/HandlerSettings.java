@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import io.github.natsjetstream.retry.DeadLetterSubjectTemplate;
 import io.github.natsjetstream.retry.ErrorClassifier;
 import io.github.natsjetstream.retry.RetryBackoff;
 
@@ -18,10 +19,11 @@ import org.springframework.util.Assert;
  * @param sources where each setting was declared, by setting name
  * @param errorClassifier decides which failures are not retried: conversion, validation
  * and routing failures, the {@code noRetryFor} types, then the handler's own classifier
+ * @param deadLetter the subject dead letters are published to, with its placeholders
  * @author NATS JetStream Spring Boot Starter contributors
  */
 public record HandlerSettings(DeclaredHandlerSettings values, Map<String, SettingSource> sources,
-		ErrorClassifier errorClassifier) {
+		ErrorClassifier errorClassifier, DeadLetterSubjectTemplate deadLetter) {
 
 	/**
 	 * Create a new instance.
@@ -29,6 +31,7 @@ public record HandlerSettings(DeclaredHandlerSettings values, Map<String, Settin
 	public HandlerSettings {
 		Assert.notNull(values, "'values' must not be null");
 		Assert.notNull(errorClassifier, "'errorClassifier' must not be null");
+		Assert.notNull(deadLetter, "'deadLetter' must not be null");
 		for (DeclaredHandlerSettings.Setting setting : DeclaredHandlerSettings.SETTINGS) {
 			if (!setting.name().equals("errorClassifier")) {
 				Assert.notNull(setting.value().apply(values), () -> "'" + setting.name() + "' must be resolved");
@@ -135,9 +138,7 @@ public record HandlerSettings(DeclaredHandlerSettings values, Map<String, Settin
 	 * @return the dead-letter subject
 	 */
 	public String deadLetterSubject(String stream, String durable) {
-		return Objects.requireNonNull(this.values.deadLetter())
-			.replace("{stream}", stream)
-			.replace("{durable}", durable);
+		return this.deadLetter.resolve(stream, durable);
 	}
 
 	/**

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
+import io.github.natsjetstream.retry.DeadLetterSubjectTemplate;
 import io.github.natsjetstream.retry.DefaultErrorClassifier;
 import io.github.natsjetstream.retry.ErrorClassifier;
 import org.jspecify.annotations.Nullable;
@@ -95,7 +96,9 @@ public final class HandlerSettingsResolver {
 						+ concurrency);
 		ErrorClassifier classifier = new DefaultErrorClassifier(check.value(merged.noRetryFor(), "noRetryFor"),
 				(merged.errorClassifier() != null) ? errorClassifier(merged.errorClassifier(), check) : null);
-		return new HandlerSettings(merged, sources, classifier);
+		DeadLetterSubjectTemplate deadLetter = DeadLetterSubjectTemplate.parse(check.value(merged.deadLetter(),
+				"deadLetter"), sources.get("deadLetter").describe(id, "deadLetter") + " of handler '" + id + "'");
+		return new HandlerSettings(merged, sources, classifier, deadLetter);
 	}
 
 	/**

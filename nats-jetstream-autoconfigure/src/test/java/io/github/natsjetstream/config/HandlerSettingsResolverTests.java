@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.github.natsjetstream.retry.DeadLetterReason;
 import io.github.natsjetstream.retry.ErrorClassifier;
+import io.github.natsjetstream.retry.InvalidDeadLetterSubjectException;
 import io.github.natsjetstream.retry.ListBackoff;
 import io.github.natsjetstream.retry.RetryBackoff;
 import io.nats.client.api.DeliverPolicy;
@@ -177,6 +178,18 @@ class HandlerSettingsResolverTests {
 		assertThat(PriorityPolicySetting.of("Overflow")).isEqualTo(PriorityPolicySetting.OVERFLOW);
 		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> PriorityPolicySetting.of("pinned"))
 			.withMessage("'pinned' is not a priority policy: expected none, pinned-client or overflow");
+	}
+
+	@Test
+	void unknownPlaceholderInTheDeadLetterSubjectIsAnErrorNamingThePropertyAndTheAllowedOnes() {
+		DeclaredHandlerSettings overrides = new DeclaredHandlerSettings(null, null, (RetryBackoff) null, null, null,
+				null, "dlq.{nope}.{durable}", null, null, null, null, null, null);
+		assertThatExceptionOfType(InvalidDeadLetterSubjectException.class)
+			.isThrownBy(() -> resolver(Map.of("orders", overrides)).resolve("orders", HANDLER,
+					DeclaredHandlerSettings.NONE))
+			.withMessageContaining("nats.jetstream.handlers.orders.dead-letter")
+			.withMessageContaining("{nope}")
+			.withMessageContaining("{stream} and {durable}");
 	}
 
 	@Test
