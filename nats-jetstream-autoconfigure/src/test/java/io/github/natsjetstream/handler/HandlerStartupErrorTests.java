@@ -85,6 +85,16 @@ class HandlerStartupErrorTests {
 	}
 
 	@Test
+	void shutdownTimeoutThatSpringsShutdownPhaseWouldCutOffIsAStartupError() {
+		HandlerContexts.runner(nats.server())
+			.withPropertyValues("nats.jetstream.streams.TYPO.subjects=typo.>", "nats.jetstream.shutdown-timeout=30s")
+			.withBean("typoHandler", TypoHandler.class, TypoHandler::new)
+			.run((context) -> assertThat(HandlerContexts.startupFailure(context, InvalidHandlerException.class))
+				.hasMessageContaining("nats.jetstream.shutdown-timeout (PT30S)")
+				.hasMessageContaining("spring.lifecycle.timeout-per-shutdown-phase (PT30S)"));
+	}
+
+	@Test
 	void unparsableAttributeIsAStartupErrorNamingTheAttributeAndTheValue() {
 		HandlerContexts.runner(nats.server())
 			.withPropertyValues("nats.jetstream.streams.TYPO.subjects=typo.>", "handler.ack-wait=soon")
