@@ -19,6 +19,8 @@ public final class ServerUrls {
 
 	private static final Pattern USER_INFO = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^@/]*@");
 
+	private static final Pattern USER_INFO_IN_TEXT = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*://)[^@/\\s]*@");
+
 	private ServerUrls() {
 	}
 
@@ -29,6 +31,16 @@ public final class ServerUrls {
 	 */
 	public static String redact(String url) {
 		return USER_INFO.matcher(url.trim()).replaceFirst("$1");
+	}
+
+	/**
+	 * Return a text, such as an exception message, with the user information taken out
+	 * of every URL in it.
+	 * @param text the text
+	 * @return the text without credentials in URLs
+	 */
+	public static String redactText(String text) {
+		return USER_INFO_IN_TEXT.matcher(text).replaceAll("$1");
 	}
 
 	/**

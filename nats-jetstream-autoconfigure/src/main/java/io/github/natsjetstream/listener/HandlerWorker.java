@@ -45,6 +45,11 @@ final class HandlerWorker implements Runnable {
 
 	private static final Log logger = LogFactory.getLog(HandlerWorker.class);
 
+	/**
+	 * The time of what has not happened yet.
+	 */
+	static final long NEVER = Long.MIN_VALUE;
+
 	private final String name;
 
 	private final SubscriptionSource subscriptionSource;
@@ -74,6 +79,8 @@ final class HandlerWorker implements Runnable {
 	private volatile long inHandProgressNanos;
 
 	private volatile long lastReceivedNanos = System.nanoTime();
+
+	private volatile long lastHandledNanos = NEVER;
 
 	HandlerWorker(String name, SubscriptionSource subscriptionSource, PullTracker pulls, ContainerOptions options,
 			HandlerInvoker invoker, FailureHandler failureHandler, Runnable onConsumerTrouble) {
@@ -216,6 +223,7 @@ final class HandlerWorker implements Runnable {
 		}
 		finally {
 			this.inHand = null;
+			this.lastHandledNanos = System.nanoTime();
 		}
 		acknowledge(message);
 	}
@@ -258,6 +266,23 @@ final class HandlerWorker implements Runnable {
 	 */
 	WorkerSupervision.@Nullable Episode failures() {
 		return this.supervision.episode();
+	}
+
+	/**
+	 * Return when the worker last received or handled a message, or was created if it
+	 * has done neither.
+	 * @return the {@link System#nanoTime()} of the last activity
+	 */
+	long lastActivityNanos() {
+		return Math.max(this.lastReceivedNanos, this.lastHandledNanos);
+	}
+
+	/**
+	 * Return when a handler invocation of the worker last ended.
+	 * @return the {@link System#nanoTime()}, or {@link #NEVER} if none ended yet
+	 */
+	long lastHandledNanos() {
+		return this.lastHandledNanos;
 	}
 
 	boolean isIdleFor(long nanos) {

@@ -4,9 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.github.natsjetstream.actuate.NatsDeadLettersEndpoint;
+import io.github.natsjetstream.actuate.NatsEndpoint;
 import io.github.natsjetstream.annotation.NatsHandler;
-import io.github.natsjetstream.autoconfigure.actuate.NatsDeadLettersEndpointAutoConfiguration;
+import io.github.natsjetstream.autoconfigure.actuate.NatsEndpointAutoConfiguration;
 import io.github.natsjetstream.retry.DeadLetterReplayer;
 import io.github.natsjetstream.retry.ReplayRequest;
 import io.github.natsjetstream.retry.ReplayResult;
@@ -23,6 +23,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.messaging.handler.annotation.Header;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -36,8 +37,8 @@ class ReplayTests {
 
 	private ApplicationContextRunner runner(String deadLetterStream) {
 		return HandlerContexts.runner(nats.server())
-			.withConfiguration(AutoConfigurations.of(NatsDeadLettersEndpointAutoConfiguration.class))
-			.withPropertyValues("management.endpoints.web.exposure.include=natsdeadletters",
+			.withConfiguration(AutoConfigurations.of(NatsEndpointAutoConfiguration.class))
+			.withPropertyValues("management.endpoints.web.exposure.include=nats",
 					"nats.jetstream.dead-letter.stream=" + deadLetterStream,
 					"nats.jetstream.dead-letter.subjects=" + deadLetterStream.toLowerCase() + ".>",
 					"nats.jetstream.dead-letter.subject=" + deadLetterStream.toLowerCase() + ".{stream}.{durable}");
@@ -58,13 +59,15 @@ class ReplayTests {
 						.build());
 				}
 				JetStreamManagement management = context.getBean(JetStreamManagement.class);
-				NatsDeadLettersEndpoint endpoint = context.getBean(NatsDeadLettersEndpoint.class);
+				NatsEndpoint endpoint = context.getBean(NatsEndpoint.class);
 				await().atMost(HandlerContexts.patience()).until(() -> endpoint.deadLetters().messages() == 3);
 				assertThat(endpoint.deadLetters().subjects())
 					.containsEntry("dlq_replay.REPLAY.handler-tests-fixableHandlers-orders", 3L);
+				assertThat(endpoint.deadLetters().reasons()).containsExactly(entry("non-retryable", 3L));
+				assertThat(endpoint.deadLetters().reasonsRead()).isEqualTo(3);
 				handlers.fixed = true;
 
-				ReplayResult result = endpoint.replay(null, null, null);
+				ReplayResult result = endpoint.replayDeadLetters(null, null, null);
 
 				assertThat(result.replayed()).isEqualTo(3);
 				assertThat(result.failedSequences()).isEmpty();
@@ -86,7 +89,7 @@ class ReplayTests {
 				HandlerContexts.publish(jetStream, "partial.orders", "order-a");
 				HandlerContexts.publish(jetStream, "partial.invoices", "invoice-a");
 				HandlerContexts.publish(jetStream, "partial.orders", "order-b");
-				NatsDeadLettersEndpoint endpoint = context.getBean(NatsDeadLettersEndpoint.class);
+				NatsEndpoint endpoint = context.getBean(NatsEndpoint.class);
 				await().atMost(HandlerContexts.patience()).until(() -> endpoint.deadLetters().messages() == 3);
 				handlers.fixed = true;
 				DeadLetterReplayer replayer = context.getBean(DeadLetterReplayer.class);

@@ -1,0 +1,63 @@
+package io.github.natsjetstream.autoconfigure.actuate;
+
+import io.github.natsjetstream.actuate.NatsEndpoint;
+import io.github.natsjetstream.actuate.NatsEndpointWebExtension;
+import io.github.natsjetstream.autoconfigure.NatsHandlerAutoConfiguration;
+import io.github.natsjetstream.autoconfigure.NatsProperties;
+import io.github.natsjetstream.autoconfigure.NatsProvisioningAutoConfiguration;
+import io.github.natsjetstream.listener.HandlerStatusResolver;
+import io.github.natsjetstream.listener.NatsHandlerContainerRegistry;
+import io.github.natsjetstream.provisioning.ProvisioningReport;
+import io.github.natsjetstream.retry.DeadLetterCounter;
+import io.github.natsjetstream.retry.DeadLetterReplayer;
+import io.nats.client.Connection;
+import io.nats.client.JetStream;
+import io.nats.client.JetStreamManagement;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration}
+ * for the {@link NatsEndpoint} and its {@link NatsEndpointWebExtension web extension}.
+ *
+ * @author NATS JetStream Spring Boot Starter contributors
+ */
+@AutoConfiguration(after = { NatsProvisioningAutoConfiguration.class, NatsHandlerAutoConfiguration.class })
+@ConditionalOnClass(Endpoint.class)
+@ConditionalOnBean({ Connection.class, DeadLetterReplayer.class })
+@ConditionalOnAvailableEndpoint(NatsEndpoint.class)
+@EnableConfigurationProperties(NatsProperties.class)
+public final class NatsEndpointAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	NatsEndpoint natsEndpoint(Connection connection, JetStream jetStream, JetStreamManagement management,
+			ObjectProvider<ProvisioningReport> provisioningReport, ObjectProvider<NatsHandlerContainerRegistry> registry,
+			ObjectProvider<HandlerStatusResolver> statusResolver, DeadLetterReplayer replayer,
+			NatsProperties properties) {
+		NatsHandlerContainerRegistry handlers = registry.getIfUnique();
+		HandlerStatusResolver resolver = (handlers != null) ? statusResolver.getIfUnique() : null;
+		return new NatsEndpoint(connection, management, provisioningReport.getIfUnique(),
+				(resolver != null) ? handlers : null, resolver,
+				new DeadLetterCounter(jetStream, management, properties.getJetstream().getDeadLetter().getStream()),
+				replayer);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(NatsEndpoint.class)
+	@ConditionalOnAvailableEndpoint(exposure = EndpointExposure.WEB)
+	NatsEndpointWebExtension natsEndpointWebExtension(NatsEndpoint natsEndpoint) {
+		return new NatsEndpointWebExtension(natsEndpoint);
+	}
+
+}
