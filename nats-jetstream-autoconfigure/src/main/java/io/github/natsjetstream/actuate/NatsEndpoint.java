@@ -3,6 +3,7 @@ package io.github.natsjetstream.actuate;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -446,7 +447,7 @@ public class NatsEndpoint {
 
 		static String format(Object value) {
 			if (value instanceof Duration duration) {
-				return DurationStyle.SIMPLE.print(duration);
+				return DurationStyle.SIMPLE.print(duration, largestExactUnit(duration));
 			}
 			if (value instanceof Class<?> type) {
 				return type.getName();
@@ -461,6 +462,16 @@ public class NatsEndpoint {
 				return String.join(", ", formatted);
 			}
 			return value.toString();
+		}
+
+		private static ChronoUnit largestExactUnit(Duration duration) {
+			for (ChronoUnit unit : List.of(ChronoUnit.DAYS, ChronoUnit.HOURS, ChronoUnit.MINUTES, ChronoUnit.SECONDS,
+					ChronoUnit.MILLIS)) {
+				if (duration.toNanos() % unit.getDuration().toNanos() == 0) {
+					return unit;
+				}
+			}
+			return ChronoUnit.NANOS;
 		}
 
 	}

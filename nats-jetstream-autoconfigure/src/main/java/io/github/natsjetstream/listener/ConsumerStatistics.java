@@ -3,6 +3,7 @@ package io.github.natsjetstream.listener;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -116,13 +117,14 @@ public class ConsumerStatistics implements SmartLifecycle {
 	}
 
 	private void refresh(String handlerId, String stream, String durable) {
+		// The time the server was asked: what changed after it is not in the answer.
+		Instant asked = this.clock.instant();
 		try {
-			this.latest.put(handlerId,
-					ConsumerSnapshot.of(this.management.getConsumerInfo(stream, durable), this.clock.instant()));
+			this.latest.put(handlerId, ConsumerSnapshot.of(this.management.getConsumerInfo(stream, durable), asked));
 		}
 		catch (JetStreamApiException ex) {
 			if (ex.getApiErrorCode() == ApiErrorCodes.CONSUMER_NOT_FOUND) {
-				this.latest.put(handlerId, ConsumerSnapshot.missing(this.clock.instant()));
+				this.latest.put(handlerId, ConsumerSnapshot.missing(asked));
 			}
 			else {
 				logger.debug("Could not read consumer '" + stream + " > " + durable + "'", ex);

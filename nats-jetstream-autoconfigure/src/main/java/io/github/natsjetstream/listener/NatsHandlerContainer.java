@@ -267,6 +267,9 @@ public class NatsHandlerContainer {
 			resumeHere();
 		}
 		resumeOnServer();
+		// A consumer found paused on the server by a request sent before now is no
+		// longer paused.
+		this.pauseChangedAt = this.resources.clock().instant();
 	}
 
 	/**
