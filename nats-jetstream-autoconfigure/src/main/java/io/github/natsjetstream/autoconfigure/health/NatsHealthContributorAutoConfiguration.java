@@ -39,51 +39,62 @@ import org.springframework.core.env.Environment;
  */
 @AutoConfiguration(after = NatsHandlerAutoConfiguration.class,
 		afterName = "org.springframework.boot.health.autoconfigure.actuate.endpoint.AvailabilityProbesAutoConfiguration")
-@ConditionalOnClass({ HealthContributor.class, ConditionalOnEnabledHealthIndicator.class, Connection.class })
+@ConditionalOnClass(name = { "org.springframework.boot.health.contributor.HealthContributor",
+		"org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator" })
 @ConditionalOnBean(Connection.class)
-@ConditionalOnEnabledHealthIndicator("nats")
 @EnableConfigurationProperties(NatsProperties.class)
 public final class NatsHealthContributorAutoConfiguration {
 
-	@Bean
-	@ConditionalOnMissingBean(name = { "natsHealthIndicator", "natsHealthContributor" })
-	HealthContributor natsHealthContributor(Connection connection, ObjectProvider<JetStreamOptions> jetStreamOptions,
-			NatsProperties properties, ObjectProvider<NatsHandlerContainerRegistry> registry,
-			ObjectProvider<HandlerStatusResolver> statusResolver) {
-		NatsProperties.Health health = properties.getJetstream().getHealth();
-		JetStreamOptions options = JetStreamOptions
-			.builder(jetStreamOptions.getIfAvailable(JetStreamOptions::defaultOptions))
-			.requestTimeout(health.getTimeout())
-			.build();
-		Map<String, HealthContributor> parts = new LinkedHashMap<>();
-		parts.put("connection", new NatsConnectionHealthIndicator(connection, management(connection, options),
-				health.getCacheTimeToLive(), Clock.systemUTC()));
-		NatsHandlerContainerRegistry handlers = registry.getIfUnique();
-		HandlerStatusResolver resolver = statusResolver.getIfUnique();
-		if (handlers != null && resolver != null) {
-			parts.put("handlers", new NatsHandlersHealthContributor(handlers, resolver));
-		}
-		return CompositeHealthContributor.fromMap(parts);
-	}
-
-	private static JetStreamManagement management(Connection connection, JetStreamOptions options) {
-		try {
-			return connection.jetStreamManagement(options);
-		}
-		catch (IOException ex) {
-			throw new NatsJetStreamException("Unable to create the JetStream management context for health checks",
-					ex);
-		}
-	}
-
+	/**
+	 * The contributor, in a nested configuration so that its condition on Spring Boot's
+	 * health module is only evaluated when that module is present.
+	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = { "org.springframework.boot.actuate.endpoint.annotation.Endpoint",
-			"org.springframework.boot.health.actuate.endpoint.HealthEndpointGroupsPostProcessor" })
-	static class ReadinessGroupConfiguration {
+	@ConditionalOnEnabledHealthIndicator("nats")
+	static class NatsHealthContributorConfiguration {
 
 		@Bean
-		static NatsReadinessGroupPostProcessor natsReadinessGroupPostProcessor(Environment environment) {
-			return new NatsReadinessGroupPostProcessor(environment);
+		@ConditionalOnMissingBean(name = { "natsHealthIndicator", "natsHealthContributor" })
+		HealthContributor natsHealthContributor(Connection connection,
+				ObjectProvider<JetStreamOptions> jetStreamOptions, NatsProperties properties,
+				ObjectProvider<NatsHandlerContainerRegistry> registry,
+				ObjectProvider<HandlerStatusResolver> statusResolver) {
+			NatsProperties.Health health = properties.getJetstream().getHealth();
+			JetStreamOptions options = JetStreamOptions
+				.builder(jetStreamOptions.getIfAvailable(JetStreamOptions::defaultOptions))
+				.requestTimeout(health.getTimeout())
+				.build();
+			Map<String, HealthContributor> parts = new LinkedHashMap<>();
+			parts.put("connection", new NatsConnectionHealthIndicator(connection, management(connection, options),
+					health.getCacheTimeToLive(), Clock.systemUTC()));
+			NatsHandlerContainerRegistry handlers = registry.getIfUnique();
+			HandlerStatusResolver resolver = statusResolver.getIfUnique();
+			if (handlers != null && resolver != null) {
+				parts.put("handlers", new NatsHandlersHealthContributor(handlers, resolver));
+			}
+			return CompositeHealthContributor.fromMap(parts);
+		}
+
+		private static JetStreamManagement management(Connection connection, JetStreamOptions options) {
+			try {
+				return connection.jetStreamManagement(options);
+			}
+			catch (IOException ex) {
+				throw new NatsJetStreamException(
+						"Unable to create the JetStream management context for health checks", ex);
+			}
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(name = { "org.springframework.boot.actuate.endpoint.annotation.Endpoint",
+				"org.springframework.boot.health.actuate.endpoint.HealthEndpointGroupsPostProcessor" })
+		static class ReadinessGroupConfiguration {
+
+			@Bean
+			static NatsReadinessGroupPostProcessor natsReadinessGroupPostProcessor(Environment environment) {
+				return new NatsReadinessGroupPostProcessor(environment);
+			}
+
 		}
 
 	}
