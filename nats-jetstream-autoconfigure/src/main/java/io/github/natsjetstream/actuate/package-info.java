@@ -1,5 +1,5 @@
 /**
- * Actuator endpoints for NATS JetStream.
+ * The Actuator endpoint for NATS JetStream.
  */
 @NullMarked
 package io.github.natsjetstream.actuate;

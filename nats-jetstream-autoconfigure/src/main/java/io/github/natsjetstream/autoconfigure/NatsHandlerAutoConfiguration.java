@@ -7,8 +7,10 @@ import java.util.List;
 
 import io.github.natsjetstream.annotation.NatsHandlerAnnotationBeanPostProcessor;
 import io.github.natsjetstream.config.HandlerSettingsResolver;
+import io.github.natsjetstream.listener.ConsumerStatistics;
 import io.github.natsjetstream.listener.ContainerOptions;
 import io.github.natsjetstream.listener.ContainerResources;
+import io.github.natsjetstream.listener.HandlerStatusResolver;
 import io.github.natsjetstream.listener.NatsHandlerContainerRegistry;
 import io.github.natsjetstream.listener.StreamDirectory;
 import io.github.natsjetstream.listener.adapter.CachingJsonMessageConverter;
@@ -145,6 +147,21 @@ public final class NatsHandlerAutoConfiguration {
 							Duration.ofSeconds(30))))
 			.withVirtualThreads(Threading.VIRTUAL.isActive(environment));
 		return new NatsHandlerContainerRegistry(resources, options);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ConsumerStatistics natsConsumerStatistics(NatsHandlerContainerRegistry registry, Connection connection,
+			JetStreamManagement management, NatsProperties properties) {
+		return new ConsumerStatistics(registry, connection, management,
+				properties.getJetstream().getConsumerStatistics().getInterval(), Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	HandlerStatusResolver natsHandlerStatusResolver(ConsumerStatistics statistics, NatsProperties properties) {
+		return new HandlerStatusResolver(statistics, properties.getJetstream().getHealth().getStallAfter(),
+				Clock.systemUTC());
 	}
 
 	@Configuration(proxyBeanMethods = false)

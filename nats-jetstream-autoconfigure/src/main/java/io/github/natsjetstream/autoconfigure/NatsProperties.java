@@ -296,6 +296,10 @@ public class NatsProperties {
 
 		private final DeadLetter deadLetter = new DeadLetter();
 
+		private final ConsumerStatistics consumerStatistics = new ConsumerStatistics();
+
+		private final Health health = new Health();
+
 		public @Nullable String getDomain() {
 			return this.domain;
 		}
@@ -362,6 +366,86 @@ public class NatsProperties {
 
 		public DeadLetter getDeadLetter() {
 			return this.deadLetter;
+		}
+
+		public ConsumerStatistics getConsumerStatistics() {
+			return this.consumerStatistics;
+		}
+
+		public Health getHealth() {
+			return this.health;
+		}
+
+	}
+
+	/**
+	 * Settings of the background refresh of the handlers' consumer numbers (pending, ack
+	 * pending, redelivered), which health, the 'nats' endpoint and metrics read.
+	 */
+	public static class ConsumerStatistics {
+
+		/**
+		 * Time between two reads of every handler's consumer, one consumer-info request
+		 * per handler each time.
+		 */
+		private Duration interval = Duration.ofSeconds(10);
+
+		public Duration getInterval() {
+			return this.interval;
+		}
+
+		public void setInterval(Duration interval) {
+			this.interval = interval;
+		}
+
+	}
+
+	/**
+	 * Settings of the 'nats' health contributor.
+	 */
+	public static class Health {
+
+		/**
+		 * Time for which an answer of JetStream to the connection check is reused, so that
+		 * health probes do not each make a request to the server. An answer is not reused
+		 * after a reconnect.
+		 */
+		private Duration cacheTimeToLive = Duration.ofSeconds(15);
+
+		/**
+		 * Maximum time to wait for JetStream to answer the connection check.
+		 */
+		private Duration timeout = Duration.ofSeconds(2);
+
+		/**
+		 * Time after which a running handler whose consumer has messages pending or being
+		 * redelivered, and which received and handled nothing meanwhile, is reported
+		 * stalled. When unset, three times the handler's ack wait.
+		 */
+		private @Nullable Duration stallAfter;
+
+		public Duration getCacheTimeToLive() {
+			return this.cacheTimeToLive;
+		}
+
+		public void setCacheTimeToLive(Duration cacheTimeToLive) {
+			this.cacheTimeToLive = cacheTimeToLive;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public @Nullable Duration getStallAfter() {
+			return this.stallAfter;
+		}
+
+		public void setStallAfter(@Nullable Duration stallAfter) {
+			this.stallAfter = stallAfter;
 		}
 
 	}

@@ -1,6 +1,8 @@
 package io.github.natsjetstream.config;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -8,6 +10,7 @@ import java.util.Objects;
 import io.github.natsjetstream.retry.DeadLetterSubjectTemplate;
 import io.github.natsjetstream.retry.ErrorClassifier;
 import io.github.natsjetstream.retry.RetryBackoff;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
@@ -139,6 +142,19 @@ public record HandlerSettings(DeclaredHandlerSettings values, Map<String, Settin
 	 */
 	public String deadLetterSubject(String stream, String durable) {
 		return this.deadLetter.resolve(stream, durable);
+	}
+
+	/**
+	 * Return every setting by its attribute name, in a fixed order, with its resolved
+	 * value; {@code errorClassifier} is {@code null} when the handler has none.
+	 * @return the values by setting name
+	 */
+	public Map<String, @Nullable Object> byName() {
+		Map<String, @Nullable Object> values = new LinkedHashMap<>();
+		for (DeclaredHandlerSettings.Setting setting : DeclaredHandlerSettings.SETTINGS) {
+			values.put(setting.name(), setting.value().apply(this.values));
+		}
+		return Collections.unmodifiableMap(values);
 	}
 
 	/**

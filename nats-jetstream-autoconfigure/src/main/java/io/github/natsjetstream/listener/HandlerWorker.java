@@ -47,6 +47,11 @@ final class HandlerWorker implements Runnable {
 
 	private static final String PIN_ID = "Nats-Pin-Id";
 
+	/**
+	 * The time of what has not happened yet.
+	 */
+	static final long NEVER = Long.MIN_VALUE;
+
 	private final String name;
 
 	private final SubscriptionSource subscriptionSource;
@@ -78,6 +83,8 @@ final class HandlerWorker implements Runnable {
 	private volatile long lastReceivedNanos = System.nanoTime();
 
 	private volatile boolean pinned;
+
+	private volatile long lastHandledNanos = NEVER;
 
 	HandlerWorker(String name, SubscriptionSource subscriptionSource, PullTracker pulls, PullRequestOptions pullOptions,
 			ContainerOptions options, HandlerInvoker invoker, FailureHandler failureHandler,
@@ -224,6 +231,7 @@ final class HandlerWorker implements Runnable {
 		}
 		finally {
 			this.inHand = null;
+			this.lastHandledNanos = System.nanoTime();
 		}
 		acknowledge(message);
 	}
@@ -275,6 +283,23 @@ final class HandlerWorker implements Runnable {
 	 */
 	WorkerSupervision.@Nullable Episode failures() {
 		return this.supervision.episode();
+	}
+
+	/**
+	 * Return when the worker last received or handled a message, or was created if it
+	 * has done neither.
+	 * @return the {@link System#nanoTime()} of the last activity
+	 */
+	long lastActivityNanos() {
+		return Math.max(this.lastReceivedNanos, this.lastHandledNanos);
+	}
+
+	/**
+	 * Return when a handler invocation of the worker last ended.
+	 * @return the {@link System#nanoTime()}, or {@link #NEVER} if none ended yet
+	 */
+	long lastHandledNanos() {
+		return this.lastHandledNanos;
 	}
 
 	boolean isIdleFor(long nanos) {

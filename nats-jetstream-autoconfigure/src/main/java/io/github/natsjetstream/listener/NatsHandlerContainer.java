@@ -1,26 +1,32 @@
 package io.github.natsjetstream.listener;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.natsjetstream.config.HandlerSettings;
 import io.github.natsjetstream.config.InvalidHandlerException;
 import io.github.natsjetstream.config.NatsHandlerEndpoint;
 import io.github.natsjetstream.config.PriorityPolicySetting;
 import io.github.natsjetstream.retry.FailureHandler;
+import io.github.natsjetstream.retry.HandlerFailure;
 import io.github.natsjetstream.support.ApiErrorCodes;
+import io.github.natsjetstream.support.NatsJetStreamException;
 import io.github.natsjetstream.support.ServerFeature;
-import io.nats.client.JetStreamSubscription;
 import io.nats.client.JetStreamApiException;
+import io.nats.client.JetStreamSubscription;
 import io.nats.client.PullRequestOptions;
 import io.nats.client.PullSubscribeOptions;
 import io.nats.client.api.ConsumerConfiguration;
+import io.nats.client.api.ConsumerInfo;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -33,12 +39,22 @@ import org.springframework.util.Assert;
  * {@link HandlerWorker workers} on it, keeps long-running messages alive with
  * in-progress acknowledgements, recreates the durable when it is deleted from outside,
  * and stops without losing a message.
+ * <p>
+ * A running container can be {@link #pause() paused} and {@link #resume() resumed}: its
+ * workers stop and start again while the durable and everything the container
+ * schedules stay. On servers that support it the consumer is paused on the server too,
+ * so that every instance of the application pauses.
  *
  * @author NATS JetStream Spring Boot Starter contributors
  */
 public class NatsHandlerContainer {
 
 	private static final Log logger = LogFactory.getLog(NatsHandlerContainer.class);
+
+	/**
+	 * How long a pause of the consumer on the server lasts: until it is resumed.
+	 */
+	private static final Duration SERVER_PAUSE = Duration.ofDays(100L * 365);
 
 	private final NatsHandlerEndpoint endpoint;
 
@@ -50,7 +66,15 @@ public class NatsHandlerContainer {
 
 	private volatile boolean running;
 
+	private volatile boolean paused;
+
+	private volatile @Nullable Instant pausedOnServerAt;
+
+	private volatile Instant pauseChangedAt = Instant.EPOCH;
+
 	private volatile List<HandlerWorker> workers = List.of();
+
+	private volatile @Nullable FailureHandler failureHandler;
 
 	private @Nullable ScheduledFuture<?> keepAlive;
 
@@ -103,7 +127,7 @@ public class NatsHandlerContainer {
 	}
 
 	/**
-	 * Return whether the container is running.
+	 * Return whether the container is running (started and not stopped), paused or not.
 	 * @return whether it is running
 	 */
 	public boolean isRunning() {
@@ -111,7 +135,50 @@ public class NatsHandlerContainer {
 	}
 
 	/**
-	 * Provision the consumer and start the workers.
+	 * Return whether the container is paused here. Its consumer may also have been
+	 * paused on the server by another instance, which this container does not know.
+	 * @return whether it is paused
+	 */
+	public boolean isPaused() {
+		return this.paused;
+	}
+
+	/**
+	 * Return when the container was last paused or resumed here.
+	 * @return the time, {@link Instant#EPOCH} if never
+	 */
+	Instant pauseChangedAt() {
+		return this.pauseChangedAt;
+	}
+
+	/**
+	 * Return the last failure of the handler since the container started.
+	 * @return the failure, or {@code null}
+	 */
+	public @Nullable HandlerFailure getLastFailure() {
+		FailureHandler failureHandler = this.failureHandler;
+		return (failureHandler != null) ? failureHandler.getLastFailure() : null;
+	}
+
+	/**
+	 * Return when a worker last received or handled a message, or started if none has.
+	 * @return the {@link System#nanoTime()} of the last activity, or
+	 * {@link HandlerWorker#NEVER} when the container never started
+	 */
+	long lastActivityNanos() {
+		return this.workers.stream().mapToLong(HandlerWorker::lastActivityNanos).max().orElse(HandlerWorker.NEVER);
+	}
+
+	/**
+	 * Return when a handler invocation last ended.
+	 * @return the {@link System#nanoTime()}, or {@link HandlerWorker#NEVER}
+	 */
+	long lastHandledNanos() {
+		return this.workers.stream().mapToLong(HandlerWorker::lastHandledNanos).max().orElse(HandlerWorker.NEVER);
+	}
+
+	/**
+	 * Provision the consumer and start the workers, unless the container is paused.
 	 */
 	public void start() {
 		synchronized (this.lifecycleMonitor) {
@@ -128,27 +195,18 @@ public class NatsHandlerContainer {
 			this.consumerConfiguration = ConsumerConfigurationFactory.create(this.endpoint, multipleFilters);
 			this.resources.provisioner()
 				.provisionConsumer(stream, this.consumerConfiguration, this.endpoint.description(), requiredFeatures());
-			FailureHandler failureHandler = new FailureHandler(this.endpoint.description(), this.endpoint.durable(),
+			this.failureHandler = new FailureHandler(this.endpoint.description(), this.endpoint.durable(),
 					settings.maxDeliver(), settings.backoff(), settings.errorClassifier(),
 					this.resources.deadLetterRecoverer(), deadLetterSubject, this.resources.clock());
-			SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("nats-" + this.endpoint.id() + "-");
-			executor.setVirtualThreads(this.options.virtualThreads());
-			int batch = this.options.batchSize(settings.maxAckPending(), settings.concurrency());
-			List<HandlerWorker> workers = new ArrayList<>(settings.concurrency());
-			for (int i = 0; i < settings.concurrency(); i++) {
-				PullTracker pulls = new PullTracker(batch, this.options.pullExpiry().toNanos(),
-						this.options.pullGrace().toNanos(), this.options.maxOutstandingPulls());
-				workers.add(new HandlerWorker(this.endpoint.id() + "-" + i, this::subscribe, pulls,
-						pullRequest(batch, settings), this.options, this.endpoint.invoker(), failureHandler,
-						this::checkConsumerSoon));
-			}
-			this.workers = List.copyOf(workers);
 			this.running = true;
-			workers.forEach(executor::execute);
-			scheduleKeepAlive(settings, this.workers);
-			scheduleConsumerCheck(this.workers);
+			if (!this.paused) {
+				startWorkers();
+			}
+			scheduleKeepAlive(settings);
+			scheduleConsumerCheck();
 			logger.info("Handler " + this.endpoint.description() + " consuming " + this.endpoint.subjects() + " from '"
-					+ stream + " > " + this.endpoint.durable() + "' with " + settings.concurrency() + " worker(s)");
+					+ stream + " > " + this.endpoint.durable() + "' with " + settings.concurrency() + " worker(s)"
+					+ (this.paused ? ", paused" : ""));
 		}
 	}
 
@@ -212,6 +270,132 @@ public class NatsHandlerContainer {
 					+ "): messages it gives up on could never be dead-lettered. Choose a subject that the dead-letter "
 					+ "stream captures (nats.jetstream.dead-letter.subjects), or add it there.");
 		}
+	}
+
+	/**
+	 * Start a new set of workers. Called with the lifecycle lock held.
+	 */
+	private void startWorkers() {
+		HandlerSettings settings = this.endpoint.settings();
+		FailureHandler failureHandler = this.failureHandler;
+		Assert.state(failureHandler != null, "Not started");
+		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("nats-" + this.endpoint.id() + "-");
+		executor.setVirtualThreads(this.options.virtualThreads());
+		int batch = this.options.batchSize(settings.maxAckPending(), settings.concurrency());
+		List<HandlerWorker> workers = new ArrayList<>(settings.concurrency());
+		for (int i = 0; i < settings.concurrency(); i++) {
+			PullTracker pulls = new PullTracker(batch, this.options.pullExpiry().toNanos(),
+					this.options.pullGrace().toNanos(), this.options.maxOutstandingPulls());
+			workers.add(new HandlerWorker(this.endpoint.id() + "-" + i, this::subscribe, pulls,
+					pullRequest(batch, settings), this.options, this.endpoint.invoker(), failureHandler,
+					this::checkConsumerSoon));
+		}
+		this.workers = List.copyOf(workers);
+		workers.forEach(executor::execute);
+	}
+
+	/**
+	 * Pause: the workers stop pulling and return the messages they pulled but did not
+	 * start, as a stop does; the durable stays. On servers that support it (2.11 and
+	 * later) the consumer is paused on the server too, so that no instance of the
+	 * application receives its messages until it is resumed. Returns once the handlers
+	 * in progress have finished, within the shutdown timeout. A container that is not
+	 * running starts paused.
+	 * @throws NatsJetStreamException when the consumer could not be paused on the
+	 * server; the container is paused here nonetheless
+	 */
+	public void pause() {
+		List<HandlerWorker> pausing;
+		synchronized (this.lifecycleMonitor) {
+			if (this.paused) {
+				return;
+			}
+			this.paused = true;
+			this.pauseChangedAt = this.resources.clock().instant();
+			pausing = this.running ? this.workers : List.of();
+			pausing.forEach(HandlerWorker::stop);
+		}
+		logger.info("Handler " + this.endpoint.description() + " paused");
+		try {
+			pauseOnServer();
+		}
+		finally {
+			awaitWorkers(pausing);
+		}
+	}
+
+	/**
+	 * Resume: new workers start pulling, and on servers that support it the consumer is
+	 * resumed on the server too, also when another instance paused it there.
+	 * @throws NatsJetStreamException when the consumer could not be resumed on the
+	 * server; the container runs here nonetheless
+	 */
+	public void resume() {
+		synchronized (this.lifecycleMonitor) {
+			resumeHere();
+		}
+		resumeOnServer();
+		// A consumer found paused on the server by a request sent before now is no
+		// longer paused.
+		this.pauseChangedAt = this.resources.clock().instant();
+	}
+
+	/**
+	 * Resume here. Called with the lifecycle lock held.
+	 */
+	private void resumeHere() {
+		boolean wasPaused = this.paused;
+		this.paused = false;
+		this.pausedOnServerAt = null;
+		this.pauseChangedAt = this.resources.clock().instant();
+		if (wasPaused) {
+			logger.info("Handler " + this.endpoint.description() + " resumed");
+			if (this.running) {
+				startWorkers();
+			}
+		}
+	}
+
+	private void pauseOnServer() {
+		String stream = this.stream;
+		if (stream == null || !serverSupportsConsumerPause()) {
+			return;
+		}
+		try {
+			this.resources.management()
+				.pauseConsumer(stream, this.endpoint.durable(),
+						ZonedDateTime.now(this.resources.clock()).plus(SERVER_PAUSE));
+			this.pausedOnServerAt = this.resources.clock().instant();
+		}
+		catch (IOException | JetStreamApiException ex) {
+			throw new NatsJetStreamException("Handler " + this.endpoint.description()
+					+ " is paused here, but its consumer '" + stream + " > " + this.endpoint.durable()
+					+ "' could not be paused on the server, so other instances still receive its messages: "
+					+ ex.getMessage(), ex);
+		}
+	}
+
+	private void resumeOnServer() {
+		String stream = this.stream;
+		if (stream == null || !serverSupportsConsumerPause()) {
+			return;
+		}
+		try {
+			this.resources.management().resumeConsumer(stream, this.endpoint.durable());
+		}
+		catch (IOException | JetStreamApiException ex) {
+			throw new NatsJetStreamException("Handler " + this.endpoint.description()
+					+ " runs here, but its consumer '" + stream + " > " + this.endpoint.durable()
+					+ "' could not be resumed on the server, so it receives no messages until it is: "
+					+ ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Return whether the server can pause a consumer (nats-server 2.11 and later).
+	 */
+	private boolean serverSupportsConsumerPause() {
+		return this.resources.features().supports(ServerFeature.CONSUMER_PAUSE);
 	}
 
 	/**
@@ -282,23 +466,24 @@ public class NatsHandlerContainer {
 
 	/**
 	 * Keep the messages in hand alive. In-progress acknowledgements are published without
-	 * waiting for a reply, so the shared scheduler never waits on the server.
+	 * waiting for a reply, so the shared scheduler never waits on the server. The workers
+	 * are read at every run: a resume replaces them.
 	 */
-	private void scheduleKeepAlive(HandlerSettings settings, List<HandlerWorker> workers) {
+	private void scheduleKeepAlive(HandlerSettings settings) {
 		long afterNanos = this.options.keepAliveAfter(settings.ackWait()).toNanos();
 		long period = this.options.keepAlivePeriod(settings.ackWait()).toMillis();
 		this.keepAlive = this.resources.scheduler().scheduleAtFixedRate(() -> {
-			for (HandlerWorker worker : workers) {
+			for (HandlerWorker worker : this.workers) {
 				worker.keepAlive(afterNanos);
 			}
 		}, period, period, TimeUnit.MILLISECONDS);
 	}
 
-	private void scheduleConsumerCheck(List<HandlerWorker> workers) {
+	private void scheduleConsumerCheck() {
 		long interval = this.options.consumerCheckInterval().toMillis();
 		long idle = this.options.consumerCheckInterval().toNanos();
 		this.consumerCheck = this.resources.scheduler().scheduleWithFixedDelay(() -> {
-			if (workers.stream().allMatch((worker) -> worker.isIdleFor(idle))) {
+			if (this.workers.stream().allMatch((worker) -> worker.isIdleFor(idle))) {
 				checkConsumerSoon();
 			}
 		}, interval, interval, TimeUnit.MILLISECONDS);
@@ -322,7 +507,8 @@ public class NatsHandlerContainer {
 	}
 
 	/**
-	 * Recreate the durable if it was deleted from outside. Makes its requests without
+	 * Recreate the durable if it was deleted from outside, and resume if the consumer
+	 * this container paused on the server was resumed there. Makes its requests without
 	 * holding the lifecycle lock.
 	 */
 	private void checkConsumer() {
@@ -331,8 +517,10 @@ public class NatsHandlerContainer {
 		if (!this.running || stream == null || configuration == null) {
 			return;
 		}
+		Instant asked = this.resources.clock().instant();
 		try {
-			this.resources.management().getConsumerInfo(stream, this.endpoint.durable());
+			ConsumerInfo info = this.resources.management().getConsumerInfo(stream, this.endpoint.durable());
+			followResumeOnServer(info, asked);
 		}
 		catch (JetStreamApiException ex) {
 			if (ex.getApiErrorCode() == ApiErrorCodes.CONSUMER_NOT_FOUND && this.running) {
@@ -342,6 +530,25 @@ public class NatsHandlerContainer {
 		catch (IOException | RuntimeException ex) {
 			// Disconnected or timed out: the client reconnects and resumes by itself.
 			logger.debug("Could not check consumer of handler " + this.endpoint.description(), ex);
+		}
+	}
+
+	/**
+	 * Resume here when the consumer that this container paused on the server is no
+	 * longer paused there (another instance or an operator resumed it), as seen by a
+	 * request sent after the pause.
+	 */
+	private void followResumeOnServer(ConsumerInfo info, Instant asked) {
+		Instant pausedOnServer = this.pausedOnServerAt;
+		if (!this.paused || pausedOnServer == null || info.getPaused() || !asked.isAfter(pausedOnServer)) {
+			return;
+		}
+		synchronized (this.lifecycleMonitor) {
+			if (this.paused && pausedOnServer.equals(this.pausedOnServerAt)) {
+				logger.info("Consumer '" + this.stream + " > " + this.endpoint.durable() + "' of handler "
+						+ this.endpoint.description() + " was resumed on the server");
+				resumeHere();
+			}
 		}
 	}
 

@@ -77,7 +77,7 @@ public class NatsHandlerContainerRegistry implements SmartLifecycle, DisposableB
 		return executor;
 	}
 
-	private static ThreadFactory daemonThreads(String prefix) {
+	static ThreadFactory daemonThreads(String prefix) {
 		AtomicInteger count = new AtomicInteger();
 		return (runnable) -> {
 			Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
@@ -134,6 +134,35 @@ public class NatsHandlerContainerRegistry implements SmartLifecycle, DisposableB
 		synchronized (this.containers) {
 			return List.copyOf(this.containers.values());
 		}
+	}
+
+	/**
+	 * Pause a handler, as {@link NatsHandlerContainer#pause()} does: it stops pulling
+	 * and returns what it pulled, keeps its durable, and on servers that support it
+	 * (2.11 and later) its consumer is paused on the server for every instance.
+	 * @param id the handler id
+	 * @throws IllegalArgumentException when no handler has that id
+	 */
+	public void pause(String id) {
+		requireContainer(id).pause();
+	}
+
+	/**
+	 * Resume a handler, as {@link NatsHandlerContainer#resume()} does.
+	 * @param id the handler id
+	 * @throws IllegalArgumentException when no handler has that id
+	 */
+	public void resume(String id) {
+		requireContainer(id).resume();
+	}
+
+	private NatsHandlerContainer requireContainer(String id) {
+		NatsHandlerContainer container = getContainer(id);
+		if (container == null) {
+			throw new IllegalArgumentException("No handler with id '" + id + "'; the handlers are "
+					+ getContainers().stream().map((each) -> each.getEndpoint().id()).toList());
+		}
+		return container;
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package io.github.natsjetstream.listener;
 
 import java.time.Instant;
 
+import io.github.natsjetstream.connection.ServerUrls;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param failing whether the worker failed and waits to subscribe again
  * @param failingSince when the current episode of failures began, or {@code null}
  * @param failures the number of failures in the current episode
- * @param lastFailure the last failure of the current episode, or {@code null}
+ * @param lastFailure the last failure of the current episode, or {@code null}; without
+ * credentials in URLs
  * @author NATS JetStream Spring Boot Starter contributors
  */
 public record WorkerState(String name, boolean failing, @Nullable Instant failingSince, int failures,
@@ -22,7 +24,8 @@ public record WorkerState(String name, boolean failing, @Nullable Instant failin
 		if (episode == null) {
 			return new WorkerState(worker.name(), false, null, 0, null);
 		}
-		return new WorkerState(worker.name(), true, episode.since(), episode.failures(), episode.last().toString());
+		return new WorkerState(worker.name(), true, episode.since(), episode.failures(),
+				ServerUrls.redactText(episode.last().toString()));
 	}
 
 }

@@ -45,6 +45,8 @@ public class FailureHandler {
 
 	private final Clock clock;
 
+	private volatile @Nullable HandlerFailure lastFailure;
+
 	/**
 	 * Create a new instance.
 	 * @param handler the handler, for logs
@@ -78,6 +80,7 @@ public class FailureHandler {
 	 * @param failure what the handler threw
 	 */
 	public void handleFailure(Message message, long delivery, Throwable failure) {
+		this.lastFailure = HandlerFailure.of(this.clock.instant(), message.getSubject(), delivery, failure);
 		DeadLetterReason reason = classify(failure);
 		if (reason == null && delivery >= this.maxDeliver) {
 			reason = DeadLetterReason.MAX_DELIVER;
@@ -92,6 +95,14 @@ public class FailureHandler {
 					+ " of message " + message.getSubject() + "; redelivering in " + delay, failure);
 		}
 		message.nakWithDelay(delay);
+	}
+
+	/**
+	 * Return the last failure of the handler.
+	 * @return the last failure, or {@code null} if the handler has not failed
+	 */
+	public @Nullable HandlerFailure getLastFailure() {
+		return this.lastFailure;
 	}
 
 	private @Nullable DeadLetterReason classify(Throwable failure) {

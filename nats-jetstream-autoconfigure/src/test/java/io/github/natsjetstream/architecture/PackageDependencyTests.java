@@ -16,7 +16,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * ({@code listener}), whose containers invoke handlers through {@code listener.adapter}.
  * In imports that means every layer may use the ones below it and none above:
  * {@code autoconfigure > annotation > listener > listener.adapter > config}, with
- * {@code routing}, {@code retry} and {@code provisioning} below them all.
+ * {@code routing}, {@code retry} and {@code provisioning} below them all. The operating
+ * surfaces ({@code health}, {@code actuate}) read the handlers and sit beside
+ * {@code annotation}: only the auto-configuration uses them.
  *
  * @author NATS JetStream Spring Boot Starter contributors
  */
@@ -40,6 +42,8 @@ class PackageDependencyTests {
 			.definedBy(ROOT + ".autoconfigure..")
 			.layer("annotation")
 			.definedBy(ROOT + ".annotation..")
+			.layer("operations")
+			.definedBy(ROOT + ".health..", ROOT + ".actuate..")
 			.layer("listener")
 			.definedBy(ROOT + ".listener")
 			.layer("adapter")
@@ -52,12 +56,14 @@ class PackageDependencyTests {
 			.mayNotBeAccessedByAnyLayer()
 			.whereLayer("annotation")
 			.mayOnlyBeAccessedByLayers("autoconfigure")
+			.whereLayer("operations")
+			.mayOnlyBeAccessedByLayers("autoconfigure")
 			.whereLayer("listener")
-			.mayOnlyBeAccessedByLayers("autoconfigure", "annotation")
+			.mayOnlyBeAccessedByLayers("autoconfigure", "annotation", "operations")
 			.whereLayer("adapter")
 			.mayOnlyBeAccessedByLayers("autoconfigure", "annotation", "listener")
 			.whereLayer("config")
-			.mayOnlyBeAccessedByLayers("autoconfigure", "annotation", "listener", "adapter")
+			.mayOnlyBeAccessedByLayers("autoconfigure", "annotation", "operations", "listener", "adapter")
 			.check(LIBRARY);
 	}
 

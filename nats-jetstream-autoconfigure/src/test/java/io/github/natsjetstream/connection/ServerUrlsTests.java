@@ -34,6 +34,12 @@ class ServerUrlsTests {
 	}
 
 	@Test
+	void redactTextRemovesCredentialsFromEveryUrlInIt() {
+		assertThat(ServerUrls.redactText("Could not reach nats://alice:s3cret@a:4222 or tls://t0ken@b:4222, nor c:4222"))
+			.isEqualTo("Could not reach nats://a:4222 or tls://b:4222, nor c:4222");
+	}
+
+	@Test
 	void userInfoReadsUserAndPassword() {
 		UserInfo userInfo = ServerUrls.userInfo(List.of("nats://a:4222", "nats://alice:p%40ss@b:4222"));
 		assertThat(userInfo).isNotNull();

@@ -14,9 +14,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
-import io.github.natsjetstream.actuate.NatsDeadLettersEndpoint;
+import io.github.natsjetstream.actuate.NatsEndpoint;
 import io.github.natsjetstream.annotation.NatsHandler;
-import io.github.natsjetstream.autoconfigure.actuate.NatsDeadLettersEndpointAutoConfiguration;
+import io.github.natsjetstream.autoconfigure.actuate.NatsEndpointAutoConfiguration;
 import io.github.natsjetstream.retry.DeadLetterHeaders;
 import io.github.natsjetstream.retry.DeadLetterReplayer;
 import io.github.natsjetstream.retry.ReplayRequest;
@@ -42,6 +42,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.messaging.handler.annotation.Header;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -55,8 +56,8 @@ class ReplayTests {
 
 	private ApplicationContextRunner runner(String deadLetterStream) {
 		return HandlerContexts.runner(nats.server())
-			.withConfiguration(AutoConfigurations.of(NatsDeadLettersEndpointAutoConfiguration.class))
-			.withPropertyValues("management.endpoints.web.exposure.include=natsdeadletters",
+			.withConfiguration(AutoConfigurations.of(NatsEndpointAutoConfiguration.class))
+			.withPropertyValues("management.endpoints.web.exposure.include=nats",
 					"nats.jetstream.dead-letter.stream=" + deadLetterStream,
 					"nats.jetstream.dead-letter.subjects=" + deadLetterStream.toLowerCase() + ".>",
 					"nats.jetstream.dead-letter.subject=" + deadLetterStream.toLowerCase() + ".{stream}.{durable}");
@@ -77,13 +78,15 @@ class ReplayTests {
 						.build());
 				}
 				JetStreamManagement management = context.getBean(JetStreamManagement.class);
-				NatsDeadLettersEndpoint endpoint = context.getBean(NatsDeadLettersEndpoint.class);
+				NatsEndpoint endpoint = context.getBean(NatsEndpoint.class);
 				await().atMost(HandlerContexts.patience()).until(() -> endpoint.deadLetters().messages() == 3);
 				assertThat(endpoint.deadLetters().subjects())
 					.containsEntry("dlq_replay.REPLAY.handler-tests-fixableHandlers-orders", 3L);
+				assertThat(endpoint.deadLetters().reasons()).containsExactly(entry("non-retryable", 3L));
+				assertThat(endpoint.deadLetters().reasonsRead()).isEqualTo(3);
 				handlers.fixed = true;
 
-				ReplayResult result = endpoint.replay(null, null, null);
+				ReplayResult result = endpoint.replayDeadLetters(null, null, null);
 
 				assertThat(result.replayed()).isEqualTo(3);
 				assertThat(result.failedSequences()).isEmpty();
@@ -105,7 +108,7 @@ class ReplayTests {
 				HandlerContexts.publish(jetStream, "partial.orders", "order-a");
 				HandlerContexts.publish(jetStream, "partial.invoices", "invoice-a");
 				HandlerContexts.publish(jetStream, "partial.orders", "order-b");
-				NatsDeadLettersEndpoint endpoint = context.getBean(NatsDeadLettersEndpoint.class);
+				NatsEndpoint endpoint = context.getBean(NatsEndpoint.class);
 				await().atMost(HandlerContexts.patience()).until(() -> endpoint.deadLetters().messages() == 3);
 				handlers.fixed = true;
 				DeadLetterReplayer replayer = context.getBean(DeadLetterReplayer.class);
@@ -141,7 +144,7 @@ class ReplayTests {
 							.put("Nats-Expected-Last-Sequence", "0"))
 						.data("order-9", StandardCharsets.UTF_8)
 						.build());
-				NatsDeadLettersEndpoint endpoint = context.getBean(NatsDeadLettersEndpoint.class);
+				NatsEndpoint endpoint = context.getBean(NatsEndpoint.class);
 				await().atMost(HandlerContexts.patience()).until(() -> endpoint.deadLetters().messages() == 1);
 				handlers.fixed = true;
 

@@ -1,0 +1,7 @@
+/**
+ * Actuator health of NATS: the connection and the handlers.
+ */
+@NullMarked
+package io.github.natsjetstream.health;
+
+import org.jspecify.annotations.NullMarked;

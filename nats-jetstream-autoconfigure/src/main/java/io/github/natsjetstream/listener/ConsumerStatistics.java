@@ -1,0 +1,178 @@
+package io.github.natsjetstream.listener;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.github.natsjetstream.support.ApiErrorCodes;
+import io.nats.client.Connection;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.JetStreamManagement;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.util.Assert;
+
+/**
+ * Keeps the latest numbers of every handler's durable consumer (pending, ack pending,
+ * redelivered, paused), refreshed in the background: one consumer-info request per
+ * handler per interval, never per message and never per reader. Health checks, the
+ * Actuator endpoint and metrics read {@link #latest(String)}.
+ *
+ * @author NATS JetStream Spring Boot Starter contributors
+ */
+public class ConsumerStatistics implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(ConsumerStatistics.class);
+
+	private final NatsHandlerContainerRegistry registry;
+
+	private final Connection connection;
+
+	private final JetStreamManagement management;
+
+	private final Duration interval;
+
+	private final Clock clock;
+
+	private final Map<String, ConsumerSnapshot> latest = new ConcurrentHashMap<>();
+
+	private final Object lifecycleMonitor = new Object();
+
+	private @Nullable ScheduledExecutorService executor;
+
+	/**
+	 * Create a new instance.
+	 * @param registry the handlers
+	 * @param connection the connection; nothing is asked while it is not connected
+	 * @param management the management context the consumers are read with
+	 * @param interval how often the consumers are read
+	 * @param clock the clock for the times of the snapshots
+	 */
+	public ConsumerStatistics(NatsHandlerContainerRegistry registry, Connection connection,
+			JetStreamManagement management, Duration interval, Clock clock) {
+		Assert.notNull(registry, "'registry' must not be null");
+		Assert.notNull(connection, "'connection' must not be null");
+		Assert.notNull(management, "'management' must not be null");
+		Assert.isTrue(interval != null && !interval.isNegative() && !interval.isZero(), "'interval' must be positive");
+		Assert.notNull(clock, "'clock' must not be null");
+		this.registry = registry;
+		this.connection = connection;
+		this.management = management;
+		this.interval = interval;
+		this.clock = clock;
+	}
+
+	/**
+	 * Return the latest numbers of a handler's consumer.
+	 * @param handlerId the handler id
+	 * @return the numbers, or {@code null} when none were read yet
+	 */
+	public @Nullable ConsumerSnapshot latest(String handlerId) {
+		return this.latest.get(handlerId);
+	}
+
+	/**
+	 * Return how often the consumers are read.
+	 * @return the interval
+	 */
+	public Duration getInterval() {
+		return this.interval;
+	}
+
+	/**
+	 * Read every started handler's consumer now. A consumer that cannot be read keeps
+	 * its previous numbers.
+	 */
+	public void refresh() {
+		if (this.connection.getStatus() != Connection.Status.CONNECTED) {
+			return;
+		}
+		for (NatsHandlerContainer container : this.registry.getContainers()) {
+			String stream = container.getStream();
+			if (stream != null) {
+				refresh(container.getEndpoint().id(), stream, container.getEndpoint().durable());
+			}
+		}
+	}
+
+	/**
+	 * Refresh, never throwing: a scheduled task that throws is not run again.
+	 */
+	private void refreshQuietly() {
+		try {
+			refresh();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not read the handlers' consumers", ex);
+		}
+	}
+
+	private void refresh(String handlerId, String stream, String durable) {
+		// The time the server was asked: what changed after it is not in the answer.
+		Instant asked = this.clock.instant();
+		try {
+			this.latest.put(handlerId, ConsumerSnapshot.of(this.management.getConsumerInfo(stream, durable), asked));
+		}
+		catch (JetStreamApiException ex) {
+			if (ex.getApiErrorCode() == ApiErrorCodes.CONSUMER_NOT_FOUND) {
+				this.latest.put(handlerId, ConsumerSnapshot.missing(asked));
+			}
+			else {
+				logger.debug("Could not read consumer '" + stream + " > " + durable + "'", ex);
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.debug("Could not read consumer '" + stream + " > " + durable + "'", ex);
+		}
+	}
+
+	@Override
+	public void start() {
+		synchronized (this.lifecycleMonitor) {
+			if (this.executor != null) {
+				return;
+			}
+			ScheduledExecutorService executor = Executors
+				.newSingleThreadScheduledExecutor(NatsHandlerContainerRegistry.daemonThreads("nats-consumer-statistics-"));
+			long millis = this.interval.toMillis();
+			executor.scheduleWithFixedDelay(this::refreshQuietly, 0, millis, TimeUnit.MILLISECONDS);
+			this.executor = executor;
+		}
+	}
+
+	@Override
+	public void stop() {
+		synchronized (this.lifecycleMonitor) {
+			if (this.executor != null) {
+				this.executor.shutdownNow();
+				this.executor = null;
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		synchronized (this.lifecycleMonitor) {
+			return this.executor != null;
+		}
+	}
+
+	/**
+	 * Start after the handlers and stop before them.
+	 * @return the phase
+	 */
+	@Override
+	public int getPhase() {
+		return NatsHandlerContainerRegistry.PHASE + 1;
+	}
+
+}
