@@ -1,7 +1,6 @@
 package io.github.natsjetstream.autoconfigure;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +13,6 @@ import io.github.natsjetstream.config.HandlerSettingsResolver;
 import io.github.natsjetstream.listener.ContainerResources;
 import io.github.natsjetstream.listener.DurableConsumerProvisioner;
 import io.github.natsjetstream.listener.NatsHandlerContainerRegistry;
-import io.github.natsjetstream.listener.adapter.CachingJsonMessageConverter;
 import io.github.natsjetstream.listener.adapter.NatsMessageArgumentResolver;
 import io.github.natsjetstream.provisioning.NatsStream;
 import io.github.natsjetstream.provisioning.StorageType;
@@ -28,7 +26,6 @@ import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamManagement;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -38,17 +35,12 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.env.Environment;
-import org.springframework.messaging.converter.ByteArrayMessageConverter;
-import org.springframework.messaging.converter.CompositeMessageConverter;
 import org.springframework.messaging.converter.MessageConverter;
-import org.springframework.messaging.converter.StringMessageConverter;
 import org.springframework.messaging.handler.annotation.support.DefaultMessageHandlerMethodFactory;
 import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
 import org.springframework.validation.Validator;
@@ -61,7 +53,8 @@ import org.springframework.validation.Validator;
  *
  * @author NATS JetStream Spring Boot Starter contributors
  */
-@AutoConfiguration(after = { NatsAutoConfiguration.class, NatsProvisioningAutoConfiguration.class },
+@AutoConfiguration(after = { NatsAutoConfiguration.class, NatsProvisioningAutoConfiguration.class,
+		NatsMessageConverterAutoConfiguration.class },
 		afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
 @ConditionalOnClass({ JetStreamManagement.class, MessageHandlerMethodFactory.class })
 @ConditionalOnBean(Connection.class)
@@ -77,7 +70,7 @@ public final class NatsHandlerAutoConfiguration {
 	 * Name of the {@link MessageConverter} bean that converts payloads for handler
 	 * methods.
 	 */
-	public static final String MESSAGE_CONVERTER_BEAN_NAME = "natsHandlerMessageConverter";
+	public static final String MESSAGE_CONVERTER_BEAN_NAME = NatsMessageConverterAutoConfiguration.MESSAGE_CONVERTER_BEAN_NAME;
 
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
@@ -188,36 +181,6 @@ public final class NatsHandlerAutoConfiguration {
 
 	private static String canonical(String id) {
 		return id.replaceAll("[^A-Za-z0-9]", "").toLowerCase(java.util.Locale.ROOT);
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(JsonMapper.class)
-	static class JsonMessageConverterConfiguration {
-
-		@Bean(name = MESSAGE_CONVERTER_BEAN_NAME)
-		@ConditionalOnMissingBean(name = MESSAGE_CONVERTER_BEAN_NAME)
-		MessageConverter natsHandlerMessageConverter(ObjectProvider<JsonMapper> jsonMapper) {
-			List<MessageConverter> converters = new ArrayList<>(rawConverters());
-			converters.add(new CachingJsonMessageConverter(jsonMapper.getIfAvailable(JsonMapper::new)));
-			return new CompositeMessageConverter(converters);
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnMissingClass("tools.jackson.databind.json.JsonMapper")
-	static class RawMessageConverterConfiguration {
-
-		@Bean(name = MESSAGE_CONVERTER_BEAN_NAME)
-		@ConditionalOnMissingBean(name = MESSAGE_CONVERTER_BEAN_NAME)
-		MessageConverter natsHandlerMessageConverter() {
-			return new CompositeMessageConverter(rawConverters());
-		}
-
-	}
-
-	private static List<MessageConverter> rawConverters() {
-		return List.of(new ByteArrayMessageConverter(), new StringMessageConverter());
 	}
 
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import io.github.natsjetstream.annotation.NatsHandler;
 import io.github.natsjetstream.autoconfigure.NatsAutoConfiguration;
 import io.github.natsjetstream.autoconfigure.NatsHandlerAutoConfiguration;
+import io.github.natsjetstream.autoconfigure.NatsMessageConverterAutoConfiguration;
 import io.github.natsjetstream.autoconfigure.NatsProvisioningAutoConfiguration;
 import io.github.natsjetstream.retry.DeadLetterRecoverer;
 import io.github.natsjetstream.retry.PublishingDeadLetterRecoverer;
@@ -26,7 +27,8 @@ import org.springframework.context.annotation.Bean;
  */
 @SpringBootConfiguration
 @ImportAutoConfiguration({ JacksonAutoConfiguration.class, NatsAutoConfiguration.class,
-		NatsProvisioningAutoConfiguration.class, NatsHandlerAutoConfiguration.class })
+		NatsProvisioningAutoConfiguration.class, NatsMessageConverterAutoConfiguration.class,
+		NatsHandlerAutoConfiguration.class })
 public class CrashingHandlerApplication {
 
 	static final int CRASH_EXIT_CODE = 3;

@@ -1,0 +1,75 @@
+package io.github.natsjetstream.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.natsjetstream.listener.adapter.CachingJsonMessageConverter;
+import io.nats.client.Connection;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.converter.ByteArrayMessageConverter;
+import org.springframework.messaging.converter.CompositeMessageConverter;
+import org.springframework.messaging.converter.MessageConverter;
+import org.springframework.messaging.converter.StringMessageConverter;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration}
+ * for the {@link MessageConverter} that converts payloads both ways: into handler method
+ * arguments and from what the {@link io.github.natsjetstream.core.JetStreamTemplate}
+ * publishes. {@code byte[]} and {@code String} payloads are taken as they are; other
+ * types are JSON, written and read with the application's Jackson {@link JsonMapper} when
+ * Jackson is on the classpath.
+ *
+ * @author NATS JetStream Spring Boot Starter contributors
+ */
+@AutoConfiguration(after = NatsAutoConfiguration.class,
+		afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+@ConditionalOnClass({ Connection.class, MessageConverter.class })
+@ConditionalOnBean(Connection.class)
+public final class NatsMessageConverterAutoConfiguration {
+
+	/**
+	 * Name of the {@link MessageConverter} bean that converts payloads for handler
+	 * methods and for publishing.
+	 */
+	public static final String MESSAGE_CONVERTER_BEAN_NAME = "natsHandlerMessageConverter";
+
+	private static List<MessageConverter> rawConverters() {
+		return List.of(new ByteArrayMessageConverter(), new StringMessageConverter());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(JsonMapper.class)
+	static class JsonMessageConverterConfiguration {
+
+		@Bean(name = MESSAGE_CONVERTER_BEAN_NAME)
+		@ConditionalOnMissingBean(name = MESSAGE_CONVERTER_BEAN_NAME)
+		MessageConverter natsHandlerMessageConverter(ObjectProvider<JsonMapper> jsonMapper) {
+			List<MessageConverter> converters = new ArrayList<>(rawConverters());
+			converters.add(new CachingJsonMessageConverter(jsonMapper.getIfAvailable(JsonMapper::new)));
+			return new CompositeMessageConverter(converters);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingClass("tools.jackson.databind.json.JsonMapper")
+	static class RawMessageConverterConfiguration {
+
+		@Bean(name = MESSAGE_CONVERTER_BEAN_NAME)
+		@ConditionalOnMissingBean(name = MESSAGE_CONVERTER_BEAN_NAME)
+		MessageConverter natsHandlerMessageConverter() {
+			return new CompositeMessageConverter(rawConverters());
+		}
+
+	}
+
+}
