@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.github.natsjetstream.listener.adapter.CachingJsonMessageConverter;
 import io.nats.client.Connection;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
 import org.springframework.messaging.converter.ByteArrayMessageConverter;
 import org.springframework.messaging.converter.CompositeMessageConverter;
 import org.springframework.messaging.converter.MessageConverter;
@@ -26,7 +28,10 @@ import org.springframework.messaging.converter.StringMessageConverter;
  * arguments and from what the {@link io.github.natsjetstream.core.JetStreamTemplate}
  * publishes. {@code byte[]} and {@code String} payloads are taken as they are; other
  * types are JSON, written and read with the application's Jackson {@link JsonMapper} when
- * Jackson is on the classpath.
+ * Jackson is on the classpath. Writing records the content type; reading goes by the
+ * type of the handler parameter, whatever content type the message declares, so that a
+ * {@code String} parameter receives JSON as text and a record is read from JSON published
+ * as bytes.
  *
  * @author NATS JetStream Spring Boot Starter contributors
  */
@@ -43,7 +48,7 @@ public final class NatsMessageConverterAutoConfiguration {
 	public static final String MESSAGE_CONVERTER_BEAN_NAME = "natsHandlerMessageConverter";
 
 	private static List<MessageConverter> rawConverters() {
-		return List.of(new ByteArrayMessageConverter(), new StringMessageConverter());
+		return List.of(new ByteArrayMessageConverter(), new AnyContentTypeStringMessageConverter());
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -54,7 +59,7 @@ public final class NatsMessageConverterAutoConfiguration {
 		@ConditionalOnMissingBean(name = MESSAGE_CONVERTER_BEAN_NAME)
 		MessageConverter natsHandlerMessageConverter(ObjectProvider<JsonMapper> jsonMapper) {
 			List<MessageConverter> converters = new ArrayList<>(rawConverters());
-			converters.add(new CachingJsonMessageConverter(jsonMapper.getIfAvailable(JsonMapper::new)));
+			converters.add(new AnyContentTypeJsonMessageConverter(jsonMapper.getIfAvailable(JsonMapper::new)));
 			return new CompositeMessageConverter(converters);
 		}
 
@@ -68,6 +73,34 @@ public final class NatsMessageConverterAutoConfiguration {
 		@ConditionalOnMissingBean(name = MESSAGE_CONVERTER_BEAN_NAME)
 		MessageConverter natsHandlerMessageConverter() {
 			return new CompositeMessageConverter(rawConverters());
+		}
+
+	}
+
+	/**
+	 * Reads a {@code String} parameter from a message of any content type.
+	 */
+	static final class AnyContentTypeStringMessageConverter extends StringMessageConverter {
+
+		@Override
+		protected boolean canConvertFrom(Message<?> message, Class<?> targetClass) {
+			return supports(targetClass);
+		}
+
+	}
+
+	/**
+	 * Reads a parameter as JSON from a message of any content type.
+	 */
+	static final class AnyContentTypeJsonMessageConverter extends CachingJsonMessageConverter {
+
+		AnyContentTypeJsonMessageConverter(JsonMapper mapper) {
+			super(mapper);
+		}
+
+		@Override
+		protected boolean canConvertFrom(Message<?> message, @Nullable Class<?> targetClass) {
+			return targetClass != null;
 		}
 
 	}
