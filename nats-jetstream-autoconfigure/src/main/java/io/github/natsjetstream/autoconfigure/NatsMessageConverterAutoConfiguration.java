@@ -6,6 +6,7 @@ import java.util.List;
 import io.github.natsjetstream.listener.adapter.CachingJsonMessageConverter;
 import io.nats.client.Connection;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,8 +18,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClas
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.converter.ByteArrayMessageConverter;
 import org.springframework.messaging.converter.CompositeMessageConverter;
+import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.converter.MessageConverter;
 import org.springframework.messaging.converter.StringMessageConverter;
 
@@ -90,7 +93,9 @@ public final class NatsMessageConverterAutoConfiguration {
 	}
 
 	/**
-	 * Reads a parameter as JSON from a message of any content type.
+	 * Reads a parameter as JSON from a message of any content type, and writes a payload
+	 * with the mapper's own recycled buffers when neither a JSON view nor a content type
+	 * asks for more.
 	 */
 	static final class AnyContentTypeJsonMessageConverter extends CachingJsonMessageConverter {
 
@@ -101,6 +106,21 @@ public final class NatsMessageConverterAutoConfiguration {
 		@Override
 		protected boolean canConvertFrom(Message<?> message, @Nullable Class<?> targetClass) {
 			return targetClass != null;
+		}
+
+		@Override
+		protected @Nullable Object convertToInternal(Object payload, @Nullable MessageHeaders headers,
+				@Nullable Object conversionHint) {
+			if (conversionHint != null || getSerializedPayloadClass() != byte[].class
+					|| getMimeType(headers) != null) {
+				return super.convertToInternal(payload, headers, conversionHint);
+			}
+			try {
+				return getJsonMapper().writeValueAsBytes(payload);
+			}
+			catch (JacksonException ex) {
+				throw new MessageConversionException("Could not write JSON: " + ex.getOriginalMessage(), ex);
+			}
 		}
 
 	}
