@@ -6,13 +6,13 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.natsjetstream.autoconfigure.NatsHandlerAutoConfiguration;
 import io.github.natsjetstream.benchmarks.Report.ThroughputCase;
 import io.github.natsjetstream.benchmarks.Report.ThroughputRound;
-import io.github.natsjetstream.autoconfigure.NatsHandlerAutoConfiguration;
 import io.github.natsjetstream.benchmarks.experiment.DirectPayloadInvoker;
 import io.github.natsjetstream.benchmarks.experiment.ExperimentalContainer;
-import io.github.natsjetstream.listener.adapter.HandlerInvoker;
 import io.github.natsjetstream.benchmarks.experiment.ExperimentalContainer.Variant;
+import io.github.natsjetstream.config.HandlerInvoker;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamManagement;
 import org.jspecify.annotations.Nullable;

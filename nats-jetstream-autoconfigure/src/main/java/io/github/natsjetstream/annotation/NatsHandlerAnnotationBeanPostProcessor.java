@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.github.natsjetstream.config.HandlerSettingsResolver;
+import io.github.natsjetstream.listener.NatsHandlerContainerRegistry;
+
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanFactory;
@@ -18,12 +21,13 @@ import org.springframework.core.MethodIntrospector;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
 import org.springframework.util.Assert;
 
 /**
  * Finds {@link NatsHandler @NatsHandler} methods and classes on beans and, once every
  * singleton exists, turns them into handler endpoints registered with the
- * {@link io.github.natsjetstream.listener.NatsHandlerContainerRegistry registry}.
+ * {@link NatsHandlerContainerRegistry registry}.
  * Classes without any annotation are remembered, so each class is inspected once.
  *
  * @author NATS JetStream Spring Boot Starter contributors
@@ -35,7 +39,19 @@ public class NatsHandlerAnnotationBeanPostProcessor
 
 	private final List<HandlerDeclaration> declarations = new ArrayList<>();
 
+	private final String methodFactoryBeanName;
+
 	private ConfigurableListableBeanFactory beanFactory;
+
+	/**
+	 * Create a new instance.
+	 * @param methodFactoryBeanName the name of the {@link MessageHandlerMethodFactory}
+	 * bean that makes handler methods invocable
+	 */
+	public NatsHandlerAnnotationBeanPostProcessor(String methodFactoryBeanName) {
+		Assert.hasText(methodFactoryBeanName, "'methodFactoryBeanName' must not be empty");
+		this.methodFactoryBeanName = methodFactoryBeanName;
+	}
 
 	@Override
 	public void setBeanFactory(BeanFactory beanFactory) throws BeansException {
@@ -89,23 +105,18 @@ public class NatsHandlerAnnotationBeanPostProcessor
 			found = List.copyOf(this.declarations);
 			this.declarations.clear();
 		}
-		if (found.isEmpty()) {
-			return;
+		HandlerSettingsResolver settingsResolver = this.beanFactory.getBean(HandlerSettingsResolver.class);
+		List<String> ids = new ArrayList<>();
+		if (!found.isEmpty()) {
+			NatsHandlerEndpointFactory endpointFactory = new NatsHandlerEndpointFactory(this.beanFactory,
+					this.beanFactory.getBean(this.methodFactoryBeanName, MessageHandlerMethodFactory.class),
+					settingsResolver);
+			NatsHandlerContainerRegistry registry = this.beanFactory.getBean(NatsHandlerContainerRegistry.class);
+			for (HandlerDeclaration declaration : found) {
+				ids.add(registry.register(endpointFactory.create(declaration)).getEndpoint().id());
+			}
 		}
-		NatsHandlerEndpointFactory endpointFactory = this.beanFactory.getBean(NatsHandlerEndpointFactory.class);
-		io.github.natsjetstream.listener.NatsHandlerContainerRegistry registry = this.beanFactory
-			.getBean(io.github.natsjetstream.listener.NatsHandlerContainerRegistry.class);
-		for (HandlerDeclaration declaration : found) {
-			registry.register(endpointFactory.create(declaration));
-		}
-	}
-
-	static String describe(Class<?> type, Method method) {
-		return io.github.natsjetstream.listener.adapter.HandlerMethods.describe(type, method);
-	}
-
-	static String[] subjectsOf(NatsHandler annotation) {
-		return (annotation.subjects().length > 0) ? annotation.subjects() : annotation.value();
+		settingsResolver.checkEveryOverrideMatches(ids);
 	}
 
 }

@@ -2,30 +2,31 @@ package io.github.natsjetstream.annotation;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
-import io.github.natsjetstream.config.HandlerAttributes;
+import io.github.natsjetstream.config.DeclaredHandlerSettings;
+import io.github.natsjetstream.config.HandlerInvoker;
 import io.github.natsjetstream.config.HandlerSettings;
 import io.github.natsjetstream.config.HandlerSettingsResolver;
 import io.github.natsjetstream.config.InvalidHandlerException;
 import io.github.natsjetstream.config.NatsHandlerEndpoint;
-import io.github.natsjetstream.listener.adapter.HandlerInvoker;
 import io.github.natsjetstream.listener.adapter.MethodHandlerInvoker;
 import io.github.natsjetstream.listener.adapter.RoutingHandlerInvoker;
-import io.github.natsjetstream.retry.ErrorClassifier;
 import io.github.natsjetstream.routing.SubjectPattern;
 import io.github.natsjetstream.routing.SubjectRouter;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.support.AopUtils;
-import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.config.BeanExpressionContext;
 import org.springframework.beans.factory.config.BeanExpressionResolver;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
 import org.springframework.util.Assert;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
 /**
@@ -35,13 +36,15 @@ import org.springframework.util.StringUtils;
  *
  * @author NATS JetStream Spring Boot Starter contributors
  */
-public class NatsHandlerEndpointFactory {
+final class NatsHandlerEndpointFactory {
 
 	private final ConfigurableListableBeanFactory beanFactory;
 
 	private final MessageHandlerMethodFactory methodFactory;
 
 	private final HandlerSettingsResolver settingsResolver;
+
+	private final HandlerAttributeParser attributeParser;
 
 	private final @Nullable String applicationName;
 
@@ -50,28 +53,26 @@ public class NatsHandlerEndpointFactory {
 	 * @param beanFactory the bean factory, for placeholders and expressions
 	 * @param methodFactory makes handler methods invocable
 	 * @param settingsResolver resolves the handlers' settings
-	 * @param applicationName the application name, the first part of derived durable
-	 * names
 	 */
-	public NatsHandlerEndpointFactory(ConfigurableListableBeanFactory beanFactory,
-			MessageHandlerMethodFactory methodFactory, HandlerSettingsResolver settingsResolver,
-			@Nullable String applicationName) {
+	NatsHandlerEndpointFactory(ConfigurableListableBeanFactory beanFactory, MessageHandlerMethodFactory methodFactory,
+			HandlerSettingsResolver settingsResolver) {
 		Assert.notNull(beanFactory, "'beanFactory' must not be null");
 		Assert.notNull(methodFactory, "'methodFactory' must not be null");
 		Assert.notNull(settingsResolver, "'settingsResolver' must not be null");
 		this.beanFactory = beanFactory;
 		this.methodFactory = methodFactory;
 		this.settingsResolver = settingsResolver;
-		this.applicationName = applicationName;
+		this.attributeParser = new HandlerAttributeParser(this::resolve);
+		this.applicationName = resolve("${spring.application.name:}");
 	}
 
 	NatsHandlerEndpoint create(HandlerDeclaration declaration) {
 		NatsHandler annotation = declaration.annotation();
 		Method method = declaration.method();
-		String description = (method != null) ? NatsHandlerAnnotationBeanPostProcessor.describe(declaration.beanType(), method)
+		String description = (method != null) ? describe(declaration.beanType(), method)
 				: declaration.beanType().getSimpleName() + " (class-level @NatsHandler)";
-		List<String> subjects = subjects(NatsHandlerAnnotationBeanPostProcessor.subjectsOf(annotation), description,
-				"subjects");
+		String[] declaredSubjects = (annotation.subjects().length > 0) ? annotation.subjects() : annotation.value();
+		List<String> subjects = subjects(declaredSubjects, description, "subjects");
 		if (subjects.isEmpty()) {
 			throw new InvalidHandlerException("@NatsHandler on " + description + " declares no subject");
 		}
@@ -82,30 +83,12 @@ public class NatsHandlerEndpointFactory {
 			throw new InvalidHandlerException("Durable name '" + durable + "' of handler " + description
 					+ " is not valid: it must not be empty nor contain whitespace, '.', '*', '>', '/' or '\\'");
 		}
-		String stream = resolve(annotation.stream());
-		HandlerAttributes attributes = new HandlerAttributes(resolve(annotation.concurrency()),
-				resolve(annotation.maxDeliver()), resolve(annotation.backoff()), resolve(annotation.ackWait()),
-				resolve(annotation.maxAckPending()), resolve(annotation.deliverPolicy()), resolve(annotation.deadLetter()),
-				resolve(annotation.autoStartup()), List.of(annotation.noRetryFor()));
-		HandlerSettings settings = this.settingsResolver.resolve(id, description, attributes);
-		String classifierName = resolve(annotation.errorClassifier());
-		if (classifierName != null) {
-			settings = settings.withErrorClassifier(errorClassifier(classifierName, description));
-		}
+		DeclaredHandlerSettings declared = this.attributeParser.parse(annotation, id, description);
+		HandlerSettings settings = this.settingsResolver.resolve(id, description, declared);
 		HandlerInvoker invoker = (method != null) ? new MethodHandlerInvoker(invocable(declaration.bean(), method))
 				: routingInvoker(declaration, description);
-		return new NatsHandlerEndpoint(id, description, subjects, StringUtils.hasText(stream) ? stream : null, durable,
-				settings, invoker);
-	}
-
-	private ErrorClassifier errorClassifier(String beanName, String description) {
-		try {
-			return this.beanFactory.getBean(beanName, ErrorClassifier.class);
-		}
-		catch (BeansException ex) {
-			throw new InvalidHandlerException("errorClassifier '" + beanName + "' of handler " + description
-					+ " is not an ErrorClassifier bean: " + ex.getMessage(), ex);
-		}
+		return new NatsHandlerEndpoint(id, description, subjects, resolve(annotation.stream()), durable, settings,
+				invoker);
 	}
 
 	private HandlerInvoker routingInvoker(HandlerDeclaration declaration, String description) {
@@ -115,8 +98,7 @@ public class NatsHandlerEndpointFactory {
 		}
 		SubjectRouter.Builder<InvocableHandlerMethod> router = SubjectRouter.builder();
 		for (Map.Entry<Method, NatsRoute> route : declaration.routes().entrySet()) {
-			String routeDescription = NatsHandlerAnnotationBeanPostProcessor.describe(declaration.beanType(),
-					route.getKey());
+			String routeDescription = describe(declaration.beanType(), route.getKey());
 			InvocableHandlerMethod invocable = invocable(declaration.bean(), route.getKey());
 			for (String pattern : subjects(route.getValue().value(), routeDescription, "@NatsRoute")) {
 				router.route(pattern, invocable, routeDescription);
@@ -173,7 +155,7 @@ public class NatsHandlerEndpointFactory {
 		return StringUtils.hasText(resolved) ? resolved.trim() : fallback;
 	}
 
-	private @Nullable String resolve(String value) {
+	private @Nullable String resolve(@Nullable String value) {
 		if (!StringUtils.hasText(value)) {
 			return null;
 		}
@@ -184,6 +166,17 @@ public class NatsHandlerEndpointFactory {
 			resolved = (evaluated != null) ? evaluated.toString() : null;
 		}
 		return StringUtils.hasText(resolved) ? resolved : null;
+	}
+
+	/**
+	 * Describe a handler method for logs and errors, as
+	 * {@code SimpleClassName.method(ParameterType, ...)}.
+	 */
+	private static String describe(Class<?> type, Method method) {
+		String parameters = Arrays.stream(method.getParameterTypes())
+			.map(Class::getSimpleName)
+			.collect(Collectors.joining(", "));
+		return ClassUtils.getUserClass(type).getSimpleName() + "." + method.getName() + "(" + parameters + ")";
 	}
 
 }

@@ -1,32 +1,27 @@
 package io.github.natsjetstream.autoconfigure;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import io.github.natsjetstream.annotation.NatsHandlerAnnotationBeanPostProcessor;
-import io.github.natsjetstream.annotation.NatsHandlerEndpointFactory;
-import io.github.natsjetstream.config.DeliverPolicySetting;
-import io.github.natsjetstream.config.HandlerOverrides;
-import io.github.natsjetstream.config.HandlerSettings;
 import io.github.natsjetstream.config.HandlerSettingsResolver;
+import io.github.natsjetstream.listener.ContainerOptions;
 import io.github.natsjetstream.listener.ContainerResources;
-import io.github.natsjetstream.listener.DurableConsumerProvisioner;
 import io.github.natsjetstream.listener.NatsHandlerContainerRegistry;
 import io.github.natsjetstream.listener.adapter.NatsMessageArgumentResolver;
+import io.github.natsjetstream.provisioning.JetStreamProvisioner;
 import io.github.natsjetstream.provisioning.NatsStream;
 import io.github.natsjetstream.provisioning.StorageType;
 import io.github.natsjetstream.retry.DeadLetterRecoverer;
 import io.github.natsjetstream.retry.DeadLetterReplayer;
-import io.github.natsjetstream.retry.ExponentialBackoff;
-import io.github.natsjetstream.retry.ListBackoff;
+import io.github.natsjetstream.retry.ErrorClassifier;
 import io.github.natsjetstream.retry.PublishingDeadLetterRecoverer;
-import io.github.natsjetstream.retry.RetryBackoff;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamManagement;
-import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -75,7 +70,7 @@ public final class NatsHandlerAutoConfiguration {
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	static NatsHandlerAnnotationBeanPostProcessor natsHandlerAnnotationBeanPostProcessor() {
-		return new NatsHandlerAnnotationBeanPostProcessor();
+		return new NatsHandlerAnnotationBeanPostProcessor(HANDLER_METHOD_FACTORY_BEAN_NAME);
 	}
 
 	@Bean(name = HANDLER_METHOD_FACTORY_BEAN_NAME)
@@ -97,23 +92,10 @@ public final class NatsHandlerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	HandlerSettingsResolver natsHandlerSettingsResolver(NatsProperties properties) {
+	HandlerSettingsResolver natsHandlerSettingsResolver(NatsProperties properties, BeanFactory beanFactory) {
 		NatsProperties.Jetstream jetstream = properties.getJetstream();
-		NatsProperties.ConsumerDefaults defaults = jetstream.getConsumerDefaults();
-		HandlerSettings defaultSettings = new HandlerSettings(defaults.getConcurrency(), defaults.getMaxDeliver(),
-				backoff(defaults.getBackoff()), defaults.getAckWait(), defaults.getMaxAckPending(),
-				DeliverPolicySetting.parse(defaults.getDeliverPolicy()), List.of(), null, null, true);
-		Map<String, NatsProperties.Handler> handlers = jetstream.getHandlers();
-		return new HandlerSettingsResolver(defaultSettings, (id) -> overrides(handlers, id));
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	NatsHandlerEndpointFactory natsHandlerEndpointFactory(ConfigurableListableBeanFactory beanFactory,
-			@Qualifier(HANDLER_METHOD_FACTORY_BEAN_NAME) MessageHandlerMethodFactory methodFactory,
-			HandlerSettingsResolver settingsResolver, Environment environment) {
-		return new NatsHandlerEndpointFactory(beanFactory, methodFactory, settingsResolver,
-				environment.getProperty("spring.application.name"));
+		return new HandlerSettingsResolver(HandlerDefaults.of(jetstream), jetstream.getHandlers(),
+				(name) -> beanFactory.getBean(name, ErrorClassifier.class));
 	}
 
 	@Bean
@@ -142,45 +124,17 @@ public final class NatsHandlerAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	NatsHandlerContainerRegistry natsHandlerContainerRegistry(Connection connection, JetStream jetStream,
-			JetStreamManagement management,
-			DeadLetterRecoverer deadLetterRecoverer, NatsProperties properties, Environment environment) {
-		NatsProperties.Jetstream jetstream = properties.getJetstream();
-		ContainerResources resources = new ContainerResources(connection, jetStream,
-				management, new DurableConsumerProvisioner(management), deadLetterRecoverer,
-				jetstream.getDeadLetter().getSubject(), NatsHandlerContainerRegistry.createScheduler(),
-				Threading.VIRTUAL.isActive(environment), jetstream.getShutdownTimeout(), Clock.systemUTC());
-		return new NatsHandlerContainerRegistry(resources);
-	}
-
-	private static RetryBackoff backoff(NatsProperties.Backoff backoff) {
-		if (!backoff.getDelays().isEmpty()) {
-			return new ListBackoff(backoff.getDelays());
-		}
-		return new ExponentialBackoff(backoff.getDelay(), backoff.getMultiplier(), backoff.getMaxDelay(),
-				backoff.getJitter());
-	}
-
-	private static @Nullable HandlerOverrides overrides(Map<String, NatsProperties.Handler> handlers, String id) {
-		NatsProperties.Handler handler = handlers.get(id);
-		if (handler == null) {
-			String canonicalId = canonical(id);
-			handler = handlers.entrySet()
-				.stream()
-				.filter((entry) -> canonical(entry.getKey()).equals(canonicalId))
-				.map(Map.Entry::getValue)
-				.findFirst()
-				.orElse(null);
-		}
-		if (handler == null) {
-			return null;
-		}
-		return new HandlerOverrides(handler.getConcurrency(), handler.getMaxDeliver(), handler.getBackoff(),
-				handler.getAckWait(), handler.getMaxAckPending(), handler.getDeliverPolicy(), handler.getDeadLetter(),
-				handler.getAutoStartup());
-	}
-
-	private static String canonical(String id) {
-		return id.replaceAll("[^A-Za-z0-9]", "").toLowerCase(java.util.Locale.ROOT);
+			JetStreamManagement management, JetStreamProvisioner provisioner, DeadLetterRecoverer deadLetterRecoverer,
+			NatsProperties properties, Environment environment) {
+		ContainerResources resources = new ContainerResources(connection, jetStream, management, provisioner,
+				deadLetterRecoverer, NatsHandlerContainerRegistry.createScheduler(),
+				NatsHandlerContainerRegistry.createCheckExecutor(), Clock.systemUTC());
+		ContainerOptions options = ContainerOptions.DEFAULTS
+			.withShutdownTimeout(ShutdownTimeout.resolve(properties.getJetstream().getShutdownTimeout(),
+					environment.getProperty("spring.lifecycle.timeout-per-shutdown-phase", Duration.class,
+							Duration.ofSeconds(30))))
+			.withVirtualThreads(Threading.VIRTUAL.isActive(environment));
+		return new NatsHandlerContainerRegistry(resources, options);
 	}
 
 }

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.natsjetstream.config.DeclaredHandlerSettings;
+import io.github.natsjetstream.config.DeliverPolicySetting;
 import io.github.natsjetstream.provisioning.DiscardPolicy;
 import io.github.natsjetstream.provisioning.ProvisioningMode;
 import io.github.natsjetstream.provisioning.RetentionPolicy;
@@ -279,16 +281,17 @@ public class NatsProperties {
 
 		/**
 		 * Maximum time to wait at shutdown for handlers to finish the messages they are
-		 * handling.
+		 * handling. When unset, 'spring.lifecycle.timeout-per-shutdown-phase' less 5
+		 * seconds, which the handlers need to return the messages they pulled.
 		 */
-		private Duration shutdownTimeout = Duration.ofSeconds(30);
+		private @Nullable Duration shutdownTimeout;
 
 		private final ConsumerDefaults consumerDefaults = new ConsumerDefaults();
 
 		/**
 		 * Overrides of handler settings, by handler id.
 		 */
-		private Map<String, Handler> handlers = new LinkedHashMap<>();
+		private Map<String, DeclaredHandlerSettings> handlers = new LinkedHashMap<>();
 
 		private final DeadLetter deadLetter = new DeadLetter();
 
@@ -338,11 +341,11 @@ public class NatsProperties {
 			return this.provisioning;
 		}
 
-		public Duration getShutdownTimeout() {
+		public @Nullable Duration getShutdownTimeout() {
 			return this.shutdownTimeout;
 		}
 
-		public void setShutdownTimeout(Duration shutdownTimeout) {
+		public void setShutdownTimeout(@Nullable Duration shutdownTimeout) {
 			this.shutdownTimeout = shutdownTimeout;
 		}
 
@@ -350,11 +353,11 @@ public class NatsProperties {
 			return this.consumerDefaults;
 		}
 
-		public Map<String, Handler> getHandlers() {
+		public Map<String, DeclaredHandlerSettings> getHandlers() {
 			return this.handlers;
 		}
 
-		public void setHandlers(Map<String, Handler> handlers) {
+		public void setHandlers(Map<String, DeclaredHandlerSettings> handlers) {
 			this.handlers = handlers;
 		}
 
@@ -708,7 +711,7 @@ public class NatsProperties {
 		 * Where a new consumer starts: 'all', 'new', 'last', 'last-per-subject' or
 		 * 'by-start-time=<ISO-8601 instant>'.
 		 */
-		private String deliverPolicy = "all";
+		private DeliverPolicySetting deliverPolicy = DeliverPolicySetting.ALL;
 
 		public int getConcurrency() {
 			return this.concurrency;
@@ -746,11 +749,11 @@ public class NatsProperties {
 			this.maxAckPending = maxAckPending;
 		}
 
-		public String getDeliverPolicy() {
+		public DeliverPolicySetting getDeliverPolicy() {
 			return this.deliverPolicy;
 		}
 
-		public void setDeliverPolicy(String deliverPolicy) {
+		public void setDeliverPolicy(DeliverPolicySetting deliverPolicy) {
 			this.deliverPolicy = deliverPolicy;
 		}
 
@@ -827,119 +830,6 @@ public class NatsProperties {
 
 		public void setJitter(double jitter) {
 			this.jitter = jitter;
-		}
-
-	}
-
-	/**
-	 * Overrides of one handler's settings; unset values keep what the annotation or the
-	 * consumer defaults say.
-	 */
-	public static class Handler {
-
-		/**
-		 * Number of messages handled in parallel.
-		 */
-		private @Nullable Integer concurrency;
-
-		/**
-		 * Maximum number of deliveries of one message before it is dead-lettered.
-		 */
-		private @Nullable Integer maxDeliver;
-
-		/**
-		 * Delays before each redelivery; the last one repeats.
-		 */
-		private @Nullable List<Duration> backoff;
-
-		/**
-		 * Time the server waits for an acknowledgement before redelivering a message.
-		 */
-		private @Nullable Duration ackWait;
-
-		/**
-		 * Maximum number of messages delivered and not yet acknowledged.
-		 */
-		private @Nullable Integer maxAckPending;
-
-		/**
-		 * Where a new consumer starts: 'all', 'new', 'last', 'last-per-subject' or
-		 * 'by-start-time=<ISO-8601 instant>'.
-		 */
-		private @Nullable String deliverPolicy;
-
-		/**
-		 * Subject that dead letters of this handler are published to.
-		 */
-		private @Nullable String deadLetter;
-
-		/**
-		 * Whether the handler starts with the application context.
-		 */
-		private @Nullable Boolean autoStartup;
-
-		public @Nullable Integer getConcurrency() {
-			return this.concurrency;
-		}
-
-		public void setConcurrency(@Nullable Integer concurrency) {
-			this.concurrency = concurrency;
-		}
-
-		public @Nullable Integer getMaxDeliver() {
-			return this.maxDeliver;
-		}
-
-		public void setMaxDeliver(@Nullable Integer maxDeliver) {
-			this.maxDeliver = maxDeliver;
-		}
-
-		public @Nullable List<Duration> getBackoff() {
-			return this.backoff;
-		}
-
-		public void setBackoff(@Nullable List<Duration> backoff) {
-			this.backoff = backoff;
-		}
-
-		public @Nullable Duration getAckWait() {
-			return this.ackWait;
-		}
-
-		public void setAckWait(@Nullable Duration ackWait) {
-			this.ackWait = ackWait;
-		}
-
-		public @Nullable Integer getMaxAckPending() {
-			return this.maxAckPending;
-		}
-
-		public void setMaxAckPending(@Nullable Integer maxAckPending) {
-			this.maxAckPending = maxAckPending;
-		}
-
-		public @Nullable String getDeliverPolicy() {
-			return this.deliverPolicy;
-		}
-
-		public void setDeliverPolicy(@Nullable String deliverPolicy) {
-			this.deliverPolicy = deliverPolicy;
-		}
-
-		public @Nullable String getDeadLetter() {
-			return this.deadLetter;
-		}
-
-		public void setDeadLetter(@Nullable String deadLetter) {
-			this.deadLetter = deadLetter;
-		}
-
-		public @Nullable Boolean getAutoStartup() {
-			return this.autoStartup;
-		}
-
-		public void setAutoStartup(@Nullable Boolean autoStartup) {
-			this.autoStartup = autoStartup;
 		}
 
 	}

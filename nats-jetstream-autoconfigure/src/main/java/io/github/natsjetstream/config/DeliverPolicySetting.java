@@ -28,12 +28,12 @@ public record DeliverPolicySetting(DeliverPolicy policy, @Nullable ZonedDateTime
 	private static final String BY_START_TIME = "bystarttime";
 
 	/**
-	 * Parse a deliver policy.
+	 * Parse a deliver policy (also used to bind it from configuration properties).
 	 * @param value the text
 	 * @return the setting
 	 * @throws IllegalArgumentException naming the allowed values when the text is not one
 	 */
-	public static DeliverPolicySetting parse(String value) {
+	public static DeliverPolicySetting of(String value) {
 		String text = value.trim();
 		int equals = text.indexOf('=');
 		String name = normalize((equals < 0) ? text : text.substring(0, equals));

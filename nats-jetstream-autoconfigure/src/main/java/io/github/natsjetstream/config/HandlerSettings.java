@@ -2,39 +2,125 @@ package io.github.natsjetstream.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 import io.github.natsjetstream.retry.ErrorClassifier;
 import io.github.natsjetstream.retry.RetryBackoff;
-import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
 
 /**
- * The resolved settings of one handler's consumer and container.
+ * The resolved settings of one handler: every value declared, validated, and known by
+ * where it was declared.
  *
- * @param concurrency the number of messages handled in parallel
- * @param maxDeliver the maximum number of deliveries before dead-lettering
- * @param backoff the delays before redeliveries
- * @param ackWait the time the server waits for an acknowledgement
- * @param maxAckPending the maximum number of unacknowledged messages
- * @param deliverPolicy where a new consumer starts
- * @param noRetryFor exception types that are dead-lettered at the first failure
- * @param errorClassifier decides which other failures are not retried, or {@code null}
- * @param deadLetterSubject the subject dead letters go to, or {@code null} for the
- * default
- * @param autoStartup whether the handler starts with the context
+ * @param values the merged settings, every value declared
+ * @param sources where each setting was declared, by setting name
+ * @param errorClassifier decides which failures are not retried: conversion, validation
+ * and routing failures, the {@code noRetryFor} types, then the handler's own classifier
  * @author NATS JetStream Spring Boot Starter contributors
  */
-public record HandlerSettings(int concurrency, int maxDeliver, RetryBackoff backoff, Duration ackWait,
-		int maxAckPending, DeliverPolicySetting deliverPolicy, List<Class<? extends Throwable>> noRetryFor,
-		@Nullable ErrorClassifier errorClassifier, @Nullable String deadLetterSubject, boolean autoStartup) {
+public record HandlerSettings(DeclaredHandlerSettings values, Map<String, SettingSource> sources,
+		ErrorClassifier errorClassifier) {
 
 	/**
-	 * Return these settings with another error classifier.
-	 * @param classifier the error classifier
-	 * @return the new settings
+	 * Create a new instance.
 	 */
-	public HandlerSettings withErrorClassifier(@Nullable ErrorClassifier classifier) {
-		return new HandlerSettings(this.concurrency, this.maxDeliver, this.backoff, this.ackWait, this.maxAckPending,
-				this.deliverPolicy, this.noRetryFor, classifier, this.deadLetterSubject, this.autoStartup);
+	public HandlerSettings {
+		Assert.notNull(values, "'values' must not be null");
+		Assert.notNull(errorClassifier, "'errorClassifier' must not be null");
+		for (DeclaredHandlerSettings.Setting setting : DeclaredHandlerSettings.SETTINGS) {
+			if (!setting.name().equals("errorClassifier")) {
+				Assert.notNull(setting.value().apply(values), () -> "'" + setting.name() + "' must be resolved");
+			}
+		}
+		sources = Map.copyOf(sources);
+	}
+
+	/**
+	 * Return the number of messages handled in parallel.
+	 * @return the concurrency
+	 */
+	public int concurrency() {
+		return Objects.requireNonNull(this.values.concurrency());
+	}
+
+	/**
+	 * Return the maximum number of deliveries of one message before it is dead-lettered.
+	 * @return the maximum deliveries
+	 */
+	public int maxDeliver() {
+		return Objects.requireNonNull(this.values.maxDeliver());
+	}
+
+	/**
+	 * Return the delays before redeliveries.
+	 * @return the backoff
+	 */
+	public RetryBackoff backoff() {
+		return Objects.requireNonNull(this.values.backoff());
+	}
+
+	/**
+	 * Return the time the server waits for an acknowledgement before redelivering.
+	 * @return the ack wait
+	 */
+	public Duration ackWait() {
+		return Objects.requireNonNull(this.values.ackWait());
+	}
+
+	/**
+	 * Return the maximum number of messages delivered and not yet acknowledged.
+	 * @return the maximum ack pending
+	 */
+	public int maxAckPending() {
+		return Objects.requireNonNull(this.values.maxAckPending());
+	}
+
+	/**
+	 * Return where a new consumer starts.
+	 * @return the deliver policy
+	 */
+	public DeliverPolicySetting deliverPolicy() {
+		return Objects.requireNonNull(this.values.deliverPolicy());
+	}
+
+	/**
+	 * Return whether the handler starts with the application context.
+	 * @return whether to start automatically
+	 */
+	public boolean autoStartup() {
+		return Objects.requireNonNull(this.values.autoStartup());
+	}
+
+	/**
+	 * Return the exception types that are dead-lettered at the first failure.
+	 * @return the non-retryable exception types
+	 */
+	public List<Class<? extends Throwable>> noRetryFor() {
+		return Objects.requireNonNull(this.values.noRetryFor());
+	}
+
+	/**
+	 * Return the subject the handler's dead letters are published to: the declared
+	 * subject with its {@code {stream}} and {@code {durable}} placeholders replaced.
+	 * @param stream the stream the handler consumes
+	 * @param durable the handler's durable name
+	 * @return the dead-letter subject
+	 */
+	public String deadLetterSubject(String stream, String durable) {
+		return Objects.requireNonNull(this.values.deadLetter())
+			.replace("{stream}", stream)
+			.replace("{durable}", durable);
+	}
+
+	/**
+	 * Return where a setting was declared.
+	 * @param setting the setting's attribute name, for example {@code ackWait}
+	 * @return the source
+	 */
+	public SettingSource sourceOf(String setting) {
+		return this.sources.getOrDefault(setting, SettingSource.DEFAULT);
 	}
 
 }

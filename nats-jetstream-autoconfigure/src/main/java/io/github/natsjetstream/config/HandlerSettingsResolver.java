@@ -1,149 +1,203 @@
 package io.github.natsjetstream.config;
 
-import java.time.Duration;
-import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
-import io.github.natsjetstream.retry.ListBackoff;
-import io.github.natsjetstream.retry.RetryBackoff;
+import io.github.natsjetstream.retry.DefaultErrorClassifier;
+import io.github.natsjetstream.retry.ErrorClassifier;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.convert.DurationStyle;
 import org.springframework.util.Assert;
-import org.springframework.util.StringUtils;
 
 /**
- * Resolves a handler's settings: configuration overrides by handler id win over the
- * annotation, which wins over the consumer defaults. Invalid values are reported naming
- * the handler and where the value came from.
+ * Resolves the settings of each handler from three {@link DeclaredHandlerSettings}: the
+ * configuration properties {@code nats.jetstream.handlers.<id>.*} over the
+ * {@code @NatsHandler} attributes over the defaults. Values are validated once merged;
+ * every error names the handler, the setting, the value and where it was declared.
+ * <p>
+ * The resolver also remembers which handlers it resolved, so that
+ * {@link #checkEveryOverrideMatches(Collection)} can refuse configuration for a handler id
+ * that no handler has.
  *
  * @author NATS JetStream Spring Boot Starter contributors
  */
 public final class HandlerSettingsResolver {
 
-	private final HandlerSettings defaults;
+	/**
+	 * The largest concurrency accepted: each unit is a thread (or virtual thread) with
+	 * its own subscription.
+	 */
+	static final int MAX_CONCURRENCY = 1_000;
 
-	private final Function<String, @Nullable HandlerOverrides> overrides;
+	private final DeclaredHandlerSettings defaults;
+
+	private final Map<String, DeclaredHandlerSettings> overrides;
+
+	private final Function<String, ErrorClassifier> errorClassifiers;
 
 	/**
 	 * Create a new resolver.
-	 * @param defaults the consumer defaults
-	 * @param overrides the configuration overrides by handler id
+	 * @param defaults the defaults; every value but the error classifier must be declared
+	 * @param overrides the settings configured under {@code nats.jetstream.handlers},
+	 * by handler id
+	 * @param errorClassifiers looks up an {@link ErrorClassifier} bean by name
 	 */
-	public HandlerSettingsResolver(HandlerSettings defaults, Function<String, @Nullable HandlerOverrides> overrides) {
+	public HandlerSettingsResolver(DeclaredHandlerSettings defaults, Map<String, DeclaredHandlerSettings> overrides,
+			Function<String, ErrorClassifier> errorClassifiers) {
 		Assert.notNull(defaults, "'defaults' must not be null");
 		Assert.notNull(overrides, "'overrides' must not be null");
+		Assert.notNull(errorClassifiers, "'errorClassifiers' must not be null");
 		this.defaults = defaults;
-		this.overrides = overrides;
+		this.overrides = Map.copyOf(overrides);
+		this.errorClassifiers = errorClassifiers;
 	}
 
 	/**
 	 * Resolve the settings of a handler.
 	 * @param id the handler id
 	 * @param handler a description of the handler for error messages (its method)
-	 * @param attributes what the annotation declares
+	 * @param declared what its annotation declares
 	 * @return the settings
 	 * @throws InvalidHandlerException when a value is invalid
 	 */
-	public HandlerSettings resolve(String id, String handler, HandlerAttributes attributes) {
-		HandlerOverrides configured = this.overrides.apply(id);
-		HandlerOverrides override = (configured != null) ? configured : HandlerOverrides.NONE;
-		Source source = new Source(id, handler);
-		int concurrency = source.pick(override.concurrency(), attributes.concurrency(), "concurrency",
-				Integer::valueOf, this.defaults.concurrency());
-		int maxDeliver = source.pick(override.maxDeliver(), attributes.maxDeliver(), "maxDeliver", Integer::valueOf,
-				this.defaults.maxDeliver());
-		RetryBackoff backoff = (override.backoff() != null && !override.backoff().isEmpty())
-				? source.check(() -> new ListBackoff(override.backoff()), "backoff", true)
-				: source.pick(null, attributes.backoff(), "backoff", HandlerSettingsResolver::parseBackoff,
-						this.defaults.backoff());
-		Duration ackWait = source.pick(override.ackWait(), attributes.ackWait(), "ackWait", DurationStyle::detectAndParse,
-				this.defaults.ackWait());
-		int maxAckPending = source.pick(override.maxAckPending(), attributes.maxAckPending(), "maxAckPending",
-				Integer::valueOf, this.defaults.maxAckPending());
-		DeliverPolicySetting deliverPolicy = (override.deliverPolicy() != null)
-				? source.check(() -> DeliverPolicySetting.parse(override.deliverPolicy()), "deliverPolicy", true)
-				: source.pick(null, attributes.deliverPolicy(), "deliverPolicy", DeliverPolicySetting::parse,
-						this.defaults.deliverPolicy());
-		String deadLetter = (override.deadLetter() != null) ? override.deadLetter()
-				: (StringUtils.hasText(attributes.deadLetter()) ? attributes.deadLetter().trim()
-						: this.defaults.deadLetterSubject());
-		boolean autoStartup = source.pick(override.autoStartup(), attributes.autoStartup(), "autoStartup",
-				HandlerSettingsResolver::parseBoolean, this.defaults.autoStartup());
-		source.require(concurrency >= 1, "concurrency", "must be at least 1, not " + concurrency);
-		source.require(maxDeliver >= 1, "maxDeliver", "must be at least 1, not " + maxDeliver);
-		source.require(maxAckPending >= 1, "maxAckPending", "must be at least 1, not " + maxAckPending);
-		source.require(!ackWait.isNegative() && !ackWait.isZero(), "ackWait", "must be positive, not " + ackWait);
-		if (backoff instanceof ListBackoff list) {
-			source.require(list.getDelays().size() <= maxDeliver, "backoff", "has " + list.getDelays().size()
-					+ " delays but maxDeliver is " + maxDeliver
-					+ ": JetStream refuses a consumer backoff longer than its max-deliver; shorten the backoff or raise maxDeliver");
+	public HandlerSettings resolve(String id, String handler, DeclaredHandlerSettings declared) {
+		DeclaredHandlerSettings configured = override(id);
+		DeclaredHandlerSettings merged = configured.orElse(declared).orElse(this.defaults);
+		Map<String, SettingSource> sources = new LinkedHashMap<>();
+		for (DeclaredHandlerSettings.Setting setting : DeclaredHandlerSettings.SETTINGS) {
+			sources.put(setting.name(), (setting.value().apply(configured) != null) ? SettingSource.PROPERTY
+					: (setting.value().apply(declared) != null) ? SettingSource.ANNOTATION : SettingSource.DEFAULT);
 		}
-		return new HandlerSettings(concurrency, maxDeliver, backoff, ackWait, maxAckPending, deliverPolicy,
-				attributes.noRetryFor(), this.defaults.errorClassifier(), deadLetter, autoStartup);
-	}
-
-	private static RetryBackoff parseBackoff(String value) {
-		List<Duration> delays = Arrays.stream(value.split(","))
-			.map(String::trim)
-			.filter(StringUtils::hasText)
-			.map(DurationStyle::detectAndParse)
-			.toList();
-		return new ListBackoff(delays);
-	}
-
-	private static Boolean parseBoolean(String value) {
-		String text = value.trim();
-		if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
-			return Boolean.valueOf(text);
-		}
-		throw new IllegalArgumentException("expected true or false");
+		Check check = new Check(id, handler, sources);
+		int concurrency = check.value(merged.concurrency(), "concurrency");
+		check.require(concurrency >= 1 && concurrency <= MAX_CONCURRENCY, "concurrency", concurrency,
+				"must be between 1 and " + MAX_CONCURRENCY);
+		check.require(check.value(merged.maxDeliver(), "maxDeliver") >= 1, "maxDeliver", merged.maxDeliver(),
+				"must be at least 1");
+		check.require(check.value(merged.maxAckPending(), "maxAckPending") >= 1, "maxAckPending",
+				merged.maxAckPending(), "must be at least 1");
+		check.require(check.value(merged.ackWait(), "ackWait").toMillis() > 0, "ackWait", merged.ackWait(),
+				"must be at least 1ms");
+		ErrorClassifier classifier = new DefaultErrorClassifier(check.value(merged.noRetryFor(), "noRetryFor"),
+				(merged.errorClassifier() != null) ? errorClassifier(merged.errorClassifier(), check) : null);
+		return new HandlerSettings(merged, sources, classifier);
 	}
 
 	/**
-	 * Picks values for one handler, naming it in every error.
+	 * Check that every handler id configured under {@code nats.jetstream.handlers} is the
+	 * id of a handler, so that a typo is not silently ignored.
+	 * @param handlerIds the ids of every handler of the application
+	 * @throws InvalidHandlerException naming the unknown ids and the closest known ones
 	 */
-	private record Source(String id, String handler) {
-
-		<T> T pick(@Nullable T overridden, @Nullable String declared, String attribute, Function<String, T> parser,
-				T fallback) {
-			if (overridden != null) {
-				return overridden;
-			}
-			if (StringUtils.hasText(declared)) {
-				return check(() -> parser.apply(declared.trim()), attribute, false, declared);
-			}
-			return fallback;
-		}
-
-		<T> T check(java.util.function.Supplier<T> supplier, String attribute, boolean fromConfiguration) {
-			return check(supplier, attribute, fromConfiguration, null);
-		}
-
-		private <T> T check(java.util.function.Supplier<T> supplier, String attribute, boolean fromConfiguration,
-				@Nullable String value) {
-			try {
-				return supplier.get();
-			}
-			catch (RuntimeException ex) {
-				String where = fromConfiguration ? "nats.jetstream.handlers." + this.id + "." + kebab(attribute)
-						: "attribute '" + attribute + "'" + ((value != null) ? " ('" + value + "')" : "");
-				throw new InvalidHandlerException(
-						"Invalid " + where + " of handler '" + this.id + "' (" + this.handler + "): " + ex.getMessage(),
-						ex);
+	public void checkEveryOverrideMatches(Collection<String> handlerIds) {
+		Set<String> known = ConcurrentHashMap.newKeySet();
+		handlerIds.forEach((id) -> known.add(canonical(id)));
+		for (String configured : this.overrides.keySet()) {
+			if (!known.contains(canonical(configured))) {
+				throw new InvalidHandlerException("Property 'nats.jetstream.handlers." + configured
+						+ "' configures no handler: no @NatsHandler has the id '" + configured + "'. "
+						+ closest(configured, handlerIds)
+						+ " A handler's id is @NatsHandler(id = ...), or else <bean name>-<method name> (the bean name "
+						+ "for a class-level handler).");
 			}
 		}
+	}
 
-		void require(boolean condition, String attribute, String problem) {
+	private DeclaredHandlerSettings override(String id) {
+		DeclaredHandlerSettings exact = this.overrides.get(id);
+		if (exact != null) {
+			return exact;
+		}
+		String canonicalId = canonical(id);
+		return this.overrides.entrySet()
+			.stream()
+			.filter((entry) -> canonical(entry.getKey()).equals(canonicalId))
+			.map(Map.Entry::getValue)
+			.findFirst()
+			.orElse(DeclaredHandlerSettings.NONE);
+	}
+
+	private ErrorClassifier errorClassifier(String beanName, Check check) {
+		try {
+			return this.errorClassifiers.apply(beanName);
+		}
+		catch (RuntimeException ex) {
+			throw check.invalid("errorClassifier", beanName, "is not an ErrorClassifier bean (" + ex.getMessage() + ")",
+					ex);
+		}
+	}
+
+	private static String closest(String configured, Collection<String> handlerIds) {
+		if (handlerIds.isEmpty()) {
+			return "The application has no @NatsHandler.";
+		}
+		String target = canonical(configured);
+		List<String> closest = handlerIds.stream()
+			.sorted(Comparator.comparingInt((String id) -> distance(canonical(id), target)).thenComparing(id -> id))
+			.limit(3)
+			.map((id) -> "'" + id + "'")
+			.toList();
+		return "The closest handler ids are " + String.join(", ", closest) + ".";
+	}
+
+	/**
+	 * Return the Levenshtein distance between two strings.
+	 */
+	static int distance(String a, String b) {
+		int[] previous = new int[b.length() + 1];
+		int[] current = new int[b.length() + 1];
+		for (int j = 0; j <= b.length(); j++) {
+			previous[j] = j;
+		}
+		for (int i = 1; i <= a.length(); i++) {
+			current[0] = i;
+			for (int j = 1; j <= b.length(); j++) {
+				int substitution = previous[j - 1] + ((a.charAt(i - 1) == b.charAt(j - 1)) ? 0 : 1);
+				current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+			}
+			int[] swap = previous;
+			previous = current;
+			current = swap;
+		}
+		return previous[b.length()];
+	}
+
+	/**
+	 * Return an id in the form relaxed property binding compares map keys in: letters
+	 * and digits only, lower case.
+	 */
+	private static String canonical(String id) {
+		return id.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * Checks the values of one handler, naming it and where each value came from.
+	 */
+	private record Check(String id, String handler, Map<String, SettingSource> sources) {
+
+		<T> T value(@Nullable T value, String setting) {
+			Assert.state(value != null, () -> "No default for setting '" + setting + "'");
+			return value;
+		}
+
+		void require(boolean condition, String setting, @Nullable Object value, String problem) {
 			if (!condition) {
-				throw new InvalidHandlerException(
-						"Invalid " + attribute + " of handler '" + this.id + "' (" + this.handler + "): " + problem);
+				throw invalid(setting, value, problem, null);
 			}
 		}
 
-		private static String kebab(String attribute) {
-			return attribute.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+		InvalidHandlerException invalid(String setting, @Nullable Object value, String problem,
+				@Nullable Throwable cause) {
+			SettingSource source = this.sources.getOrDefault(setting, SettingSource.DEFAULT);
+			return new InvalidHandlerException("Invalid " + setting + " '" + value + "' of handler '" + this.id + "' ("
+					+ this.handler + "), from " + source.describe(this.id, setting) + ": " + problem, cause);
 		}
 
 	}

@@ -2,7 +2,6 @@ package io.github.natsjetstream.config;
 
 import java.util.List;
 
-import io.github.natsjetstream.listener.adapter.HandlerInvoker;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;

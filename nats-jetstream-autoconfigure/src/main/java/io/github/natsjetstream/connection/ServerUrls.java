@@ -2,6 +2,8 @@ package io.github.natsjetstream.connection;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -72,7 +74,7 @@ public final class ServerUrls {
 	}
 
 	private static String decode(String value) {
-		return java.net.URLDecoder.decode(value, java.nio.charset.StandardCharsets.UTF_8);
+		return URLDecoder.decode(value, StandardCharsets.UTF_8);
 	}
 
 	/**

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.List;
 
 import io.github.natsjetstream.config.HandlerSettings;
+import io.github.natsjetstream.config.InvalidHandlerException;
 import io.github.natsjetstream.config.NatsHandlerEndpoint;
+import io.github.natsjetstream.provisioning.ConsumerFields;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
 
@@ -25,8 +27,6 @@ import io.nats.client.api.ConsumerConfiguration;
  */
 final class ConsumerConfigurationFactory {
 
-	static final String DESCRIPTION_PREFIX = "@NatsHandler ";
-
 	private static final long UNLIMITED_DELIVERIES = Integer.MAX_VALUE;
 
 	private ConsumerConfigurationFactory() {
@@ -45,7 +45,7 @@ final class ConsumerConfigurationFactory {
 			.deliverPolicy(settings.deliverPolicy().policy())
 			.maxDeliver(UNLIMITED_DELIVERIES)
 			.maxAckPending(settings.maxAckPending())
-			.description(DESCRIPTION_PREFIX + endpoint.description());
+			.description(ConsumerFields.DESCRIPTION_PREFIX + endpoint.description());
 		if (settings.deliverPolicy().startTime() != null) {
 			builder.startTime(settings.deliverPolicy().startTime());
 		}
@@ -65,7 +65,7 @@ final class ConsumerConfigurationFactory {
 			builder.filterSubjects(subjects);
 		}
 		else {
-			throw new io.github.natsjetstream.config.InvalidHandlerException("Handler " + endpoint.description()
+			throw new InvalidHandlerException("Handler " + endpoint.description()
 					+ " consumes " + subjects.size() + " subjects " + subjects
 					+ " but this nats-server (before 2.10) allows one filter subject per consumer: "
 					+ "use one wildcard subject, split the handler, or upgrade nats-server to 2.10 or later");

@@ -1,36 +1,34 @@
 package io.github.natsjetstream.listener;
 
 import java.time.Clock;
-import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
+import io.github.natsjetstream.provisioning.JetStreamProvisioner;
 import io.github.natsjetstream.retry.DeadLetterRecoverer;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamManagement;
+
 import org.springframework.util.Assert;
 
 /**
- * What every handler container shares: the connection, the JetStream contexts, the dead
- * letter recoverer, a scheduler for keep-alives and checks, and the shutdown timeout.
+ * The infrastructure every handler container shares.
  *
- * @param connection the connection
+ * @param connection the connection, for the server's version
  * @param jetStream the JetStream context the workers subscribe with
- * @param management the JetStream management context
- * @param consumerProvisioner creates and updates durable consumers
- * @param deadLetterRecoverer recovers messages given up on
- * @param deadLetterSubject the dead-letter subject template ({@code {stream}},
- * {@code {durable}})
- * @param scheduler runs keep-alives and consumer checks
- * @param virtualThreads whether workers run on virtual threads
- * @param shutdownTimeout how long stopping waits for handlers in progress
- * @param clock the clock
+ * @param management the management context, to locate streams and check consumers
+ * @param provisioner provisions each handler's durable consumer
+ * @param deadLetterRecoverer publishes dead letters
+ * @param scheduler runs keep-alives and schedules consumer checks; never waits on the
+ * server
+ * @param checks runs consumer checks, which make requests to the server
+ * @param clock the clock for failure times
  * @author NATS JetStream Spring Boot Starter contributors
  */
-public record ContainerResources(Connection connection, JetStream jetStream,
-		JetStreamManagement management, DurableConsumerProvisioner consumerProvisioner,
-		DeadLetterRecoverer deadLetterRecoverer, String deadLetterSubject, ScheduledExecutorService scheduler,
-		boolean virtualThreads, Duration shutdownTimeout, Clock clock) {
+public record ContainerResources(Connection connection, JetStream jetStream, JetStreamManagement management,
+		JetStreamProvisioner provisioner, DeadLetterRecoverer deadLetterRecoverer, ScheduledExecutorService scheduler,
+		ExecutorService checks, Clock clock) {
 
 	/**
 	 * Create a new instance.
@@ -39,22 +37,11 @@ public record ContainerResources(Connection connection, JetStream jetStream,
 		Assert.notNull(connection, "'connection' must not be null");
 		Assert.notNull(jetStream, "'jetStream' must not be null");
 		Assert.notNull(management, "'management' must not be null");
-		Assert.notNull(consumerProvisioner, "'consumerProvisioner' must not be null");
+		Assert.notNull(provisioner, "'provisioner' must not be null");
 		Assert.notNull(deadLetterRecoverer, "'deadLetterRecoverer' must not be null");
-		Assert.hasText(deadLetterSubject, "'deadLetterSubject' must not be empty");
 		Assert.notNull(scheduler, "'scheduler' must not be null");
-		Assert.notNull(shutdownTimeout, "'shutdownTimeout' must not be null");
+		Assert.notNull(checks, "'checks' must not be null");
 		Assert.notNull(clock, "'clock' must not be null");
-	}
-
-	/**
-	 * Return the dead-letter subject for a consumer.
-	 * @param stream the original stream
-	 * @param durable the consumer's durable name
-	 * @return the subject
-	 */
-	String deadLetterSubject(String stream, String durable) {
-		return this.deadLetterSubject.replace("{stream}", stream).replace("{durable}", durable);
 	}
 
 }

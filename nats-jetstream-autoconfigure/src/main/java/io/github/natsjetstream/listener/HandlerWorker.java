@@ -1,12 +1,14 @@
 package io.github.natsjetstream.listener;
 
+import java.lang.reflect.InvocationTargetException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import io.github.natsjetstream.listener.adapter.HandlerInvoker;
+import io.github.natsjetstream.config.HandlerInvoker;
 import io.github.natsjetstream.listener.adapter.SpringMessageFactory;
 import io.github.natsjetstream.retry.FailureHandler;
 import io.nats.client.JetStreamStatusException;
@@ -28,23 +30,20 @@ import org.jspecify.annotations.Nullable;
  * wait. Here every pull has an expiry, so a stopping worker knows when nothing more can
  * arrive: it finishes the message in hand, keeps every message that arrives until its
  * pulls have ended, returns them all with a {@code nak} without delay, and only then
- * unsubscribes. Another instance gets those messages at once. Several pulls feed the one subscription, so the
- * server keeps sending while the worker handles, and no message waits behind another
- * pull.
+ * unsubscribes. Another instance gets those messages at once. Several pulls feed the one
+ * subscription, so the server keeps sending while the worker handles, and no message
+ * waits behind another pull.
+ * <p>
+ * The worker supervises itself: when subscribing fails or the client fails under it (a
+ * closed connection, a subscription that became invalid), it logs the cause once per
+ * episode of failures ({@link WorkerSupervision}), waits a growing delay and subscribes
+ * again, until it is stopped. Messages it held come back after their ack wait.
  *
  * @author NATS JetStream Spring Boot Starter contributors
  */
 final class HandlerWorker implements Runnable {
 
 	private static final Log logger = LogFactory.getLog(HandlerWorker.class);
-
-	private static final long RETRY_PAUSE_MILLIS = 1_000;
-
-	private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
-
-	private static final Duration DRAIN_POLL = Duration.ofMillis(20);
-
-	private static final long DRAIN_QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
 	private final String name;
 
@@ -54,13 +53,15 @@ final class HandlerWorker implements Runnable {
 
 	private final PullRequestOptions pullOptions;
 
+	private final ContainerOptions options;
+
 	private final HandlerInvoker invoker;
 
 	private final FailureHandler failureHandler;
 
-	private final int maxDeliver;
-
 	private final Runnable onConsumerTrouble;
+
+	private final WorkerSupervision supervision;
 
 	private final CountDownLatch stopSignal = new CountDownLatch(1);
 
@@ -74,53 +75,61 @@ final class HandlerWorker implements Runnable {
 
 	private volatile long lastReceivedNanos = System.nanoTime();
 
-	HandlerWorker(String name, SubscriptionSource subscriptionSource, PullTracker pulls, Duration pullExpiry,
-			HandlerInvoker invoker, FailureHandler failureHandler, int maxDeliver, Runnable onConsumerTrouble) {
+	HandlerWorker(String name, SubscriptionSource subscriptionSource, PullTracker pulls, ContainerOptions options,
+			HandlerInvoker invoker, FailureHandler failureHandler, Runnable onConsumerTrouble) {
 		this.name = name;
 		this.subscriptionSource = subscriptionSource;
 		this.pulls = pulls;
-		this.pullOptions = PullRequestOptions.builder(pulls.batchSize()).expiresIn(pullExpiry).build();
+		this.pullOptions = PullRequestOptions.builder(pulls.batchSize()).expiresIn(options.pullExpiry()).build();
+		this.options = options;
 		this.invoker = invoker;
 		this.failureHandler = failureHandler;
-		this.maxDeliver = maxDeliver;
 		this.onConsumerTrouble = onConsumerTrouble;
+		this.supervision = new WorkerSupervision(name, options.subscribeRetryDelay(), Clock.systemUTC());
 	}
 
 	@Override
 	public void run() {
-		JetStreamSubscription subscription = null;
 		try {
-			while (subscription == null && !this.stopping) {
-				subscription = subscribe();
-			}
-			if (subscription != null) {
-				Message leftover = consume(subscription);
-				drain(subscription, leftover);
+			while (!this.stopping) {
+				runSubscribed();
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
 		finally {
-			if (subscription != null) {
-				unsubscribeQuietly(subscription);
-			}
 			this.finished.countDown();
 		}
 	}
 
-	private @Nullable JetStreamSubscription subscribe() throws InterruptedException {
+	/**
+	 * Subscribe and handle messages until stopped, or until the client fails under the
+	 * worker; then wait before the next attempt.
+	 */
+	private void runSubscribed() throws InterruptedException {
+		JetStreamSubscription subscription = null;
 		try {
-			return this.subscriptionSource.subscribe();
+			subscription = this.subscriptionSource.subscribe();
+			Message leftover = consume(subscription);
+			drain(subscription, leftover);
+		}
+		catch (InterruptedException ex) {
+			throw ex;
 		}
 		catch (Exception ex) {
 			if (this.stopping) {
-				return null;
+				return;
 			}
-			logger.debug("Worker " + this.name + " could not subscribe: " + ex.getMessage());
+			Duration delay = this.supervision.failed(ex);
 			this.onConsumerTrouble.run();
-			this.stopSignal.await(RETRY_PAUSE_MILLIS, TimeUnit.MILLISECONDS);
-			return null;
+			this.pulls.reset();
+			this.stopSignal.await(delay.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		finally {
+			if (subscription != null) {
+				unsubscribeQuietly(subscription);
+			}
 		}
 	}
 
@@ -134,8 +143,9 @@ final class HandlerWorker implements Runnable {
 			if (this.pulls.shouldPull(now, subscription.getPendingMessageCount())) {
 				subscription.pull(this.pullOptions);
 				this.pulls.pulled(now);
+				this.supervision.running();
 			}
-			Message message = next(subscription, POLL_TIMEOUT);
+			Message message = next(subscription, this.options.pollTimeout());
 			if (message == null) {
 				continue;
 			}
@@ -144,14 +154,7 @@ final class HandlerWorker implements Runnable {
 			if (this.stopping) {
 				return message;
 			}
-			try {
-				handle(message);
-			}
-			catch (RuntimeException ex) {
-				// Acknowledging failed (connection lost, say): the server redelivers.
-				logger.warn("Worker " + this.name + " could not acknowledge message " + message.getSubject()
-						+ "; the server will redeliver it: " + ex.getMessage());
-			}
+			handle(message);
 		}
 		return null;
 	}
@@ -169,14 +172,14 @@ final class HandlerWorker implements Runnable {
 		}
 		long quietSince = System.nanoTime();
 		while (true) {
-			Message message = next(subscription, DRAIN_POLL);
+			Message message = next(subscription, this.options.drainPoll());
 			long now = System.nanoTime();
 			if (message != null) {
 				this.pulls.received();
 				unhandled.add(message);
 				quietSince = now;
 			}
-			else if (this.pulls.allEnded(now) && now - quietSince > DRAIN_QUIET_NANOS) {
+			else if (this.pulls.allEnded(now) && now - quietSince > this.options.drainQuiet().toNanos()) {
 				break;
 			}
 		}
@@ -195,32 +198,40 @@ final class HandlerWorker implements Runnable {
 			this.onConsumerTrouble.run();
 			return null;
 		}
-		catch (IllegalStateException ex) {
-			// The connection was closed under the subscription.
-			this.stopping = true;
-			return null;
-		}
 	}
 
 	private void handle(Message message) {
 		long delivery = message.metaData().deliveredCount();
-		if (delivery > this.maxDeliver) {
-			// Delivered more often than allowed: the handler never returned (the process
-			// died), or the dead letter could not be published; give up without invoking.
-			this.failureHandler.handleExhausted(message);
+		if (this.failureHandler.giveUpIfExhausted(message, delivery)) {
 			return;
 		}
 		this.inHandProgressNanos = System.nanoTime();
 		this.inHand = message;
 		try {
 			this.invoker.invoke(SpringMessageFactory.create(message));
-			message.ack();
 		}
 		catch (Throwable ex) {
 			this.failureHandler.handleFailure(message, delivery, unwrap(ex));
+			return;
 		}
 		finally {
 			this.inHand = null;
+		}
+		acknowledge(message);
+	}
+
+	/**
+	 * Acknowledge a handled message. A failure here is not the handler's: the message was
+	 * handled, and the server redelivers it after the ack wait.
+	 */
+	private void acknowledge(Message message) {
+		try {
+			message.ack();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Worker " + this.name + " handled message " + message.getSubject()
+					+ " but could not acknowledge it; the server will redeliver it after the ack wait: "
+					+ ex.getMessage());
 		}
 	}
 
@@ -235,6 +246,18 @@ final class HandlerWorker implements Runnable {
 			this.inHandProgressNanos = System.nanoTime();
 			message.inProgress();
 		}
+	}
+
+	String name() {
+		return this.name;
+	}
+
+	/**
+	 * Return the worker's current episode of failures.
+	 * @return the episode, or {@code null} when the worker runs
+	 */
+	WorkerSupervision.@Nullable Episode failures() {
+		return this.supervision.episode();
 	}
 
 	boolean isIdleFor(long nanos) {
@@ -260,7 +283,7 @@ final class HandlerWorker implements Runnable {
 	}
 
 	private static Throwable unwrap(Throwable ex) {
-		if (ex instanceof java.lang.reflect.InvocationTargetException ite && ite.getTargetException() != null) {
+		if (ex instanceof InvocationTargetException ite && ite.getTargetException() != null) {
 			return ite.getTargetException();
 		}
 		return ex;

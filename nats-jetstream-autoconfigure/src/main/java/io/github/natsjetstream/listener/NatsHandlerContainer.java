@@ -1,21 +1,20 @@
 package io.github.natsjetstream.listener;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
 
 import io.github.natsjetstream.config.HandlerSettings;
 import io.github.natsjetstream.config.NatsHandlerEndpoint;
-import io.github.natsjetstream.retry.DefaultErrorClassifier;
 import io.github.natsjetstream.retry.FailureHandler;
 import io.github.natsjetstream.support.ApiErrorCodes;
-import io.github.natsjetstream.support.NatsJetStreamException;
 import io.nats.client.JetStreamSubscription;
-import io.nats.client.PullSubscribeOptions;
 import io.nats.client.JetStreamApiException;
+import io.nats.client.PullSubscribeOptions;
 import io.nats.client.api.ConsumerConfiguration;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -36,55 +35,42 @@ public class NatsHandlerContainer {
 
 	private static final Log logger = LogFactory.getLog(NatsHandlerContainer.class);
 
-	private static final long CONSUMER_CHECK_INTERVAL_MILLIS = 5_000;
-
-	/**
-	 * Largest pull. A worker pulls its share of max ack pending, up to this; pulled
-	 * messages wait in the worker until handled, so slow handlers want a small max ack
-	 * pending.
-	 */
-	private static final int MAX_BATCH_SIZE = 500;
-
-	/**
-	 * How long a pull waits on the server; also the longest a stopping idle worker waits
-	 * before it ends.
-	 */
-	private static final Duration PULL_EXPIRY = Duration.ofSeconds(1);
-
-	/**
-	 * How long after a pull's expiry its last messages may still arrive.
-	 */
-	private static final Duration PULL_GRACE = Duration.ofMillis(500);
-
-	private static final int MAX_OUTSTANDING_PULLS = 2;
-
-
 	private final NatsHandlerEndpoint endpoint;
 
 	private final ContainerResources resources;
+
+	private final ContainerOptions options;
 
 	private final Object lifecycleMonitor = new Object();
 
 	private volatile boolean running;
 
-	private List<HandlerWorker> workers = List.of();
+	private volatile List<HandlerWorker> workers = List.of();
 
-	private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
+	private @Nullable ScheduledFuture<?> keepAlive;
+
+	private @Nullable ScheduledFuture<?> consumerCheck;
+
+	private final AtomicBoolean checkPending = new AtomicBoolean();
 
 	private volatile @Nullable String stream;
 
-	private @Nullable ConsumerConfiguration consumerConfiguration;
+	private volatile @Nullable ConsumerConfiguration consumerConfiguration;
 
 	/**
 	 * Create a new container.
 	 * @param endpoint the handler
 	 * @param resources what containers share
+	 * @param options how containers pull, stop and check their consumer
 	 */
-	public NatsHandlerContainer(NatsHandlerEndpoint endpoint, ContainerResources resources) {
+	public NatsHandlerContainer(NatsHandlerEndpoint endpoint, ContainerResources resources,
+			ContainerOptions options) {
 		Assert.notNull(endpoint, "'endpoint' must not be null");
 		Assert.notNull(resources, "'resources' must not be null");
+		Assert.notNull(options, "'options' must not be null");
 		this.endpoint = endpoint;
 		this.resources = resources;
+		this.options = options;
 	}
 
 	/**
@@ -101,6 +87,14 @@ public class NatsHandlerContainer {
 	 */
 	public @Nullable String getStream() {
 		return this.stream;
+	}
+
+	/**
+	 * Return the state of each worker: running, or failing since when and why.
+	 * @return the workers' states, empty when the container never started
+	 */
+	public List<WorkerState> getWorkerStates() {
+		return this.workers.stream().map(WorkerState::of).toList();
 	}
 
 	/**
@@ -126,28 +120,27 @@ public class NatsHandlerContainer {
 			this.stream = stream;
 			boolean multipleFilters = this.resources.connection().getServerInfo().isSameOrNewerThanVersion("2.10.0");
 			this.consumerConfiguration = ConsumerConfigurationFactory.create(this.endpoint, multipleFilters);
-			this.resources.consumerProvisioner()
-				.provision(stream, this.consumerConfiguration, this.endpoint.description());
-			int batch = Math.max(1, Math.min(MAX_BATCH_SIZE, settings.maxAckPending() / settings.concurrency()));
+			this.resources.provisioner()
+				.provisionConsumer(stream, this.consumerConfiguration, this.endpoint.description());
 			FailureHandler failureHandler = new FailureHandler(this.endpoint.description(), this.endpoint.durable(),
-					settings.maxDeliver(), settings.backoff(), new DefaultErrorClassifier(settings.noRetryFor(), settings.errorClassifier()),
-					this.resources.deadLetterRecoverer(), deadLetterSubject(stream), this.resources.clock());
+					settings.maxDeliver(), settings.backoff(), settings.errorClassifier(),
+					this.resources.deadLetterRecoverer(),
+					settings.deadLetterSubject(stream, this.endpoint.durable()), this.resources.clock());
 			SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("nats-" + this.endpoint.id() + "-");
-			executor.setVirtualThreads(this.resources.virtualThreads());
+			executor.setVirtualThreads(this.options.virtualThreads());
+			int batch = this.options.batchSize(settings.maxAckPending(), settings.concurrency());
 			List<HandlerWorker> workers = new ArrayList<>(settings.concurrency());
 			for (int i = 0; i < settings.concurrency(); i++) {
-				PullTracker pulls = new PullTracker(batch, PULL_EXPIRY.toNanos(), PULL_GRACE.toNanos(),
-						MAX_OUTSTANDING_PULLS);
-				HandlerWorker worker = new HandlerWorker(this.endpoint.id() + "-" + i, this::subscribe, pulls,
-						PULL_EXPIRY, this.endpoint.invoker(), failureHandler, settings.maxDeliver(),
-						this::checkConsumerSoon);
-				workers.add(worker);
+				PullTracker pulls = new PullTracker(batch, this.options.pullExpiry().toNanos(),
+						this.options.pullGrace().toNanos(), this.options.maxOutstandingPulls());
+				workers.add(new HandlerWorker(this.endpoint.id() + "-" + i, this::subscribe, pulls, this.options,
+						this.endpoint.invoker(), failureHandler, this::checkConsumerSoon));
 			}
 			this.workers = List.copyOf(workers);
 			this.running = true;
 			workers.forEach(executor::execute);
-			scheduleKeepAlive(settings);
-			scheduleConsumerCheck();
+			scheduleKeepAlive(settings, this.workers);
+			scheduleConsumerCheck(this.workers);
 			logger.info("Handler " + this.endpoint.description() + " consuming " + this.endpoint.subjects() + " from '"
 					+ stream + " > " + this.endpoint.durable() + "' with " + settings.concurrency() + " worker(s)");
 		}
@@ -160,14 +153,15 @@ public class NatsHandlerContainer {
 	 */
 	public void stop(Runnable callback) {
 		List<HandlerWorker> stopping;
+		ScheduledFuture<?> keepAlive;
 		synchronized (this.lifecycleMonitor) {
 			if (!this.running) {
 				callback.run();
 				return;
 			}
 			this.running = false;
-			this.tasks.forEach((task) -> task.cancel(false));
-			this.tasks.clear();
+			cancel(this.consumerCheck);
+			keepAlive = this.keepAlive;
 			stopping = this.workers;
 			stopping.forEach(HandlerWorker::stop);
 		}
@@ -176,6 +170,9 @@ public class NatsHandlerContainer {
 				awaitWorkers(stopping);
 			}
 			finally {
+				// Handlers in progress are kept alive until they finish, so that no other
+				// instance gets their messages meanwhile.
+				cancel(keepAlive);
 				callback.run();
 			}
 		}, "nats-" + this.endpoint.id() + "-stop");
@@ -186,7 +183,7 @@ public class NatsHandlerContainer {
 	 * Stop and wait until stopped.
 	 */
 	public void stop() {
-		java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+		CountDownLatch stopped = new CountDownLatch(1);
 		stop(stopped::countDown);
 		try {
 			stopped.await();
@@ -197,13 +194,13 @@ public class NatsHandlerContainer {
 	}
 
 	private void awaitWorkers(List<HandlerWorker> workers) {
-		long deadline = System.nanoTime() + this.resources.shutdownTimeout().toNanos();
+		long deadline = System.nanoTime() + this.options.shutdownTimeout().toNanos();
 		for (HandlerWorker worker : workers) {
 			try {
 				long remaining = deadline - System.nanoTime();
 				if (!worker.awaitFinished(Math.max(0, remaining), TimeUnit.NANOSECONDS)) {
 					logger.warn("Handler " + this.endpoint.description() + " did not finish within "
-							+ this.resources.shutdownTimeout()
+							+ this.options.shutdownTimeout()
 							+ " (nats.jetstream.shutdown-timeout); its message will be redelivered after the ack wait");
 				}
 			}
@@ -214,57 +211,74 @@ public class NatsHandlerContainer {
 		}
 	}
 
-	private void scheduleKeepAlive(HandlerSettings settings) {
-		long ackWaitNanos = settings.ackWait().toNanos();
-		long period = Math.max(TimeUnit.NANOSECONDS.toMillis(ackWaitNanos / 4), 50);
-		this.tasks.add(this.resources.scheduler().scheduleAtFixedRate(() -> {
-			for (HandlerWorker worker : this.workers) {
-				worker.keepAlive(ackWaitNanos / 2);
+	/**
+	 * Keep the messages in hand alive. In-progress acknowledgements are published without
+	 * waiting for a reply, so the shared scheduler never waits on the server.
+	 */
+	private void scheduleKeepAlive(HandlerSettings settings, List<HandlerWorker> workers) {
+		long afterNanos = this.options.keepAliveAfter(settings.ackWait()).toNanos();
+		long period = this.options.keepAlivePeriod(settings.ackWait()).toMillis();
+		this.keepAlive = this.resources.scheduler().scheduleAtFixedRate(() -> {
+			for (HandlerWorker worker : workers) {
+				worker.keepAlive(afterNanos);
 			}
-		}, period, period, TimeUnit.MILLISECONDS));
+		}, period, period, TimeUnit.MILLISECONDS);
 	}
 
-	private void scheduleConsumerCheck() {
-		this.tasks.add(this.resources.scheduler()
-			.scheduleWithFixedDelay(this::checkConsumerWhenIdle, CONSUMER_CHECK_INTERVAL_MILLIS,
-					CONSUMER_CHECK_INTERVAL_MILLIS, TimeUnit.MILLISECONDS));
+	private void scheduleConsumerCheck(List<HandlerWorker> workers) {
+		long interval = this.options.consumerCheckInterval().toMillis();
+		long idle = this.options.consumerCheckInterval().toNanos();
+		this.consumerCheck = this.resources.scheduler().scheduleWithFixedDelay(() -> {
+			if (workers.stream().allMatch((worker) -> worker.isIdleFor(idle))) {
+				checkConsumerSoon();
+			}
+		}, interval, interval, TimeUnit.MILLISECONDS);
 	}
 
+	/**
+	 * Check the consumer on the checks' own executor, at most one check at a time: a
+	 * slow server then delays neither keep-alives nor a stop.
+	 */
 	private void checkConsumerSoon() {
-		if (this.running) {
-			this.resources.scheduler().execute(this::checkConsumer);
-		}
-	}
-
-	private void checkConsumerWhenIdle() {
-		long idle = TimeUnit.MILLISECONDS.toNanos(CONSUMER_CHECK_INTERVAL_MILLIS);
-		if (this.workers.stream().allMatch((worker) -> worker.isIdleFor(idle))) {
-			checkConsumer();
+		if (this.running && this.checkPending.compareAndSet(false, true)) {
+			this.resources.checks().execute(() -> {
+				try {
+					checkConsumer();
+				}
+				finally {
+					this.checkPending.set(false);
+				}
+			});
 		}
 	}
 
 	/**
-	 * Recreate the durable if it was deleted from outside.
+	 * Recreate the durable if it was deleted from outside. Makes its requests without
+	 * holding the lifecycle lock.
 	 */
 	private void checkConsumer() {
-		synchronized (this.lifecycleMonitor) {
-			String stream = this.stream;
-			ConsumerConfiguration configuration = this.consumerConfiguration;
-			if (!this.running || stream == null || configuration == null) {
-				return;
+		String stream = this.stream;
+		ConsumerConfiguration configuration = this.consumerConfiguration;
+		if (!this.running || stream == null || configuration == null) {
+			return;
+		}
+		try {
+			this.resources.management().getConsumerInfo(stream, this.endpoint.durable());
+		}
+		catch (JetStreamApiException ex) {
+			if (ex.getApiErrorCode() == ApiErrorCodes.CONSUMER_NOT_FOUND && this.running) {
+				recreate(stream, configuration);
 			}
-			try {
-				this.resources.management().getConsumerInfo(stream, this.endpoint.durable());
-			}
-			catch (JetStreamApiException ex) {
-				if (ex.getApiErrorCode() == ApiErrorCodes.CONSUMER_NOT_FOUND) {
-					recreate(stream, configuration);
-				}
-			}
-			catch (IOException | RuntimeException ex) {
-				// Disconnected or timed out: the client reconnects and resumes by itself.
-				logger.debug("Could not check consumer of handler " + this.endpoint.description(), ex);
-			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// Disconnected or timed out: the client reconnects and resumes by itself.
+			logger.debug("Could not check consumer of handler " + this.endpoint.description(), ex);
+		}
+	}
+
+	private static void cancel(@Nullable ScheduledFuture<?> task) {
+		if (task != null) {
+			task.cancel(false);
 		}
 	}
 
@@ -272,7 +286,7 @@ public class NatsHandlerContainer {
 		logger.warn("Consumer '" + stream + " > " + this.endpoint.durable() + "' of handler "
 				+ this.endpoint.description() + " was deleted from outside; recreating it");
 		try {
-			this.resources.consumerProvisioner().provision(stream, configuration, this.endpoint.description());
+			this.resources.provisioner().provisionConsumer(stream, configuration, this.endpoint.description());
 		}
 		catch (RuntimeException ex) {
 			logger.error("Could not recreate consumer '" + stream + " > " + this.endpoint.durable() + "'; will retry",
@@ -285,11 +299,6 @@ public class NatsHandlerContainer {
 		Assert.state(stream != null, "Not started");
 		return this.resources.jetStream()
 			.subscribe(null, PullSubscribeOptions.fastBind(stream, this.endpoint.durable()));
-	}
-
-	private String deadLetterSubject(String stream) {
-		String configured = this.endpoint.settings().deadLetterSubject();
-		return (configured != null) ? configured : this.resources.deadLetterSubject(stream, this.endpoint.durable());
 	}
 
 }

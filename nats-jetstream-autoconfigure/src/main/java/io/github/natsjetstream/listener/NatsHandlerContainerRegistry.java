@@ -6,8 +6,13 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.natsjetstream.config.InvalidHandlerException;
@@ -34,6 +39,8 @@ public class NatsHandlerContainerRegistry implements SmartLifecycle, DisposableB
 
 	private final ContainerResources resources;
 
+	private final ContainerOptions options;
+
 	private final Map<String, NatsHandlerContainer> containers = Collections.synchronizedMap(new LinkedHashMap<>());
 
 	private volatile boolean running;
@@ -41,10 +48,13 @@ public class NatsHandlerContainerRegistry implements SmartLifecycle, DisposableB
 	/**
 	 * Create a new registry.
 	 * @param resources what the containers share
+	 * @param options how the containers pull, stop and check their consumer
 	 */
-	public NatsHandlerContainerRegistry(ContainerResources resources) {
+	public NatsHandlerContainerRegistry(ContainerResources resources, ContainerOptions options) {
 		Assert.notNull(resources, "'resources' must not be null");
+		Assert.notNull(options, "'options' must not be null");
 		this.resources = resources;
+		this.options = options;
 	}
 
 	/**
@@ -52,12 +62,28 @@ public class NatsHandlerContainerRegistry implements SmartLifecycle, DisposableB
 	 * @return a scheduler with one daemon thread
 	 */
 	public static ScheduledExecutorService createScheduler() {
+		return Executors.newSingleThreadScheduledExecutor(daemonThreads("nats-handler-scheduler-"));
+	}
+
+	/**
+	 * Create an executor fit for the containers' consumer checks, which make requests to
+	 * the server: up to four daemon threads, which end when idle.
+	 * @return the executor
+	 */
+	public static ExecutorService createCheckExecutor() {
+		ThreadPoolExecutor executor = new ThreadPoolExecutor(4, 4, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+				daemonThreads("nats-consumer-check-"));
+		executor.allowCoreThreadTimeOut(true);
+		return executor;
+	}
+
+	private static ThreadFactory daemonThreads(String prefix) {
 		AtomicInteger count = new AtomicInteger();
-		return Executors.newSingleThreadScheduledExecutor((runnable) -> {
-			Thread thread = new Thread(runnable, "nats-handler-scheduler-" + count.incrementAndGet());
+		return (runnable) -> {
+			Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
 			thread.setDaemon(true);
 			return thread;
-		});
+		};
 	}
 
 	/**
@@ -82,7 +108,7 @@ public class NatsHandlerContainerRegistry implements SmartLifecycle, DisposableB
 							+ "': give one of them another durable name");
 				}
 			}
-			NatsHandlerContainer container = new NatsHandlerContainer(endpoint, this.resources);
+			NatsHandlerContainer container = new NatsHandlerContainer(endpoint, this.resources, this.options);
 			this.containers.put(endpoint.id(), container);
 			if (this.running && endpoint.settings().autoStartup()) {
 				container.start();
@@ -160,6 +186,7 @@ public class NatsHandlerContainerRegistry implements SmartLifecycle, DisposableB
 	public void destroy() {
 		getContainers().stream().filter(NatsHandlerContainer::isRunning).forEach(NatsHandlerContainer::stop);
 		this.resources.scheduler().shutdownNow();
+		this.resources.checks().shutdownNow();
 	}
 
 }

@@ -98,6 +98,14 @@ final class PullTracker {
 	}
 
 	/**
+	 * Forget every pull: they belonged to a subscription that is gone.
+	 */
+	void reset() {
+		this.pulls.clear();
+		this.requested = 0;
+	}
+
+	/**
 	 * Return the batch size of each pull.
 	 * @return the batch size
 	 */

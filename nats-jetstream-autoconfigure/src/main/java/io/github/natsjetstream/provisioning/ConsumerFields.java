@@ -17,6 +17,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ConsumerFields {
 
+	/**
+	 * Start of the description of every consumer a {@code @NatsHandler} declares, which
+	 * tells them apart from consumers made by others.
+	 */
+	public static final String DESCRIPTION_PREFIX = "@NatsHandler ";
+
 	private static final ConfigurationDiffer<ConsumerConfiguration> DIFFER = new ConfigurationDiffer<>(List.of(
 			ConfigurationField.immutable("deliver_subject", ConsumerConfiguration::getDeliverSubject),
 			ConfigurationField.immutable("ack_policy", ConsumerConfiguration::getAckPolicy),

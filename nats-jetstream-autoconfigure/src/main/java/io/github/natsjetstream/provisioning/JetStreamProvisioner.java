@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.KeyValueManagement;
+import io.nats.client.api.ConsumerConfiguration;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -22,8 +23,9 @@ import org.springframework.util.Assert;
 
 /**
  * Applies the declared streams and key-value buckets once, after all singletons exist
- * and before any lifecycle bean (such as a message listener container) starts, in the
- * mode of its {@link ProvisioningReport}. Every resource is applied even if another
+ * and before any lifecycle bean (such as a message listener container) starts, and the
+ * durable consumer of each handler as its container starts, in the mode of its
+ * {@link ProvisioningReport}. Every resource is applied even if another
  * fails; startup then fails with a {@link ProvisioningException} that lists every
  * failure. The outcome is logged at INFO and recorded in the report.
  *
@@ -123,6 +125,28 @@ public class JetStreamProvisioner implements SmartInitializingSingleton {
 		}
 	}
 
+	/**
+	 * Apply the durable consumer of a handler in the mode of the report, and record the
+	 * outcome in it. In {@code validate} and {@code none} modes nothing is written: the
+	 * consumer must exist as declared.
+	 * @param stream the stream the handler consumes
+	 * @param consumer the consumer's declared configuration
+	 * @param handler the handler, for logs and errors
+	 * @return the outcome
+	 * @throws ProvisioningException if the consumer is missing or differs in a read-only
+	 * mode, or cannot be created or updated as declared
+	 */
+	public ProvisioningResult provisionConsumer(String stream, ConsumerConfiguration consumer, String handler) {
+		Assert.hasText(stream, "'stream' must not be empty");
+		Assert.notNull(consumer, "'consumer' must not be null");
+		ProvisioningMode mode = this.report.getMode();
+		ProvisioningResult result = this.resourceProvisioner
+			.apply(new ConsumerResource(this.jetStreamManagement, stream, consumer, handler), mode);
+		this.report.add(result);
+		log(result, mode);
+		return result;
+	}
+
 	private List<ProvisionedResource<?>> resources() {
 		List<ProvisionedResource<?>> resources = new ArrayList<>();
 		Set<String> names = new HashSet<>();
@@ -154,8 +178,8 @@ public class JetStreamProvisioner implements SmartInitializingSingleton {
 			case CREATED -> logger.info(resource + " created");
 			case UPDATED -> result.differences()
 				.forEach((difference) -> logger.info(resource + " updated: " + difference));
-			case UNCHANGED -> logger.info(resource + ((mode == ProvisioningMode.VALIDATE) ? " matches its declaration"
-					: " unchanged"));
+			case UNCHANGED -> logger.info(resource + ((mode != ProvisioningMode.CREATE_OR_UPDATE)
+					? " matches its declaration" : " unchanged"));
 		}
 	}
 

@@ -36,6 +36,11 @@ final class KeyValueResource implements ProvisionedResource<KeyValueConfiguratio
 	}
 
 	@Override
+	public String getStreamName() {
+		return "KV_" + getName();
+	}
+
+	@Override
 	public List<String> getSubjects() {
 		return this.declaration.getConfiguration().getBackingConfig().getSubjects();
 	}

@@ -35,4 +35,37 @@ interface ProvisionedResource<C> {
 
 	List<ConfigurationDifference> compare(C current);
 
+	/**
+	 * Describe the resource for messages, for example {@code Stream 'ORDERS'}.
+	 */
+	default String describe() {
+		return getType().describe(getName());
+	}
+
+	/**
+	 * Return the name of the stream that holds the resource.
+	 */
+	default String getStreamName() {
+		return getName();
+	}
+
+	/**
+	 * Say who made the resource on the server, when that explains a difference; empty
+	 * when there is nothing to say.
+	 */
+	default String provenance(C current) {
+		return "";
+	}
+
+	/**
+	 * Return the ways out of a change JetStream cannot make in place.
+	 */
+	default String waysOut() {
+		String noun = getType().getNoun();
+		return "Ways out: declare the values the server has; or declare a " + noun + " under a new name and move "
+				+ "publishers and consumers to it; or, if its data may be lost, delete the " + noun + " yourself (for "
+				+ "example 'nats stream rm " + getStreamName() + "') and start again to create it anew. Provisioning "
+				+ "never deletes or recreates a " + noun + ".";
+	}
+
 }

@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * What provisioning did at startup, resource by resource. Filled in by
+ * What provisioning did, resource by resource: streams, key-value buckets and the
+ * handlers' durable consumers, each with its latest outcome. Filled in by
  * {@link JetStreamProvisioner} once all singletons exist, and kept for inspection (for
  * example by an Actuator endpoint).
  *
@@ -68,8 +69,9 @@ public final class ProvisioningReport {
 		return this.complete;
 	}
 
-	void add(ProvisioningResult result) {
+	synchronized void add(ProvisioningResult result) {
 		Assert.notNull(result, "'result' must not be null");
+		this.results.removeIf((existing) -> existing.type() == result.type() && existing.name().equals(result.name()));
 		this.results.add(result);
 	}
 

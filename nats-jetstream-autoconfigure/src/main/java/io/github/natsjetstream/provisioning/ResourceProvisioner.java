@@ -39,13 +39,14 @@ final class ResourceProvisioner {
 	}
 
 	<C> ProvisioningResult apply(ProvisionedResource<C> resource, ProvisioningMode mode) {
+		boolean readOnly = mode != ProvisioningMode.CREATE_OR_UPDATE;
 		C current = read(resource);
 		if (current == null) {
-			if (mode == ProvisioningMode.VALIDATE) {
-				throw new ProvisioningException(describe(resource) + " does not exist. Provisioning mode 'validate' "
-						+ "creates nothing: create it from an account with JetStream management permission (for "
-						+ "example by starting once with nats.jetstream.provisioning.mode=create-or-update), or remove "
-						+ "its declaration.");
+			if (readOnly) {
+				throw new ProvisioningException(resource.describe() + " does not exist. Provisioning mode '"
+						+ modeName(mode) + "' creates nothing: create it from an account with JetStream management "
+						+ "permission (for example by starting once with "
+						+ "nats.jetstream.provisioning.mode=create-or-update), or remove its declaration.");
 			}
 			try {
 				resource.create();
@@ -71,20 +72,20 @@ final class ResourceProvisioner {
 			return new ProvisioningResult(resource.getType(), resource.getName(), ProvisioningOutcome.UNCHANGED,
 					List.of());
 		}
-		if (mode == ProvisioningMode.VALIDATE) {
-			throw new ProvisioningException(describe(resource) + " differs from its declaration (server -> declared): "
-					+ join(differences) + ". Provisioning mode 'validate' changes nothing: update it from an account "
-					+ "with JetStream management permission (for example by starting once with "
+		if (readOnly) {
+			throw new ProvisioningException(resource.describe() + " differs from its declaration (server -> declared): "
+					+ join(differences) + ". Provisioning mode '" + modeName(mode) + "' changes nothing: update it "
+					+ "from an account with JetStream management permission (for example by starting once with "
 					+ "nats.jetstream.provisioning.mode=create-or-update), or declare what the server has.");
 		}
 		List<ConfigurationDifference> immutable = differences.stream()
 			.filter((difference) -> !difference.updatable())
 			.toList();
 		if (!immutable.isEmpty()) {
-			throw new ProvisioningException(describe(resource) + " cannot be updated in place: JetStream cannot change "
-					+ "these fields of an existing " + noun(resource) + ": " + join(immutable)
-					+ " (server -> declared)."
-					+ others(differences, immutable) + " Nothing was changed. " + waysOut(resource));
+			throw new ProvisioningException(resource.describe() + " cannot be updated in place: JetStream cannot "
+					+ "change these fields of an existing " + resource.getType().getNoun() + ": " + join(immutable)
+					+ " (server -> declared)." + resource.provenance(current) + others(differences, immutable)
+					+ " Nothing was changed. " + resource.waysOut());
 		}
 		try {
 			resource.update(current);
@@ -120,14 +121,14 @@ final class ResourceProvisioner {
 					+ "nats.jetstream.provisioning.mode=none.", ex, true);
 		}
 		if (code == ApiErrorCodes.STREAM_SUBJECT_OVERLAP) {
-			return new ProvisioningException(describe(resource) + " cannot be " + action + ": its subjects "
+			return new ProvisioningException(resource.describe() + " cannot be " + action + ": its subjects "
 					+ resource.getSubjects() + " overlap with those of " + overlapping(resource) + " ("
 					+ serverSaid(ex) + "). A subject can be stored by only one stream: change the subjects of one of "
 					+ "them.", ex);
 		}
 		String changes = differences.isEmpty() ? "" : " Changes (server -> declared): " + join(differences) + ".";
-		String waysOut = differences.isEmpty() ? "" : " Nothing was changed. " + waysOut(resource);
-		return new ProvisioningException(describe(resource) + " could not be " + action + ": the server refused ("
+		String waysOut = differences.isEmpty() ? "" : " Nothing was changed. " + resource.waysOut();
+		return new ProvisioningException(resource.describe() + " could not be " + action + ": the server refused ("
 				+ serverSaid(ex) + ")." + changes + waysOut, ex);
 	}
 
@@ -168,7 +169,7 @@ final class ResourceProvisioner {
 		try {
 			for (StreamInfo info : this.management.getStreams()) {
 				String name = info.getConfiguration().getName();
-				if (name.equals(streamName(resource))) {
+				if (name.equals(resource.getStreamName())) {
 					continue;
 				}
 				List<String> subjects = info.getConfiguration().getSubjects();
@@ -192,18 +193,6 @@ final class ResourceProvisioner {
 		return String.join(", ", descriptions);
 	}
 
-	private static String streamName(ProvisionedResource<?> resource) {
-		return (resource.getType() == ResourceType.KEY_VALUE) ? "KV_" + resource.getName() : resource.getName();
-	}
-
-	private static String waysOut(ProvisionedResource<?> resource) {
-		String name = streamName(resource);
-		return "Ways out: declare the values the server has; or declare a " + noun(resource) + " under a new name "
-				+ "and move publishers and consumers to it; or, if its data may be lost, delete the " + noun(resource)
-				+ " yourself (for example 'nats stream rm " + name + "') and start again to create it anew. "
-				+ "Provisioning never deletes or recreates a " + noun(resource) + ".";
-	}
-
 	private static String others(List<ConfigurationDifference> differences, List<ConfigurationDifference> immutable) {
 		List<ConfigurationDifference> others = differences.stream()
 			.filter((difference) -> !immutable.contains(difference))
@@ -211,12 +200,8 @@ final class ResourceProvisioner {
 		return others.isEmpty() ? "" : " Other differences, which could be changed in place: " + join(others) + ".";
 	}
 
-	private static String noun(ProvisionedResource<?> resource) {
-		return (resource.getType() == ResourceType.KEY_VALUE) ? "bucket" : "stream";
-	}
-
-	private static String describe(ProvisionedResource<?> resource) {
-		return resource.getType().describe(resource.getName());
+	private static String modeName(ProvisioningMode mode) {
+		return mode.name().toLowerCase(Locale.ROOT).replace('_', '-');
 	}
 
 	private static String unableTo(ProvisionedResource<?> resource) {

@@ -10,17 +10,25 @@ public enum ResourceType {
 	/**
 	 * A stream.
 	 */
-	STREAM("Stream"),
+	STREAM("Stream", "stream"),
 
 	/**
 	 * A key-value bucket.
 	 */
-	KEY_VALUE("Key-value bucket");
+	KEY_VALUE("Key-value bucket", "bucket"),
+
+	/**
+	 * A durable consumer of a {@code @NatsHandler}, named {@code <stream> > <durable>}.
+	 */
+	CONSUMER("Consumer", "consumer");
 
 	private final String displayName;
 
-	ResourceType(String displayName) {
+	private final String noun;
+
+	ResourceType(String displayName, String noun) {
 		this.displayName = displayName;
+		this.noun = noun;
 	}
 
 	/**
@@ -29,6 +37,14 @@ public enum ResourceType {
 	 */
 	public String getDisplayName() {
 		return this.displayName;
+	}
+
+	/**
+	 * Return the name of the kind of resource within a sentence.
+	 * @return the noun, for example {@code bucket}
+	 */
+	public String getNoun() {
+		return this.noun;
 	}
 
 	/**

@@ -2,7 +2,7 @@ package io.github.natsjetstream.retry;
 
 import java.util.List;
 
-import io.github.natsjetstream.listener.adapter.NoRouteException;
+import io.github.natsjetstream.routing.NoRouteException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.messaging.converter.MessageConversionException;

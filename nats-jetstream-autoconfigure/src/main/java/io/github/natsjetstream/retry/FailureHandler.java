@@ -77,7 +77,7 @@ public class FailureHandler {
 	 * @param failure what the handler threw
 	 */
 	public void handleFailure(Message message, long delivery, Throwable failure) {
-		DeadLetterReason reason = this.classifier.classify(failure);
+		DeadLetterReason reason = classify(failure);
 		if (reason == null && delivery >= this.maxDeliver) {
 			reason = DeadLetterReason.MAX_DELIVER;
 		}
@@ -93,13 +93,31 @@ public class FailureHandler {
 		message.nakWithDelay(delay);
 	}
 
+	private @Nullable DeadLetterReason classify(Throwable failure) {
+		try {
+			return this.classifier.classify(failure);
+		}
+		catch (RuntimeException ex) {
+			logger.error("The error classifier of handler " + this.handler + " threw while classifying " + failure
+					+ "; the failure is retried", ex);
+			return null;
+		}
+	}
+
 	/**
-	 * Give up on a message without invoking the handler: it was delivered more often than
-	 * allowed, for instance because the handler crashed the process on every delivery.
+	 * Give up on a message without invoking the handler if it was delivered more often
+	 * than allowed: the handler never returned (it crashed the process on every
+	 * delivery, say), or its dead letter could not be published.
 	 * @param message the message
+	 * @param delivery the number of this delivery, starting at 1
+	 * @return whether the message was given up on
 	 */
-	public void handleExhausted(Message message) {
+	public boolean giveUpIfExhausted(Message message, long delivery) {
+		if (delivery <= this.maxDeliver) {
+			return false;
+		}
 		giveUp(message, DeadLetterReason.MAX_DELIVER, null);
+		return true;
 	}
 
 	private void giveUp(Message message, DeadLetterReason reason, @Nullable Throwable failure) {

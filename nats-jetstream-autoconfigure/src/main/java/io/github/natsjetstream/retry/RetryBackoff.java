@@ -2,6 +2,7 @@ package io.github.natsjetstream.retry;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.LongStream;
 
 /**
  * How long to wait before redelivering a message whose handler failed.
@@ -25,7 +26,7 @@ public interface RetryBackoff {
 	 * @return the delays, at most {@code maxDeliver - 1} of them
 	 */
 	default List<Duration> schedule(int maxDeliver) {
-		return java.util.stream.LongStream.rangeClosed(1, Math.max(0, maxDeliver - 1))
+		return LongStream.rangeClosed(1, Math.max(0, maxDeliver - 1))
 			.mapToObj(this::delayAfter)
 			.toList();
 	}

@@ -27,12 +27,9 @@ public final class SubjectPattern {
 
 	private final List<String> tokens;
 
-	private final boolean literal;
-
 	private SubjectPattern(String pattern, List<String> tokens) {
 		this.pattern = pattern;
 		this.tokens = tokens;
-		this.literal = tokens.stream().noneMatch(SubjectPattern::isWildcard);
 	}
 
 	/**
@@ -80,39 +77,6 @@ public final class SubjectPattern {
 			}
 		}
 		return null;
-	}
-
-	private static boolean isWildcard(String token) {
-		return SINGLE.equals(token) || MULTIPLE.equals(token);
-	}
-
-	/**
-	 * Return the tokens of this pattern.
-	 * @return the tokens, in order
-	 */
-	public List<String> getTokens() {
-		return this.tokens;
-	}
-
-	/**
-	 * Return whether this pattern has no wildcard, that is, matches exactly one subject.
-	 * @return whether this pattern is a literal subject
-	 */
-	public boolean isLiteral() {
-		return this.literal;
-	}
-
-	/**
-	 * Return whether this pattern matches the given subject.
-	 * @param subject a subject without wildcards, for example {@code orders.eu.created}
-	 * @return whether the subject matches
-	 * @throws IllegalArgumentException if the subject is not valid or has a wildcard
-	 * token
-	 */
-	public boolean matches(String subject) {
-		SubjectPattern other = of(subject);
-		Assert.isTrue(other.isLiteral(), () -> "Subject '" + subject + "' must not contain wildcards");
-		return overlaps(other);
 	}
 
 	/**

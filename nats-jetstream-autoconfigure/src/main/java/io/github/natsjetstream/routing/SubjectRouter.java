@@ -1,8 +1,6 @@
 package io.github.natsjetstream.routing;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,13 +30,10 @@ public final class SubjectRouter<T> {
 
 	private final Node<T> root;
 
-	private final List<Route<T>> routes;
-
 	private final ConcurrentMap<String, Optional<T>> cache = new ConcurrentHashMap<>();
 
-	private SubjectRouter(Node<T> root, List<Route<T>> routes) {
+	private SubjectRouter(Node<T> root) {
 		this.root = root;
-		this.routes = routes;
 	}
 
 	/**
@@ -65,14 +60,6 @@ public final class SubjectRouter<T> {
 			this.cache.put(subject, Optional.ofNullable(target));
 		}
 		return target;
-	}
-
-	/**
-	 * Return the routes, in the order they were added.
-	 * @return the routes
-	 */
-	public List<Route<T>> getRoutes() {
-		return this.routes;
 	}
 
 	private static <T> @Nullable T match(Node<T> node, String subject, int from) {
@@ -104,7 +91,7 @@ public final class SubjectRouter<T> {
 	 * @param target the target
 	 * @param description what the target is, for error messages (a method, say)
 	 */
-	public record Route<T>(String pattern, T target, String description) {
+	private record Route<T>(String pattern, T target, String description) {
 	}
 
 	/**
@@ -116,8 +103,6 @@ public final class SubjectRouter<T> {
 	public static final class Builder<T> {
 
 		private final Node<T> root = new Node<>();
-
-		private final List<Route<T>> routes = new ArrayList<>();
 
 		private final Map<String, Route<T>> routesByPattern = new HashMap<>();
 
@@ -145,7 +130,6 @@ public final class SubjectRouter<T> {
 				}
 				throw new AmbiguousRouteException(pattern, existing.description(), description);
 			}
-			this.routes.add(route);
 			insert(pattern, target);
 			return this;
 		}
@@ -169,7 +153,7 @@ public final class SubjectRouter<T> {
 		 * @return the router
 		 */
 		public SubjectRouter<T> build() {
-			return new SubjectRouter<>(this.root, List.copyOf(this.routes));
+			return new SubjectRouter<>(this.root);
 		}
 
 	}

@@ -49,13 +49,16 @@ final class JetStreamApiRecorder implements AutoCloseable {
 	}
 
 	/**
-	 * Return the requests that create, update, delete or purge a stream.
+	 * Return the requests that create, update, delete or purge a stream, or create,
+	 * update or delete a consumer.
 	 */
 	List<String> writes() throws TimeoutException, InterruptedException {
 		return requests().stream()
 			.filter((subject) -> subject.startsWith("$JS.API.STREAM.CREATE.")
 					|| subject.startsWith("$JS.API.STREAM.UPDATE.") || subject.startsWith("$JS.API.STREAM.DELETE.")
-					|| subject.startsWith("$JS.API.STREAM.PURGE."))
+					|| subject.startsWith("$JS.API.STREAM.PURGE.") || subject.startsWith("$JS.API.CONSUMER.CREATE.")
+					|| subject.startsWith("$JS.API.CONSUMER.DURABLE.CREATE.")
+					|| subject.startsWith("$JS.API.CONSUMER.DELETE."))
 			.toList();
 	}
 

@@ -15,6 +15,7 @@ import io.github.natsjetstream.provisioning.ProvisioningReport;
 import io.github.natsjetstream.provisioning.ProvisioningResult;
 import io.github.natsjetstream.provisioning.ResourceType;
 import io.github.natsjetstream.provisioning.StorageType;
+import io.github.natsjetstream.test.EnabledOnNatsServer;
 import io.github.natsjetstream.test.NatsServerExtension;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
@@ -198,19 +199,57 @@ class StreamProvisioningTests {
 
 	@Test
 	void changeTheServerRefusesFailsStartupWithTheServersReason() throws Exception {
-		// nats-server 2.9 refuses any change of retention; later versions allow limits <-> interest
+		// Every server refuses a duplicate window longer than the maximum age
 		String prefix = "nats.jetstream.streams.REFUSED.";
-		this.contextRunner.withPropertyValues(prefix + "subjects=refused.>", prefix + "retention=limits")
+		this.contextRunner.withPropertyValues(prefix + "subjects=refused.>", prefix + "max-age=1m",
+				prefix + "duplicate-window=30s")
 			.run((context) -> assertThat(context).hasNotFailed());
 		publish("refused.a");
-		this.contextRunner.withPropertyValues(prefix + "subjects=refused.>", prefix + "retention=interest")
+		this.contextRunner.withPropertyValues(prefix + "subjects=refused.>", prefix + "max-age=1m",
+				prefix + "duplicate-window=2m")
 			.run((context) -> assertThat(provisioningFailure(context).getMessage())
-				.startsWith("Stream 'REFUSED' could not be updated: the server refused (stream configuration update "
-						+ "can not change retention policy [10052]). Changes (server -> declared): retention: limits "
-						+ "-> interest. Nothing was changed. Ways out: "));
+				.startsWith("Stream 'REFUSED' could not be updated: the server refused (duplicates window can not be "
+						+ "larger then max age [10052]). Changes (server -> declared): duplicate_window: 30s -> 2m. "
+						+ "Nothing was changed. Ways out: "));
 		StreamInfo info = management.getStreamInfo("REFUSED");
+		assertThat(info.getConfiguration().getDuplicateWindow()).isEqualTo(Duration.ofSeconds(30));
+		assertThat(info.getStreamState().getMsgCount()).isOne();
+	}
+
+	@Test
+	@EnabledOnNatsServer(below = "2.10", reason = "servers from 2.10 change retention between limits and interest")
+	void changeOfRetentionFailsStartupWithTheServersReasonBefore210() throws Exception {
+		String prefix = "nats.jetstream.streams.RETENTION_OLD.";
+		this.contextRunner.withPropertyValues(prefix + "subjects=retention.old.>", prefix + "retention=limits")
+			.run((context) -> assertThat(context).hasNotFailed());
+		publish("retention.old.a");
+		this.contextRunner.withPropertyValues(prefix + "subjects=retention.old.>", prefix + "retention=interest")
+			.run((context) -> assertThat(provisioningFailure(context).getMessage())
+				.startsWith("Stream 'RETENTION_OLD' could not be updated: the server refused (stream configuration "
+						+ "update can not change retention policy [10052]). Changes (server -> declared): retention: "
+						+ "limits -> interest. Nothing was changed. Ways out: "));
+		StreamInfo info = management.getStreamInfo("RETENTION_OLD");
 		assertThat(info.getConfiguration().getRetentionPolicy()).isEqualTo(RetentionPolicy.Limits);
 		assertThat(info.getStreamState().getMsgCount()).isOne();
+	}
+
+	@Test
+	@EnabledOnNatsServer(atLeast = "2.10")
+	void changeOfRetentionBetweenLimitsAndInterestIsAppliedFrom210(CapturedOutput output) throws Exception {
+		String prefix = "nats.jetstream.streams.RETENTION_NEW.";
+		this.contextRunner.withPropertyValues(prefix + "subjects=retention.new.>", prefix + "retention=limits")
+			.run((context) -> assertThat(context).hasNotFailed());
+		this.contextRunner.withPropertyValues(prefix + "subjects=retention.new.>", prefix + "retention=interest")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(ProvisioningReport.class).getResult(ResourceType.STREAM, "RETENTION_NEW"))
+					.isEqualTo(new ProvisioningResult(ResourceType.STREAM, "RETENTION_NEW",
+							ProvisioningOutcome.UPDATED,
+							List.of(new ConfigurationDifference("retention", "limits", "interest", true))));
+			});
+		assertThat(management.getStreamInfo("RETENTION_NEW").getConfiguration().getRetentionPolicy())
+			.isEqualTo(RetentionPolicy.Interest);
+		assertThat(output).contains("Stream 'RETENTION_NEW' updated: retention: limits -> interest");
 	}
 
 	@Test

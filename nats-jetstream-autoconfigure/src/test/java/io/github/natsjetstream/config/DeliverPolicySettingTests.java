@@ -12,28 +12,28 @@ class DeliverPolicySettingTests {
 
 	@Test
 	void acceptsRelaxedSpellings() {
-		assertThat(DeliverPolicySetting.parse("all").policy()).isEqualTo(DeliverPolicy.All);
-		assertThat(DeliverPolicySetting.parse("NEW").policy()).isEqualTo(DeliverPolicy.New);
-		assertThat(DeliverPolicySetting.parse("Last").policy()).isEqualTo(DeliverPolicy.Last);
-		assertThat(DeliverPolicySetting.parse("last_per_subject").policy()).isEqualTo(DeliverPolicy.LastPerSubject);
-		assertThat(DeliverPolicySetting.parse("lastPerSubject").policy()).isEqualTo(DeliverPolicy.LastPerSubject);
+		assertThat(DeliverPolicySetting.of("all").policy()).isEqualTo(DeliverPolicy.All);
+		assertThat(DeliverPolicySetting.of("NEW").policy()).isEqualTo(DeliverPolicy.New);
+		assertThat(DeliverPolicySetting.of("Last").policy()).isEqualTo(DeliverPolicy.Last);
+		assertThat(DeliverPolicySetting.of("last_per_subject").policy()).isEqualTo(DeliverPolicy.LastPerSubject);
+		assertThat(DeliverPolicySetting.of("lastPerSubject").policy()).isEqualTo(DeliverPolicy.LastPerSubject);
 	}
 
 	@Test
 	void byStartTimeCarriesTheInstant() {
-		DeliverPolicySetting setting = DeliverPolicySetting.parse("by-start-time=2026-01-02T03:04:05Z");
+		DeliverPolicySetting setting = DeliverPolicySetting.of("by-start-time=2026-01-02T03:04:05Z");
 		assertThat(setting.policy()).isEqualTo(DeliverPolicy.ByStartTime);
 		assertThat(setting.startTime().toInstant()).isEqualTo(Instant.parse("2026-01-02T03:04:05Z"));
 	}
 
 	@Test
 	void unknownValuesNameTheAllowedOnes() {
-		assertThatIllegalArgumentException().isThrownBy(() -> DeliverPolicySetting.parse("sometimes"))
+		assertThatIllegalArgumentException().isThrownBy(() -> DeliverPolicySetting.of("sometimes"))
 			.withMessageContaining("'sometimes'")
 			.withMessageContaining("all, new, last, last-per-subject or by-start-time=<ISO-8601 instant>");
-		assertThatIllegalArgumentException().isThrownBy(() -> DeliverPolicySetting.parse("by-start-time"));
-		assertThatIllegalArgumentException().isThrownBy(() -> DeliverPolicySetting.parse("by-start-time=yesterday"));
-		assertThatIllegalArgumentException().isThrownBy(() -> DeliverPolicySetting.parse("all=now"));
+		assertThatIllegalArgumentException().isThrownBy(() -> DeliverPolicySetting.of("by-start-time"));
+		assertThatIllegalArgumentException().isThrownBy(() -> DeliverPolicySetting.of("by-start-time=yesterday"));
+		assertThatIllegalArgumentException().isThrownBy(() -> DeliverPolicySetting.of("all=now"));
 	}
 
 }

@@ -6,7 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.natsjetstream.annotation.NatsHandler;
 import io.github.natsjetstream.config.InvalidHandlerException;
-import io.github.natsjetstream.listener.ConsumerConflictException;
+import io.github.natsjetstream.provisioning.ProvisioningException;
 import io.github.natsjetstream.test.NatsServerExtension;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
@@ -123,7 +123,7 @@ class DurableConsumerTests {
 			.withPropertyValues("nats.jetstream.streams.IMMUTABLE.subjects=immutable.>",
 					"nats.jetstream.handlers.immutable.deliver-policy=new")
 			.withUserConfiguration(ImmutableConfiguration.class)
-			.run((context) -> assertThat(HandlerContexts.startupFailure(context, ConsumerConflictException.class))
+			.run((context) -> assertThat(HandlerContexts.startupFailure(context, ProvisioningException.class))
 				.hasMessageContaining("'IMMUTABLE > handler-tests-immutableHandlers-on'")
 				.hasMessageContaining("deliver_policy: all -> new")
 				.hasMessageContaining("nats consumer rm IMMUTABLE handler-tests-immutableHandlers-on"));
@@ -146,7 +146,7 @@ class DurableConsumerTests {
 		}
 		HandlerContexts.runner(nats.server())
 			.withUserConfiguration(ForeignConfiguration.class)
-			.run((context) -> assertThat(HandlerContexts.startupFailure(context, ConsumerConflictException.class))
+			.run((context) -> assertThat(HandlerContexts.startupFailure(context, ProvisioningException.class))
 				.hasMessageContaining("'FOREIGN > handler-tests-foreignHandlers-on'")
 				.hasMessageContaining("deliver_subject: 'push.somewhere' -> none")
 				.hasMessageContaining("ack_policy: all -> explicit")

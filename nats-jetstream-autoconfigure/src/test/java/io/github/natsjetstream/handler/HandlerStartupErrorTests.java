@@ -7,12 +7,15 @@ import io.github.natsjetstream.config.InvalidHandlerException;
 import io.github.natsjetstream.retry.DeadLetterHeaders;
 import io.github.natsjetstream.retry.DeadLetterReason;
 import io.github.natsjetstream.retry.ErrorClassifier;
+import io.github.natsjetstream.test.EnabledOnNatsServer;
 import io.github.natsjetstream.test.NatsServerExtension;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.api.MessageInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.context.properties.bind.BindException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -47,6 +50,8 @@ class HandlerStartupErrorTests {
 	}
 
 	@Test
+	@EnabledOnNatsServer(below = "2.10", reason = "servers from 2.10 take several filter subjects per consumer "
+			+ "(SubjectRoutingTests.severalSubjectsShareOneConsumerFrom210)")
 	void severalSubjectsOnAServerBefore210IsAStartupErrorSayingWhy() {
 		HandlerContexts.runner(nats.server())
 			.withPropertyValues("nats.jetstream.streams.MULTI.subjects=multi.>")
@@ -57,14 +62,37 @@ class HandlerStartupErrorTests {
 	}
 
 	@Test
-	void backoffLongerThanMaxDeliverIsAStartupErrorNamingTheHandler() {
+	void configurationForAHandlerIdNoHandlerHasIsAStartupErrorNamingTheClosestIds() {
 		HandlerContexts.runner(nats.server())
-			.withPropertyValues("nats.jetstream.streams.LONGBACKOFF.subjects=longbackoff.>")
-			.withBean("longBackoffHandler", LongBackoffHandler.class, LongBackoffHandler::new)
+			.withPropertyValues("nats.jetstream.streams.TYPO.subjects=typo.>",
+					"nats.jetstream.handlers.typoHandler-onn.concurrency=2")
+			.withBean("typoHandler", TypoHandler.class, TypoHandler::new)
 			.run((context) -> assertThat(HandlerContexts.startupFailure(context, InvalidHandlerException.class))
-				.hasMessageContaining("LongBackoffHandler.on(String)")
-				.hasMessageContaining("Invalid backoff of handler")
-				.hasMessageContaining("has 3 delays but maxDeliver is 2"));
+				.hasMessageContaining("Property 'nats.jetstream.handlers.typoHandler-onn' configures no handler")
+				.hasMessageContaining("The closest handler ids are 'typoHandler-on'"));
+	}
+
+	@Test
+	void unparsableAttributeIsAStartupErrorNamingTheAttributeAndTheValue() {
+		HandlerContexts.runner(nats.server())
+			.withPropertyValues("nats.jetstream.streams.TYPO.subjects=typo.>", "handler.ack-wait=soon")
+			.withBean("badAttributeHandler", BadAttributeHandler.class, BadAttributeHandler::new)
+			.run((context) -> assertThat(HandlerContexts.startupFailure(context, InvalidHandlerException.class))
+				.hasMessageContaining("Invalid attribute 'ackWait' ('soon') of handler 'badAttributeHandler-on'")
+				.hasMessageContaining("BadAttributeHandler.on(String)"));
+	}
+
+	@Test
+	void invalidOverridePropertyIsAStartupErrorNamingTheProperty() {
+		HandlerContexts.runner(nats.server())
+			.withPropertyValues("nats.jetstream.streams.TYPO.subjects=typo.>",
+					"nats.jetstream.handlers.typoHandler-on.deliver-policy=sometimes")
+			.withBean("typoHandler", TypoHandler.class, TypoHandler::new)
+			.run((context) -> {
+				assertThat(HandlerContexts.startupFailure(context, BindException.class))
+					.hasMessageContaining("nats.jetstream.handlers.typohandler-on.deliver-policy");
+				assertThat(context).getFailure().rootCause().hasMessageContaining("'sometimes' is not a deliver policy");
+			});
 	}
 
 	@Test
@@ -112,9 +140,17 @@ class HandlerStartupErrorTests {
 
 	}
 
-	static class LongBackoffHandler {
+	static class TypoHandler {
 
-		@NatsHandler(value = "longbackoff.*", maxDeliver = "2", backoff = "1s, 2s, 3s")
+		@NatsHandler("typo.a")
+		void on(String payload) {
+		}
+
+	}
+
+	static class BadAttributeHandler {
+
+		@NatsHandler(value = "typo.b", ackWait = "${handler.ack-wait}")
 		void on(String payload) {
 		}
 

@@ -12,10 +12,12 @@ import io.github.natsjetstream.config.InvalidHandlerException;
 import io.github.natsjetstream.retry.DeadLetterHeaders;
 import io.github.natsjetstream.routing.AmbiguousRouteException;
 import io.github.natsjetstream.support.NatsHeaders;
+import io.github.natsjetstream.test.EnabledOnNatsServer;
 import io.github.natsjetstream.test.NatsServerExtension;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.Message;
+import io.nats.client.api.ConsumerInfo;
 import io.nats.client.api.MessageInfo;
 import io.nats.client.api.StreamInfo;
 import org.junit.jupiter.api.Test;
@@ -81,6 +83,29 @@ class SubjectRoutingTests {
 				await().atMost(HandlerContexts.patience())
 					.until(() -> management.getConsumerInfo("NOROUTE", "handler-tests-noCatchAllHandlers")
 						.getNumAckPending() == 0);
+			});
+	}
+
+	@Test
+	@EnabledOnNatsServer(atLeast = "2.10", reason = "servers before 2.10 take one filter subject per consumer "
+			+ "(HandlerStartupErrorTests.severalSubjectsOnAServerBefore210IsAStartupErrorSayingWhy)")
+	void severalSubjectsShareOneConsumerFrom210() {
+		SeveralSubjectsHandler handler = new SeveralSubjectsHandler();
+		HandlerContexts.runner(nats.server())
+			.withPropertyValues("nats.jetstream.streams.MULTIPLE.subjects=multiple.>")
+			.withBean("severalSubjectsHandler", SeveralSubjectsHandler.class, () -> handler)
+			.run((context) -> {
+				JetStream jetStream = context.getBean(JetStream.class);
+				for (String subject : List.of("multiple.a", "multiple.other", "multiple.b")) {
+					HandlerContexts.publish(jetStream, subject, "{}");
+				}
+				await().atMost(HandlerContexts.patience()).until(() -> handler.subjects.size() == 2);
+				assertThat(handler.subjects).containsExactlyInAnyOrder("multiple.a", "multiple.b");
+				ConsumerInfo consumer = context.getBean(JetStreamManagement.class)
+					.getConsumerInfo("MULTIPLE", "handler-tests-severalSubjectsHandler-on");
+				assertThat(consumer.getConsumerConfiguration().getFilterSubjects())
+					.containsExactly("multiple.a", "multiple.b");
+				assertThat(consumer.getNumPending()).isZero();
 			});
 	}
 
@@ -170,6 +195,17 @@ class SubjectRoutingTests {
 
 		@NatsRoute("noroute.orders.*")
 		void orders(@Header(NatsHeaders.SUBJECT) String subject) {
+			this.subjects.add(subject);
+		}
+
+	}
+
+	static class SeveralSubjectsHandler {
+
+		final List<String> subjects = new CopyOnWriteArrayList<>();
+
+		@NatsHandler({ "multiple.a", "multiple.b" })
+		void on(@Header(NatsHeaders.SUBJECT) String subject) {
 			this.subjects.add(subject);
 		}
 

@@ -2,6 +2,7 @@ package io.github.natsjetstream.test;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -115,6 +116,19 @@ public final class NatsCluster implements AutoCloseable {
 	 */
 	public NatsServer server(int index) {
 		return this.servers.get(index);
+	}
+
+	/**
+	 * The server version of the cluster: the lowest version among its nodes, since a feature
+	 * works in the cluster only when every node has it.
+	 * @return the server version
+	 * @see NatsServerAssumptions
+	 */
+	public NatsServerVersion version() {
+		return this.servers.stream()
+			.map(NatsServer::version)
+			.min(Comparator.naturalOrder())
+			.orElseThrow();
 	}
 
 	/**

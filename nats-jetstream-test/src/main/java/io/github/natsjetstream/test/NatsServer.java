@@ -65,7 +65,7 @@ public final class NatsServer implements AutoCloseable {
 	private boolean closed;
 
 	private NatsServer(Builder builder) {
-		this.binary = (builder.binary != null) ? builder.binary : NatsServerBinary.locate();
+		this.binary = binary(builder.binary);
 		this.startupTimeout = builder.startupTimeout;
 		this.workDir = FileTrees.createTempDirectory("nats-server-");
 		this.ownsStoreDir = builder.storeDir == null;
@@ -83,6 +83,14 @@ public final class NatsServer implements AutoCloseable {
 				(builder.tls != null) ? builder.tls.serverPrivateKey() : null,
 				(builder.tls != null && builder.verifyClients) ? builder.tls.caCertificate() : null,
 				List.copyOf(builder.extraConfig));
+	}
+
+	private static Path binary(@Nullable Path given) {
+		if (given == null) {
+			return NatsServerBinary.locate();
+		}
+		NatsServerBinary.announce(given, "NatsServer.Builder.binary(Path)");
+		return given;
 	}
 
 	/**
@@ -226,6 +234,24 @@ public final class NatsServer implements AutoCloseable {
 	 */
 	public String url() {
 		return (this.tls ? "tls" : "nats") + "://" + LOOPBACK + ":" + port();
+	}
+
+	/**
+	 * The {@code nats-server} executable this server runs.
+	 * @return the executable
+	 */
+	public Path binary() {
+		return this.binary;
+	}
+
+	/**
+	 * The version of the {@code nats-server} executable this server runs, for tests of a
+	 * feature that needs a given server: {@code server.version().isAtLeast("2.11")}.
+	 * @return the server version
+	 * @see NatsServerAssumptions
+	 */
+	public NatsServerVersion version() {
+		return NatsServerBinary.version(this.binary);
 	}
 
 	/**
@@ -544,8 +570,8 @@ public final class NatsServer implements AutoCloseable {
 		}
 
 		/**
-		 * Sets the {@code nats-server} executable; by default {@link NatsServerBinary#locate()}
-		 * finds it.
+		 * Sets the {@code nats-server} executable, for a test that needs a given server version;
+		 * by default {@link NatsServerBinary#locate()} finds it.
 		 * @param binary the executable
 		 * @return this builder
 		 */

@@ -33,6 +33,7 @@ class NatsClusterTests {
 		assertThat(cluster.servers()).extracting(NatsServer::clusterPort).doesNotHaveDuplicates();
 		assertThat(cluster.url()).isEqualTo(String.join(",", cluster.urls())).isEqualTo(nats.url());
 		assertThat(cluster.metaLeader()).hasValueSatisfying((leader) -> assertThat(leader).isIn("n1", "n2", "n3"));
+		assertThat(cluster.version()).isEqualTo(cluster.server(0).version());
 	}
 
 	@Test

@@ -37,6 +37,15 @@ class NatsServerTests {
 	}
 
 	@Test
+	void givenBinaryIsStartedAndItsVersionIsTheRunningServersVersion() {
+		Path binary = NatsServerBinary.locate();
+		try (NatsServer server = NatsServer.builder().binary(binary).start()) {
+			assertThat(server.binary()).isEqualTo(binary);
+			assertThat(server.monitoring("/varz")).contains("\"version\": \"" + server.version() + "\"");
+		}
+	}
+
+	@Test
 	void restartKeepsJetStreamDataAndPort() throws Exception {
 		try (NatsServer server = NatsServer.builder().start()) {
 			int port = server.port();

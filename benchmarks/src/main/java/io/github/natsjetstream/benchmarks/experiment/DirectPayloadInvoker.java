@@ -2,7 +2,7 @@ package io.github.natsjetstream.benchmarks.experiment;
 
 import java.lang.reflect.Method;
 
-import io.github.natsjetstream.listener.adapter.HandlerInvoker;
+import io.github.natsjetstream.config.HandlerInvoker;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.messaging.Message;
@@ -43,11 +43,6 @@ public final class DirectPayloadInvoker implements HandlerInvoker {
 	public void invoke(Message<byte[]> message) throws Exception {
 		Object payload = this.converter.fromMessage(message, this.parameter.getParameterType(), this.parameter);
 		this.method.invoke(this.bean, payload);
-	}
-
-	@Override
-	public String describe() {
-		return this.method.toString();
 	}
 
 }

@@ -6,10 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.natsjetstream.config.HandlerInvoker;
 import io.github.natsjetstream.config.HandlerSettings;
 import io.github.natsjetstream.config.NatsHandlerEndpoint;
-import io.github.natsjetstream.listener.DurableConsumerProvisioner;
-import io.github.natsjetstream.listener.adapter.HandlerInvoker;
 import io.github.natsjetstream.listener.adapter.SpringMessageFactory;
 import io.github.natsjetstream.support.NatsHeaders;
 import io.nats.client.ConsumeOptions;
@@ -149,7 +148,7 @@ public final class ExperimentalContainer {
 			.ackWait(settings.ackWait())
 			.filterSubject(this.endpoint.subjects().get(0))
 			.build();
-		new DurableConsumerProvisioner(this.management).provision(stream, configuration, this.endpoint.description());
+		this.management.addOrUpdateConsumer(stream, configuration);
 		ConsumerContext context = this.connection.getConsumerContext(stream, this.endpoint.durable());
 		int batch = Math.max(1, Math.min(MAX_BATCH_SIZE, settings.maxAckPending() / settings.concurrency()));
 		boolean minimal = this.variant.minimalHeaders();

@@ -1,5 +1,7 @@
 package io.github.natsjetstream.listener.adapter;
 
+import io.github.natsjetstream.config.HandlerInvoker;
+
 import org.springframework.messaging.Message;
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
 import org.springframework.util.Assert;
@@ -25,11 +27,6 @@ public final class MethodHandlerInvoker implements HandlerInvoker {
 	@Override
 	public void invoke(Message<byte[]> message) throws Exception {
 		this.method.invoke(message);
-	}
-
-	@Override
-	public String describe() {
-		return HandlerMethods.describe(this.method);
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.github.natsjetstream.listener.adapter;
 
+import io.github.natsjetstream.config.HandlerInvoker;
+import io.github.natsjetstream.routing.NoRouteException;
 import io.github.natsjetstream.routing.SubjectRouter;
 import io.github.natsjetstream.support.NatsHeaders;
 
@@ -38,11 +40,6 @@ public final class RoutingHandlerInvoker implements HandlerInvoker {
 			throw new NoRouteException(subject, this.description);
 		}
 		method.invoke(message);
-	}
-
-	@Override
-	public String describe() {
-		return this.description;
 	}
 
 }

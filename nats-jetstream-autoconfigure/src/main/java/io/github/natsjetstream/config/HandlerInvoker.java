@@ -1,4 +1,4 @@
-package io.github.natsjetstream.listener.adapter;
+package io.github.natsjetstream.config;
 
 import org.springframework.messaging.Message;
 
@@ -7,20 +7,17 @@ import org.springframework.messaging.Message;
  *
  * @author NATS JetStream Spring Boot Starter contributors
  */
+@FunctionalInterface
 public interface HandlerInvoker {
 
 	/**
 	 * Invoke the handler method for the message.
-	 * @param message the message, as made by {@link SpringMessageFactory}
-	 * @throws NoRouteException when no method handles the message's subject
+	 * @param message the message, with the NATS headers of
+	 * {@link io.github.natsjetstream.support.NatsHeaders}
+	 * @throws io.github.natsjetstream.routing.NoRouteException when no method handles the
+	 * message's subject
 	 * @throws Exception what the handler method or argument resolution threw
 	 */
 	void invoke(Message<byte[]> message) throws Exception;
-
-	/**
-	 * Describe the handler methods, for logs and errors.
-	 * @return a description
-	 */
-	String describe();
 
 }

@@ -1,4 +1,4 @@
-package io.github.natsjetstream.listener.adapter;
+package io.github.natsjetstream.routing;
 
 import io.github.natsjetstream.support.NatsJetStreamException;
 import org.jspecify.annotations.Nullable;
