@@ -188,11 +188,9 @@ public class JetStreamTemplate {
 		Headers headers = headers(options);
 		Duration timeout = (options.getTimeout() != null) ? options.getTimeout() : this.timeout;
 		Observation observation = observation(subject, headers);
-		int size = -1;
+		byte[] body = null;
 		try {
-			byte[] body = this.payloadWriter.write(subject, payload, headers);
-			size = PublishChecks.size(body, headers);
-			this.checks.check(subject, size, options);
+			body = body(subject, payload, headers, options);
 			PublishOptions publishOptions = (options.getTimeout() != null) ? timeoutOptions(timeout)
 					: this.timeoutOptions;
 			PublishAck ack = this.jetStream.publish(subject, headers, body, publishOptions);
@@ -201,10 +199,7 @@ public class JetStreamTemplate {
 			return ack;
 		}
 		catch (Exception ex) {
-			NatsPublishException failure = this.errorTranslator.translate(ex,
-					new PublishRequest(subject, size, options, timeout));
-			failed(observation, failure);
-			throw failure;
+			throw failed(observation, request(subject, body, headers, options, timeout), ex);
 		}
 	}
 
@@ -237,19 +232,17 @@ public class JetStreamTemplate {
 		Duration timeout = (options.getTimeout() != null) ? options.getTimeout() : this.timeout;
 		Observation observation = observation(subject, headers);
 		InFlightLimit inFlight = this.inFlight;
-		int size = -1;
+		byte[] body = null;
 		boolean placed = false;
 		try {
-			byte[] body = this.payloadWriter.write(subject, payload, headers);
-			size = PublishChecks.size(body, headers);
-			this.checks.check(subject, size, options);
+			body = body(subject, payload, headers, options);
 			inFlight.acquire(subject);
 			placed = true;
 			CompletableFuture<PublishAck> sent = this.jetStream.publishAsync(subject, headers, body);
 			Assert.state(sent != null, "The JetStream context publishes without acknowledgement (publishNoAck)");
 			sent.orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
 			CompletableFuture<PublishAck> result = new CompletableFuture<>();
-			PublishRequest request = new PublishRequest(subject, size, options, timeout);
+			byte[] sentBody = body;
 			sent.whenComplete((ack, ex) -> {
 				inFlight.release();
 				if (ex == null) {
@@ -259,6 +252,7 @@ public class JetStreamTemplate {
 				else {
 					// The translation may ask the server about the stream: not on the
 					// connection's thread that delivers its answer.
+					PublishRequest request = request(subject, sentBody, headers, options, timeout);
 					execute(() -> result.completeExceptionally(failed(observation, request, ex)));
 				}
 			});
@@ -269,8 +263,23 @@ public class JetStreamTemplate {
 				inFlight.release();
 			}
 			return CompletableFuture
-				.failedFuture(failed(observation, new PublishRequest(subject, size, options, timeout), ex));
+				.failedFuture(failed(observation, request(subject, body, headers, options, timeout), ex));
 		}
+	}
+
+	/**
+	 * Convert the payload, adding its content type to the headers, and check the
+	 * message.
+	 */
+	private byte[] body(String subject, Object payload, Headers headers, NatsPublishOptions options) {
+		byte[] body = this.payloadWriter.write(subject, payload, headers);
+		this.checks.check(subject, PublishChecks.size(body, headers), options);
+		return body;
+	}
+
+	private static PublishRequest request(String subject, byte @Nullable [] body, Headers headers,
+			NatsPublishOptions options, Duration timeout) {
+		return new PublishRequest(subject, (body != null) ? PublishChecks.size(body, headers) : -1, options, timeout);
 	}
 
 	private static void validate(String subject, Object payload, NatsPublishOptions options) {
