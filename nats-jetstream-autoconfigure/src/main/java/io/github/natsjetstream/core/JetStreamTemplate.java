@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 
 import io.github.natsjetstream.observation.DefaultNatsPublishObservationConvention;
 import io.github.natsjetstream.observation.NatsPublishContext;
@@ -69,11 +68,13 @@ public class JetStreamTemplate {
 
 	private final JetStream jetStream;
 
-	private final PayloadWriter payloadWriter;
+	private final OutgoingMessageWriter messageWriter;
 
 	private final PublishChecks checks;
 
 	private final PublishErrorTranslator errorTranslator;
+
+	private final AckTimeouts ackTimeouts = new AckTimeouts();
 
 	private Duration timeout = JetStreamOptions.DEFAULT_TIMEOUT;
 
@@ -101,7 +102,7 @@ public class JetStreamTemplate {
 		StreamLookup streams = new StreamLookup(management);
 		this.connection = connection;
 		this.jetStream = jetStream;
-		this.payloadWriter = new PayloadWriter(messageConverter);
+		this.messageWriter = new OutgoingMessageWriter(messageConverter);
 		this.checks = new PublishChecks(connection, streams);
 		this.errorTranslator = new PublishErrorTranslator(connection, streams);
 	}
@@ -185,21 +186,26 @@ public class JetStreamTemplate {
 	 */
 	public PublishAck publish(String subject, Object payload, NatsPublishOptions options) {
 		validate(subject, payload, options);
-		Headers headers = headers(options);
 		Duration timeout = (options.getTimeout() != null) ? options.getTimeout() : this.timeout;
-		Observation observation = observation(subject, headers);
-		byte[] body = null;
+		boolean observed = !this.observationRegistry.isNoop();
+		OutgoingMessage message = null;
+		Observation observation = Observation.NOOP;
 		try {
-			body = body(subject, payload, headers, options);
+			message = this.messageWriter.write(subject, payload, options, observed);
+			observation = observation(subject, message.headers());
+			this.checks.check(subject, message.size(), options);
 			PublishOptions publishOptions = (options.getTimeout() != null) ? timeoutOptions(timeout)
 					: this.timeoutOptions;
-			PublishAck ack = this.jetStream.publish(subject, headers, body, publishOptions);
+			PublishAck ack = this.jetStream.publish(subject, message.headers(), message.body(), publishOptions);
 			Assert.state(ack != null, "The JetStream context publishes without acknowledgement (publishNoAck)");
 			acknowledged(observation, ack);
 			return ack;
 		}
 		catch (Exception ex) {
-			throw failed(observation, request(subject, body, headers, options, timeout), ex);
+			if (message == null) {
+				observation = observation(subject, new Headers());
+			}
+			throw failed(observation, new PublishRequest(subject, message, options, timeout), ex);
 		}
 	}
 
@@ -228,32 +234,36 @@ public class JetStreamTemplate {
 	 */
 	public CompletableFuture<PublishAck> publishAsync(String subject, Object payload, NatsPublishOptions options) {
 		validate(subject, payload, options);
-		Headers headers = headers(options);
 		Duration timeout = (options.getTimeout() != null) ? options.getTimeout() : this.timeout;
-		Observation observation = observation(subject, headers);
+		boolean observed = !this.observationRegistry.isNoop();
 		InFlightLimit inFlight = this.inFlight;
-		byte[] body = null;
+		OutgoingMessage message = null;
+		Observation observation = Observation.NOOP;
 		boolean placed = false;
 		try {
-			body = body(subject, payload, headers, options);
+			message = this.messageWriter.write(subject, payload, options, observed);
+			observation = observation(subject, message.headers());
+			this.checks.check(subject, message.size(), options);
 			inFlight.acquire(subject);
 			placed = true;
-			CompletableFuture<PublishAck> sent = this.jetStream.publishAsync(subject, headers, body);
+			CompletableFuture<PublishAck> sent = this.jetStream.publishAsync(subject, message.headers(),
+					message.body());
 			Assert.state(sent != null, "The JetStream context publishes without acknowledgement (publishNoAck)");
-			sent.orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
+			this.ackTimeouts.track(sent, timeout);
 			CompletableFuture<PublishAck> result = new CompletableFuture<>();
-			byte[] sentBody = body;
+			OutgoingMessage sentMessage = message;
+			Observation sentObservation = observation;
 			sent.whenComplete((ack, ex) -> {
 				inFlight.release();
 				if (ex == null) {
-					acknowledged(observation, ack);
+					acknowledged(sentObservation, ack);
 					result.complete(ack);
 				}
 				else {
 					// The translation may ask the server about the stream: not on the
 					// connection's thread that delivers its answer.
-					PublishRequest request = request(subject, sentBody, headers, options, timeout);
-					execute(() -> result.completeExceptionally(failed(observation, request, ex)));
+					PublishRequest request = new PublishRequest(subject, sentMessage, options, timeout);
+					execute(() -> result.completeExceptionally(failed(sentObservation, request, ex)));
 				}
 			});
 			return result;
@@ -262,35 +272,18 @@ public class JetStreamTemplate {
 			if (placed) {
 				inFlight.release();
 			}
+			if (message == null) {
+				observation = observation(subject, new Headers());
+			}
 			return CompletableFuture
-				.failedFuture(failed(observation, request(subject, body, headers, options, timeout), ex));
+				.failedFuture(failed(observation, new PublishRequest(subject, message, options, timeout), ex));
 		}
-	}
-
-	/**
-	 * Convert the payload, adding its content type to the headers, and check the
-	 * message.
-	 */
-	private byte[] body(String subject, Object payload, Headers headers, NatsPublishOptions options) {
-		byte[] body = this.payloadWriter.write(subject, payload, headers);
-		this.checks.check(subject, PublishChecks.size(body, headers), options);
-		return body;
-	}
-
-	private static PublishRequest request(String subject, byte @Nullable [] body, Headers headers,
-			NatsPublishOptions options, Duration timeout) {
-		return new PublishRequest(subject, (body != null) ? PublishChecks.size(body, headers) : -1, options, timeout);
 	}
 
 	private static void validate(String subject, Object payload, NatsPublishOptions options) {
 		Assert.hasText(subject, "'subject' must not be empty");
 		Assert.notNull(payload, "'payload' must not be null");
 		Assert.notNull(options, "'options' must not be null");
-	}
-
-	private static Headers headers(NatsPublishOptions options) {
-		Headers headers = options.getHeaders();
-		return headers.isEmpty() ? new Headers() : new Headers(headers);
 	}
 
 	private static PublishOptions timeoutOptions(Duration timeout) {

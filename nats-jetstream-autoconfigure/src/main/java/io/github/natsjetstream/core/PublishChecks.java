@@ -2,7 +2,6 @@ package io.github.natsjetstream.core;
 
 import io.nats.client.Connection;
 import io.nats.client.api.ServerInfo;
-import io.nats.client.impl.Headers;
 
 /**
  * Checks a message before it is sent, for what the server would refuse without a clear
@@ -44,17 +43,6 @@ final class PublishChecks {
 						server.getVersion());
 			}
 		}
-	}
-
-	/**
-	 * Return the size of a message as the server counts it against its
-	 * {@code max_payload}.
-	 * @param body the payload
-	 * @param headers the headers
-	 * @return the size in bytes
-	 */
-	static int size(byte[] body, Headers headers) {
-		return body.length + (headers.isEmpty() ? 0 : headers.serializedLength());
 	}
 
 }
