@@ -85,6 +85,9 @@ public final class BenchmarkRunner {
 				if (options.runs("startup")) {
 					startup = new StartupBenchmark(options, server, fixture, contexts, mapper).run();
 				}
+				if (options.runs("in-flight")) {
+					new InFlightProbe(options, fixture, mapper, server.url()).run();
+				}
 				if (options.runs("publish")) {
 					publish = new PublishBenchmark(options, fixture, contexts, mapper, server.url()).run();
 				}

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @author NATS JetStream Spring Boot Starter contributors
  */
-class StreamLookup {
+final class StreamLookup {
 
 	private final JetStreamManagement management;
 
