@@ -20,6 +20,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.messaging.converter.MessageConverter;
 
 /**
@@ -29,20 +30,21 @@ import org.springframework.messaging.converter.MessageConverter;
  *
  * @author NATS JetStream Spring Boot Starter contributors
  */
-@AutoConfiguration(after = { NatsAutoConfiguration.class, NatsMessageConverterAutoConfiguration.class },
+@AutoConfiguration(after = NatsAutoConfiguration.class,
 		afterName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration")
 @ConditionalOnClass({ JetStream.class, MessageConverter.class })
 @ConditionalOnBean({ Connection.class, JetStream.class, JetStreamManagement.class })
 @EnableConfigurationProperties(NatsProperties.class)
+@Import(NatsMessageConverterConfiguration.class)
 public final class JetStreamTemplateAutoConfiguration {
 
 	private static final String PREFIX = "nats.jetstream.publish.";
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnBean(name = NatsMessageConverterAutoConfiguration.MESSAGE_CONVERTER_BEAN_NAME)
+	@ConditionalOnBean(name = NatsMessageConverterConfiguration.MESSAGE_CONVERTER_BEAN_NAME)
 	JetStreamTemplate jetStreamTemplate(Connection connection, JetStream jetStream, JetStreamManagement management,
-			@Qualifier(NatsMessageConverterAutoConfiguration.MESSAGE_CONVERTER_BEAN_NAME) MessageConverter messageConverter,
+			@Qualifier(NatsMessageConverterConfiguration.MESSAGE_CONVERTER_BEAN_NAME) MessageConverter messageConverter,
 			NatsProperties properties, ObjectProvider<JetStreamOptions> jetStreamOptions,
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<NatsPublishObservationConvention> observationConvention) {

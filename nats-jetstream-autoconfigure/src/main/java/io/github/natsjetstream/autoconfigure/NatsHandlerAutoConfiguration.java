@@ -33,6 +33,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.env.Environment;
 import org.springframework.messaging.converter.MessageConverter;
@@ -48,12 +49,12 @@ import org.springframework.validation.Validator;
  *
  * @author NATS JetStream Spring Boot Starter contributors
  */
-@AutoConfiguration(after = { NatsAutoConfiguration.class, NatsProvisioningAutoConfiguration.class,
-		NatsMessageConverterAutoConfiguration.class },
+@AutoConfiguration(after = { NatsAutoConfiguration.class, NatsProvisioningAutoConfiguration.class },
 		afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
 @ConditionalOnClass({ JetStreamManagement.class, MessageHandlerMethodFactory.class })
 @ConditionalOnBean(Connection.class)
 @EnableConfigurationProperties(NatsProperties.class)
+@Import(NatsMessageConverterConfiguration.class)
 public final class NatsHandlerAutoConfiguration {
 
 	/**
@@ -65,7 +66,7 @@ public final class NatsHandlerAutoConfiguration {
 	 * Name of the {@link MessageConverter} bean that converts payloads for handler
 	 * methods.
 	 */
-	public static final String MESSAGE_CONVERTER_BEAN_NAME = NatsMessageConverterAutoConfiguration.MESSAGE_CONVERTER_BEAN_NAME;
+	public static final String MESSAGE_CONVERTER_BEAN_NAME = NatsMessageConverterConfiguration.MESSAGE_CONVERTER_BEAN_NAME;
 
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)

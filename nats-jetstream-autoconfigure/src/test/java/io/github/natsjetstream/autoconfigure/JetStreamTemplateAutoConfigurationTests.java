@@ -31,8 +31,8 @@ import static io.micrometer.observation.tck.TestObservationRegistryAssert.assert
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link JetStreamTemplateAutoConfiguration} and the converter auto-configuration it
- * shares with handlers.
+ * {@link JetStreamTemplateAutoConfiguration}, with the converter configuration it shares
+ * with handlers.
  */
 class JetStreamTemplateAutoConfigurationTests {
 
@@ -41,14 +41,14 @@ class JetStreamTemplateAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, NatsAutoConfiguration.class,
-				NatsMessageConverterAutoConfiguration.class, JetStreamTemplateAutoConfiguration.class))
+				JetStreamTemplateAutoConfiguration.class))
 		.withPropertyValues("nats.servers=" + nats.url());
 
 	@Test
 	void templateIsCreatedWithTheSharedConverter() {
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasSingleBean(JetStreamTemplate.class)
-				.hasBean(NatsMessageConverterAutoConfiguration.MESSAGE_CONVERTER_BEAN_NAME);
+				.hasBean(NatsHandlerAutoConfiguration.MESSAGE_CONVERTER_BEAN_NAME);
 			assertThat(publish(context.getBean(JetStreamTemplate.class), context.getBean(JetStreamManagement.class),
 					"TEMPLATE_BEAN", "templatebean.1")
 				.getStream()).isEqualTo("TEMPLATE_BEAN");
@@ -64,8 +64,7 @@ class JetStreamTemplateAutoConfigurationTests {
 	@Test
 	void noTemplateWithoutAConnection() {
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(NatsMessageConverterAutoConfiguration.class,
-					JetStreamTemplateAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(JetStreamTemplateAutoConfiguration.class))
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(JetStreamTemplate.class));
 	}
 

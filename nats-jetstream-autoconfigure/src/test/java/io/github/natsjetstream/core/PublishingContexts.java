@@ -6,7 +6,6 @@ import java.time.Duration;
 
 import io.github.natsjetstream.autoconfigure.JetStreamTemplateAutoConfiguration;
 import io.github.natsjetstream.autoconfigure.NatsAutoConfiguration;
-import io.github.natsjetstream.autoconfigure.NatsMessageConverterAutoConfiguration;
 import io.github.natsjetstream.test.NatsServer;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
@@ -33,7 +32,7 @@ final class PublishingContexts {
 	static ApplicationContextRunner runner(NatsServer server) {
 		return new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, NatsAutoConfiguration.class,
-					NatsMessageConverterAutoConfiguration.class, JetStreamTemplateAutoConfiguration.class))
+					JetStreamTemplateAutoConfiguration.class))
 			.withPropertyValues("nats.servers=" + server.url());
 	}
 

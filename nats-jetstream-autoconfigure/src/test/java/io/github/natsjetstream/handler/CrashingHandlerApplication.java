@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import io.github.natsjetstream.annotation.NatsHandler;
 import io.github.natsjetstream.autoconfigure.NatsAutoConfiguration;
 import io.github.natsjetstream.autoconfigure.NatsHandlerAutoConfiguration;
-import io.github.natsjetstream.autoconfigure.NatsMessageConverterAutoConfiguration;
 import io.github.natsjetstream.autoconfigure.NatsProvisioningAutoConfiguration;
 import io.github.natsjetstream.retry.DeadLetterRecoverer;
 import io.github.natsjetstream.retry.PublishingDeadLetterRecoverer;
@@ -27,8 +26,7 @@ import org.springframework.context.annotation.Bean;
  */
 @SpringBootConfiguration
 @ImportAutoConfiguration({ JacksonAutoConfiguration.class, NatsAutoConfiguration.class,
-		NatsProvisioningAutoConfiguration.class, NatsMessageConverterAutoConfiguration.class,
-		NatsHandlerAutoConfiguration.class })
+		NatsProvisioningAutoConfiguration.class, NatsHandlerAutoConfiguration.class })
 public class CrashingHandlerApplication {
 
 	static final int CRASH_EXIT_CODE = 3;

@@ -5,7 +5,6 @@ import java.time.Duration;
 
 import io.github.natsjetstream.autoconfigure.NatsAutoConfiguration;
 import io.github.natsjetstream.autoconfigure.NatsHandlerAutoConfiguration;
-import io.github.natsjetstream.autoconfigure.NatsMessageConverterAutoConfiguration;
 import io.github.natsjetstream.autoconfigure.NatsProvisioningAutoConfiguration;
 import io.github.natsjetstream.test.NatsServer;
 import io.nats.client.Connection;
@@ -31,8 +30,7 @@ final class HandlerContexts {
 	static ApplicationContextRunner runner(NatsServer server) {
 		return new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, NatsAutoConfiguration.class,
-					NatsProvisioningAutoConfiguration.class, NatsMessageConverterAutoConfiguration.class,
-					NatsHandlerAutoConfiguration.class))
+					NatsProvisioningAutoConfiguration.class, NatsHandlerAutoConfiguration.class))
 			.withPropertyValues("nats.servers=" + server.url(), "spring.application.name=handler-tests",
 					"nats.jetstream.shutdown-timeout=10s", "nats.jetstream.dead-letter.stream=DLQ_TESTS",
 					"nats.jetstream.dead-letter.subjects=dlqtests.>",

@@ -4,14 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.natsjetstream.listener.adapter.CachingJsonMessageConverter;
-import io.nats.client.Connection;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
@@ -26,29 +23,26 @@ import org.springframework.messaging.converter.MessageConverter;
 import org.springframework.messaging.converter.StringMessageConverter;
 
 /**
- * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration}
- * for the {@link MessageConverter} that converts payloads both ways: into handler method
+ * Configuration of the {@link MessageConverter} that converts payloads both ways: into handler method
  * arguments and from what the {@link io.github.natsjetstream.core.JetStreamTemplate}
  * publishes. {@code byte[]} and {@code String} payloads are taken as they are; other
  * types are JSON, written and read with the application's Jackson {@link JsonMapper} when
  * Jackson is on the classpath. Writing records the content type; reading goes by the
  * type of the handler parameter, whatever content type the message declares, so that a
  * {@code String} parameter receives JSON as text and a record is read from JSON published
- * as bytes.
+ * as bytes. Imported by the auto-configurations of handlers and of the template.
  *
  * @author NATS JetStream Spring Boot Starter contributors
  */
-@AutoConfiguration(after = NatsAutoConfiguration.class,
-		afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
-@ConditionalOnClass({ Connection.class, MessageConverter.class })
-@ConditionalOnBean(Connection.class)
-public final class NatsMessageConverterAutoConfiguration {
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnClass(MessageConverter.class)
+class NatsMessageConverterConfiguration {
 
 	/**
 	 * Name of the {@link MessageConverter} bean that converts payloads for handler
 	 * methods and for publishing.
 	 */
-	public static final String MESSAGE_CONVERTER_BEAN_NAME = "natsHandlerMessageConverter";
+	static final String MESSAGE_CONVERTER_BEAN_NAME = "natsHandlerMessageConverter";
 
 	private static List<MessageConverter> rawConverters() {
 		return List.of(new ByteArrayMessageConverter(), new AnyContentTypeStringMessageConverter());
