@@ -9,6 +9,7 @@ import java.util.function.UnaryOperator;
 import io.github.natsjetstream.config.DeclaredHandlerSettings;
 import io.github.natsjetstream.config.DeliverPolicySetting;
 import io.github.natsjetstream.config.InvalidHandlerException;
+import io.github.natsjetstream.config.PriorityPolicySetting;
 import io.github.natsjetstream.retry.ListBackoff;
 import org.jspecify.annotations.Nullable;
 
@@ -47,7 +48,10 @@ final class HandlerAttributeParser {
 				attributes.parse("deadLetter", annotation.deadLetter(), Function.identity()),
 				attributes.parse("autoStartup", annotation.autoStartup(), HandlerAttributeParser::bool),
 				(annotation.noRetryFor().length > 0) ? List.of(annotation.noRetryFor()) : null,
-				attributes.parse("errorClassifier", annotation.errorClassifier(), Function.identity()));
+				attributes.parse("errorClassifier", annotation.errorClassifier(), Function.identity()),
+				attributes.parse("priorityPolicy", annotation.priorityPolicy(), PriorityPolicySetting::of),
+				attributes.parse("pinTimeout", annotation.pinTimeout(), DurationStyle::detectAndParse),
+				attributes.parse("overflowThreshold", annotation.overflowThreshold(), Long::valueOf));
 	}
 
 	private static List<Duration> delays(String value) {

@@ -132,4 +132,29 @@ public @interface NatsHandler {
 	 */
 	String autoStartup() default "";
 
+	/**
+	 * How the instances of the application share the handler's consumer (nats-server
+	 * 2.11 and later): {@code none} (every instance gets messages), {@code pinned-client}
+	 * (one instance at a time, with failover; use it with a concurrency of 1 for ordered
+	 * handling across the fleet) or {@code overflow} (instances with an
+	 * {@link #overflowThreshold()} get messages only above it).
+	 * @return the priority policy
+	 */
+	String priorityPolicy() default "";
+
+	/**
+	 * With {@code priorityPolicy = "pinned-client"}: how long the pinned instance may go
+	 * without pulling (it died, say) before the server pins another, for example
+	 * {@code 30s}. A pinned instance that stops hands the pin over at once.
+	 * @return the pin timeout
+	 */
+	String pinTimeout() default "";
+
+	/**
+	 * With {@code priorityPolicy = "overflow"}: the number of pending messages above
+	 * which this instance gets messages; 0 (the default) for always.
+	 * @return the overflow threshold
+	 */
+	String overflowThreshold() default "";
+
 }

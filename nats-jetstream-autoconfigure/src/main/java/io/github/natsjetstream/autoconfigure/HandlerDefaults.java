@@ -4,6 +4,8 @@ import java.util.List;
 
 import io.github.natsjetstream.config.DeclaredHandlerSettings;
 import io.github.natsjetstream.config.InvalidHandlerException;
+import io.github.natsjetstream.config.PriorityPolicySetting;
+import io.github.natsjetstream.retry.DeadLetterSubjectTemplate;
 import io.github.natsjetstream.retry.ExponentialBackoff;
 import io.github.natsjetstream.retry.ListBackoff;
 import io.github.natsjetstream.retry.RetryBackoff;
@@ -27,9 +29,11 @@ final class HandlerDefaults {
 	 */
 	static DeclaredHandlerSettings of(NatsProperties.Jetstream jetstream) {
 		NatsProperties.ConsumerDefaults defaults = jetstream.getConsumerDefaults();
+		DeadLetterSubjectTemplate.parse(jetstream.getDeadLetter().getSubject(), "nats.jetstream.dead-letter.subject");
 		return new DeclaredHandlerSettings(defaults.getConcurrency(), defaults.getMaxDeliver(),
 				backoff(defaults.getBackoff()), defaults.getAckWait(), defaults.getMaxAckPending(),
-				defaults.getDeliverPolicy(), jetstream.getDeadLetter().getSubject(), true, List.of(), null);
+				defaults.getDeliverPolicy(), jetstream.getDeadLetter().getSubject(), true, List.of(), null,
+				PriorityPolicySetting.NONE, defaults.getPinTimeout(), 0L);
 	}
 
 	private static RetryBackoff backoff(NatsProperties.Backoff backoff) {

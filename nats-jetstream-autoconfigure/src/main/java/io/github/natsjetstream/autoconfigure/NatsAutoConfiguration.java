@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import io.github.natsjetstream.connection.NatsConnectionFactoryBean;
 import io.github.natsjetstream.support.NatsJetStreamException;
+import io.github.natsjetstream.support.NatsServerFeatures;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamManagement;
@@ -102,6 +103,12 @@ public final class NatsAutoConfiguration {
 			catch (IOException ex) {
 				throw new NatsJetStreamException("Unable to create the JetStream management context", ex);
 			}
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		NatsServerFeatures natsServerFeatures(Connection connection, JetStreamManagement jetStreamManagement) {
+			return new NatsServerFeatures(connection, jetStreamManagement);
 		}
 
 	}

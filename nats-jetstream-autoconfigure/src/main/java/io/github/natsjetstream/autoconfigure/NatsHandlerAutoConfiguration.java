@@ -9,6 +9,7 @@ import io.github.natsjetstream.config.HandlerSettingsResolver;
 import io.github.natsjetstream.listener.ContainerOptions;
 import io.github.natsjetstream.listener.ContainerResources;
 import io.github.natsjetstream.listener.NatsHandlerContainerRegistry;
+import io.github.natsjetstream.listener.StreamDirectory;
 import io.github.natsjetstream.listener.adapter.NatsMessageArgumentResolver;
 import io.github.natsjetstream.provisioning.JetStreamProvisioner;
 import io.github.natsjetstream.provisioning.NatsStream;
@@ -17,6 +18,7 @@ import io.github.natsjetstream.retry.DeadLetterRecoverer;
 import io.github.natsjetstream.retry.DeadLetterReplayer;
 import io.github.natsjetstream.retry.ErrorClassifier;
 import io.github.natsjetstream.retry.PublishingDeadLetterRecoverer;
+import io.github.natsjetstream.support.NatsServerFeatures;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamManagement;
@@ -124,10 +126,11 @@ public final class NatsHandlerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	NatsHandlerContainerRegistry natsHandlerContainerRegistry(Connection connection, JetStream jetStream,
+	NatsHandlerContainerRegistry natsHandlerContainerRegistry(NatsServerFeatures features, JetStream jetStream,
 			JetStreamManagement management, JetStreamProvisioner provisioner, DeadLetterRecoverer deadLetterRecoverer,
 			NatsProperties properties, Environment environment) {
-		ContainerResources resources = new ContainerResources(connection, jetStream, management, provisioner,
+		ContainerResources resources = new ContainerResources(features, jetStream, management,
+				new StreamDirectory(management), provisioner,
 				deadLetterRecoverer, NatsHandlerContainerRegistry.createScheduler(),
 				NatsHandlerContainerRegistry.createCheckExecutor(), Clock.systemUTC());
 		ContainerOptions options = ContainerOptions.DEFAULTS

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.github.natsjetstream.config.DeclaredHandlerSettings;
 import io.github.natsjetstream.config.DeliverPolicySetting;
+import io.github.natsjetstream.provisioning.Compression;
 import io.github.natsjetstream.provisioning.DiscardPolicy;
 import io.github.natsjetstream.provisioning.ProvisioningMode;
 import io.github.natsjetstream.provisioning.RetentionPolicy;
@@ -471,6 +472,78 @@ public class NatsProperties {
 		 */
 		private @Nullable Boolean denyPurge;
 
+		/**
+		 * Metadata of the stream (nats-server 2.10 or later).
+		 */
+		private Map<String, String> metadata = new LinkedHashMap<>();
+
+		/**
+		 * How stored messages are compressed (nats-server 2.10 or later).
+		 */
+		private @Nullable Compression compression;
+
+		/**
+		 * Transform of the subjects of the messages the stream stores (nats-server 2.10 or
+		 * later).
+		 */
+		private final SubjectTransform subjectTransform = new SubjectTransform();
+
+		/**
+		 * Streams whose messages this stream copies.
+		 */
+		private List<StreamSource> sources = new ArrayList<>();
+
+		/**
+		 * Stream this stream mirrors; a mirror captures no subjects of its own.
+		 */
+		private final StreamSource mirror = new StreamSource();
+
+		/**
+		 * Where the stream's replicas are placed in a cluster.
+		 */
+		private final Placement placement = new Placement();
+
+		/**
+		 * Whether messages can be read directly from any replica, without a consumer.
+		 */
+		private @Nullable Boolean allowDirect;
+
+		/**
+		 * Sequence of the first message of the new stream (nats-server 2.10 or later);
+		 * applies when the stream is created.
+		 */
+		private @Nullable Long firstSequence;
+
+		/**
+		 * Whether a message may set its own time to live with the 'Nats-TTL' header
+		 * (nats-server 2.11 or later).
+		 */
+		private @Nullable Boolean allowMsgTtl;
+
+		/**
+		 * Time to live of the marker left when the stream's limits remove the last message
+		 * of a subject; zero for no markers (nats-server 2.11 or later).
+		 */
+		private @Nullable Duration subjectDeleteMarkerTtl;
+
+		/**
+		 * Whether batches of messages may be published atomically (nats-server 2.12 or
+		 * later).
+		 */
+		private @Nullable Boolean allowAtomicPublish;
+
+		/**
+		 * Whether the stream holds counters, incremented with the 'Nats-Incr' header
+		 * (nats-server 2.12 or later).
+		 */
+		private @Nullable Boolean allowMsgCounter;
+
+		/**
+		 * Whether messages may be scheduled with the 'Nats-Schedule' header (nats-server
+		 * 2.12 or later).
+		 */
+		private @Nullable Boolean allowMsgSchedules;
+
 		public List<String> getSubjects() {
 			return this.subjects;
 		}
@@ -591,6 +664,98 @@ public class NatsProperties {
 			this.denyPurge = denyPurge;
 		}
 
+		public Map<String, String> getMetadata() {
+			return this.metadata;
+		}
+
+		public void setMetadata(Map<String, String> metadata) {
+			this.metadata = metadata;
+		}
+
+		public @Nullable Compression getCompression() {
+			return this.compression;
+		}
+
+		public void setCompression(@Nullable Compression compression) {
+			this.compression = compression;
+		}
+
+		public SubjectTransform getSubjectTransform() {
+			return this.subjectTransform;
+		}
+
+		public List<StreamSource> getSources() {
+			return this.sources;
+		}
+
+		public void setSources(List<StreamSource> sources) {
+			this.sources = sources;
+		}
+
+		public StreamSource getMirror() {
+			return this.mirror;
+		}
+
+		public Placement getPlacement() {
+			return this.placement;
+		}
+
+		public @Nullable Boolean getAllowDirect() {
+			return this.allowDirect;
+		}
+
+		public void setAllowDirect(@Nullable Boolean allowDirect) {
+			this.allowDirect = allowDirect;
+		}
+
+		public @Nullable Long getFirstSequence() {
+			return this.firstSequence;
+		}
+
+		public void setFirstSequence(@Nullable Long firstSequence) {
+			this.firstSequence = firstSequence;
+		}
+
+		public @Nullable Boolean getAllowMsgTtl() {
+			return this.allowMsgTtl;
+		}
+
+		public void setAllowMsgTtl(@Nullable Boolean allowMsgTtl) {
+			this.allowMsgTtl = allowMsgTtl;
+		}
+
+		public @Nullable Duration getSubjectDeleteMarkerTtl() {
+			return this.subjectDeleteMarkerTtl;
+		}
+
+		public void setSubjectDeleteMarkerTtl(@Nullable Duration subjectDeleteMarkerTtl) {
+			this.subjectDeleteMarkerTtl = subjectDeleteMarkerTtl;
+		}
+
+		public @Nullable Boolean getAllowAtomicPublish() {
+			return this.allowAtomicPublish;
+		}
+
+		public void setAllowAtomicPublish(@Nullable Boolean allowAtomicPublish) {
+			this.allowAtomicPublish = allowAtomicPublish;
+		}
+
+		public @Nullable Boolean getAllowMsgCounter() {
+			return this.allowMsgCounter;
+		}
+
+		public void setAllowMsgCounter(@Nullable Boolean allowMsgCounter) {
+			this.allowMsgCounter = allowMsgCounter;
+		}
+
+		public @Nullable Boolean getAllowMsgSchedules() {
+			return this.allowMsgSchedules;
+		}
+
+		public void setAllowMsgSchedules(@Nullable Boolean allowMsgSchedules) {
+			this.allowMsgSchedules = allowMsgSchedules;
+		}
+
 	}
 
 	/**
@@ -627,6 +792,37 @@ public class NatsProperties {
 		 * Description of the bucket.
 		 */
 		private @Nullable String description;
+
+		/**
+		 * Whether stored values are compressed (nats-server 2.10 or later).
+		 */
+		private @Nullable Boolean compression;
+
+		/**
+		 * Metadata of the bucket (nats-server 2.10 or later).
+		 */
+		private Map<String, String> metadata = new LinkedHashMap<>();
+
+		/**
+		 * Republishing of every value stored to another subject.
+		 */
+		private final Republish republish = new Republish();
+
+		/**
+		 * Bucket this bucket mirrors (by bucket name).
+		 */
+		private final StreamSource mirror = new StreamSource();
+
+		/**
+		 * Buckets whose values this bucket copies (by bucket name).
+		 */
+		private List<StreamSource> sources = new ArrayList<>();
+
+		/**
+		 * Time to live of the marker left when the bucket's limits remove a key, at least
+		 * one second; zero for no markers (nats-server 2.11 or later).
+		 */
+		private @Nullable Duration limitMarkerTtl;
 
 		public @Nullable Integer getHistory() {
 			return this.history;
@@ -676,6 +872,206 @@ public class NatsProperties {
 			this.description = description;
 		}
 
+		public @Nullable Boolean getCompression() {
+			return this.compression;
+		}
+
+		public void setCompression(@Nullable Boolean compression) {
+			this.compression = compression;
+		}
+
+		public Map<String, String> getMetadata() {
+			return this.metadata;
+		}
+
+		public void setMetadata(Map<String, String> metadata) {
+			this.metadata = metadata;
+		}
+
+		public Republish getRepublish() {
+			return this.republish;
+		}
+
+		public StreamSource getMirror() {
+			return this.mirror;
+		}
+
+		public List<StreamSource> getSources() {
+			return this.sources;
+		}
+
+		public void setSources(List<StreamSource> sources) {
+			this.sources = sources;
+		}
+
+		public @Nullable Duration getLimitMarkerTtl() {
+			return this.limitMarkerTtl;
+		}
+
+		public void setLimitMarkerTtl(@Nullable Duration limitMarkerTtl) {
+			this.limitMarkerTtl = limitMarkerTtl;
+		}
+
+	}
+
+	/**
+	 * A stream (or key-value bucket) whose messages are copied: a source or a mirror.
+	 */
+	public static class StreamSource {
+
+		/**
+		 * Name of the stream (or bucket) to copy.
+		 */
+		private @Nullable String name;
+
+		/**
+		 * Subject to copy only the messages of; wildcards allowed.
+		 */
+		private @Nullable String filterSubject;
+
+		/**
+		 * Subjects to copy, each with the transform of its subjects (nats-server 2.10 or
+		 * later).
+		 */
+		private List<SubjectTransform> subjectTransforms = new ArrayList<>();
+
+		public @Nullable String getName() {
+			return this.name;
+		}
+
+		public void setName(@Nullable String name) {
+			this.name = name;
+		}
+
+		public @Nullable String getFilterSubject() {
+			return this.filterSubject;
+		}
+
+		public void setFilterSubject(@Nullable String filterSubject) {
+			this.filterSubject = filterSubject;
+		}
+
+		public List<SubjectTransform> getSubjectTransforms() {
+			return this.subjectTransforms;
+		}
+
+		public void setSubjectTransforms(List<SubjectTransform> subjectTransforms) {
+			this.subjectTransforms = subjectTransforms;
+		}
+
+	}
+
+	/**
+	 * A transform of subjects.
+	 */
+	public static class SubjectTransform {
+
+		/**
+		 * Subjects to transform; wildcards allowed.
+		 */
+		private @Nullable String source;
+
+		/**
+		 * What the subjects become, with '{{wildcard(n)}}' or '$n' for the source's
+		 * wildcards.
+		 */
+		private @Nullable String destination;
+
+		public @Nullable String getSource() {
+			return this.source;
+		}
+
+		public void setSource(@Nullable String source) {
+			this.source = source;
+		}
+
+		public @Nullable String getDestination() {
+			return this.destination;
+		}
+
+		public void setDestination(@Nullable String destination) {
+			this.destination = destination;
+		}
+
+	}
+
+	/**
+	 * Placement of a stream's replicas in a cluster.
+	 */
+	public static class Placement {
+
+		/**
+		 * Cluster to place the replicas in.
+		 */
+		private @Nullable String cluster;
+
+		/**
+		 * Tags the servers holding the replicas must have.
+		 */
+		private List<String> tags = new ArrayList<>();
+
+		public @Nullable String getCluster() {
+			return this.cluster;
+		}
+
+		public void setCluster(@Nullable String cluster) {
+			this.cluster = cluster;
+		}
+
+		public List<String> getTags() {
+			return this.tags;
+		}
+
+		public void setTags(List<String> tags) {
+			this.tags = tags;
+		}
+
+	}
+
+	/**
+	 * Republishing of stored messages to another subject.
+	 */
+	public static class Republish {
+
+		/**
+		 * Subjects of the stored messages to republish; wildcards allowed.
+		 */
+		private @Nullable String source;
+
+		/**
+		 * Subject to republish on, with '{{wildcard(n)}}' for the source's wildcards.
+		 */
+		private @Nullable String destination;
+
+		/**
+		 * Whether only the headers are republished, without the payload.
+		 */
+		private boolean headersOnly;
+
+		public @Nullable String getSource() {
+			return this.source;
+		}
+
+		public void setSource(@Nullable String source) {
+			this.source = source;
+		}
+
+		public @Nullable String getDestination() {
+			return this.destination;
+		}
+
+		public void setDestination(@Nullable String destination) {
+			this.destination = destination;
+		}
+
+		public boolean isHeadersOnly() {
+			return this.headersOnly;
+		}
+
+		public void setHeadersOnly(boolean headersOnly) {
+			this.headersOnly = headersOnly;
+		}
+
 	}
 
 
@@ -706,6 +1102,12 @@ public class NatsProperties {
 		 * Maximum number of messages delivered to a consumer and not yet acknowledged.
 		 */
 		private int maxAckPending = 1000;
+
+		/**
+		 * How long an instance pinned by a handler with the 'pinned-client' priority
+		 * policy may go without pulling before the server pins another.
+		 */
+		private Duration pinTimeout = Duration.ofSeconds(30);
 
 		/**
 		 * Where a new consumer starts: 'all', 'new', 'last', 'last-per-subject' or
@@ -743,6 +1145,14 @@ public class NatsProperties {
 
 		public int getMaxAckPending() {
 			return this.maxAckPending;
+		}
+
+		public Duration getPinTimeout() {
+			return this.pinTimeout;
+		}
+
+		public void setPinTimeout(Duration pinTimeout) {
+			this.pinTimeout = pinTimeout;
 		}
 
 		public void setMaxAckPending(int maxAckPending) {

@@ -4,15 +4,15 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import io.github.natsjetstream.provisioning.JetStreamProvisioner;
+import io.github.natsjetstream.provisioning.ManagedMetadata;
 import io.github.natsjetstream.provisioning.NatsKeyValue;
 import io.github.natsjetstream.provisioning.NatsStream;
 import io.github.natsjetstream.provisioning.ProvisionedKeyValueFactory;
-import io.github.natsjetstream.provisioning.ProvisioningException;
 import io.github.natsjetstream.provisioning.ProvisioningReport;
 import io.github.natsjetstream.support.NatsJetStreamException;
+import io.github.natsjetstream.support.NatsServerFeatures;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.JetStreamOptions;
@@ -34,13 +34,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.util.unit.DataSize;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration}
@@ -58,10 +56,6 @@ import org.springframework.util.unit.DataSize;
 @EnableConfigurationProperties(NatsProperties.class)
 public final class NatsProvisioningAutoConfiguration {
 
-	private static final String STREAMS_PREFIX = "nats.jetstream.streams";
-
-	private static final String KEY_VALUE_PREFIX = "nats.jetstream.key-value";
-
 	@Configuration(proxyBeanMethods = false)
 	static class ProvisioningConfiguration {
 
@@ -73,25 +67,39 @@ public final class NatsProvisioningAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
+		ManagedMetadata natsManagedMetadata(Environment environment) {
+			return ManagedMetadata.forApplication(environment.getProperty("spring.application.name"));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
 		JetStreamProvisioner natsJetStreamProvisioner(Connection connection, JetStreamManagement jetStreamManagement,
-				JetStreamOptions jetStreamOptions, ProvisioningReport report, NatsProperties properties,
-				ObjectProvider<NatsStream> streams, ObjectProvider<StreamConfiguration> streamConfigurations,
-				ObjectProvider<NatsKeyValue> keyValues) {
-			KeyValueManagement keyValueManagement = keyValueManagement(connection, jetStreamOptions);
+				JetStreamOptions jetStreamOptions, NatsServerFeatures features, ProvisioningReport report,
+				ManagedMetadata managedMetadata, NatsProperties properties, ObjectProvider<NatsStream> streams,
+				ObjectProvider<StreamConfiguration> streamConfigurations, ObjectProvider<NatsKeyValue> keyValues) {
 			NatsProperties.Jetstream jetstream = properties.getJetstream();
-			return new JetStreamProvisioner(connection, jetStreamManagement, keyValueManagement, report, () -> {
-				List<NatsStream> declarations = new ArrayList<>();
-				jetstream.getStreams().forEach((name, stream) -> declarations.add(toDeclaration(name, stream)));
-				streams.orderedStream().forEach(declarations::add);
-				streamConfigurations.orderedStream().map(NatsStream::of).forEach(declarations::add);
-				return declarations;
-			}, () -> {
-				List<NatsKeyValue> declarations = new ArrayList<>();
-				jetstream.getKeyValue()
-					.forEach((bucket, keyValue) -> declarations.add(toDeclaration(bucket, keyValue)));
-				keyValues.orderedStream().forEach(declarations::add);
-				return declarations;
-			});
+			return new JetStreamProvisioner(connection, jetStreamManagement,
+					keyValueManagement(connection, jetStreamOptions), features, report, managedMetadata,
+					() -> declaredStreams(jetstream, streams, streamConfigurations),
+					() -> declaredKeyValues(jetstream, keyValues));
+		}
+
+		private static List<NatsStream> declaredStreams(NatsProperties.Jetstream jetstream,
+				ObjectProvider<NatsStream> streams, ObjectProvider<StreamConfiguration> streamConfigurations) {
+			List<NatsStream> declarations = new ArrayList<>();
+			jetstream.getStreams().forEach((name, stream) -> declarations.add(PropertiesDeclarations.stream(name, stream)));
+			streams.orderedStream().forEach(declarations::add);
+			streamConfigurations.orderedStream().map(NatsStream::of).forEach(declarations::add);
+			return declarations;
+		}
+
+		private static List<NatsKeyValue> declaredKeyValues(NatsProperties.Jetstream jetstream,
+				ObjectProvider<NatsKeyValue> keyValues) {
+			List<NatsKeyValue> declarations = new ArrayList<>();
+			jetstream.getKeyValue()
+				.forEach((bucket, keyValue) -> declarations.add(PropertiesDeclarations.keyValue(bucket, keyValue)));
+			keyValues.orderedStream().forEach(declarations::add);
+			return declarations;
 		}
 
 		private static KeyValueManagement keyValueManagement(Connection connection, JetStreamOptions options) {
@@ -100,53 +108,6 @@ public final class NatsProvisioningAutoConfiguration {
 			}
 			catch (IOException ex) {
 				throw new NatsJetStreamException("Unable to create the key-value management context", ex);
-			}
-		}
-
-		private static NatsStream toDeclaration(String name, NatsProperties.Stream stream) {
-			return declare(STREAMS_PREFIX, name, () -> {
-				NatsStream.Builder builder = NatsStream.builder(name);
-				PropertyMapper map = PropertyMapper.get();
-				map.from(stream::getSubjects).when((subjects) -> !subjects.isEmpty()).to(builder::subjects);
-				map.from(stream::getStorage).to(builder::storage);
-				map.from(stream::getRetention).to(builder::retention);
-				map.from(stream::getReplicas).to(builder::replicas);
-				map.from(stream::getMaxAge).to(builder::maxAge);
-				map.from(stream::getMaxBytes).as(DataSize::toBytes).to(builder::maxBytes);
-				map.from(stream::getMaxMsgs).to(builder::maxMsgs);
-				map.from(stream::getMaxMsgsPerSubject).to(builder::maxMsgsPerSubject);
-				map.from(stream::getMaxMsgSize).as(DataSize::toBytes).as(Math::toIntExact).to(builder::maxMsgSize);
-				map.from(stream::getDiscard).to(builder::discard);
-				map.from(stream::getDuplicateWindow).to(builder::duplicateWindow);
-				map.from(stream::getDescription).to(builder::description);
-				map.from(stream::getAllowRollup).to(builder::allowRollup);
-				map.from(stream::getDenyDelete).to(builder::denyDelete);
-				map.from(stream::getDenyPurge).to(builder::denyPurge);
-				return builder.build();
-			});
-		}
-
-		private static NatsKeyValue toDeclaration(String bucket, NatsProperties.KeyValue keyValue) {
-			return declare(KEY_VALUE_PREFIX, bucket, () -> {
-				NatsKeyValue.Builder builder = NatsKeyValue.builder(bucket);
-				PropertyMapper map = PropertyMapper.get();
-				map.from(keyValue::getHistory).to(builder::history);
-				map.from(keyValue::getTtl).to(builder::ttl);
-				map.from(keyValue::getMaxBytes).as(DataSize::toBytes).to(builder::maxBytes);
-				map.from(keyValue::getStorage).to(builder::storage);
-				map.from(keyValue::getReplicas).to(builder::replicas);
-				map.from(keyValue::getDescription).to(builder::description);
-				return builder.build();
-			});
-		}
-
-		private static <T> T declare(String prefix, String name, Supplier<T> declaration) {
-			try {
-				return declaration.get();
-			}
-			catch (IllegalArgumentException | ArithmeticException ex) {
-				throw new ProvisioningException(
-						"Invalid declaration under '" + prefix + "." + name + "': " + ex.getMessage(), ex);
 			}
 		}
 
@@ -195,7 +156,7 @@ public final class NatsProvisioningAutoConfiguration {
 		@Override
 		public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) throws BeansException {
 			Map<String, NatsProperties.KeyValue> buckets = Binder.get(this.environment)
-				.bind(KEY_VALUE_PREFIX, Bindable.mapOf(String.class, NatsProperties.KeyValue.class))
+				.bind(PropertiesDeclarations.KEY_VALUE_PREFIX, Bindable.mapOf(String.class, NatsProperties.KeyValue.class))
 				.orElse(Map.of());
 			for (String bucket : buckets.keySet()) {
 				if (!registry.containsBeanDefinition(bucket)) {

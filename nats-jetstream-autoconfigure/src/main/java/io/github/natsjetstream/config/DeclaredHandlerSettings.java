@@ -32,18 +32,25 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * @param errorClassifier the name of an
  * {@link io.github.natsjetstream.retry.ErrorClassifier ErrorClassifier} bean that decides
  * which other failures are not retried
+ * @param priorityPolicy how the application's instances share the consumer
+ * @param pinTimeout how long a pinned instance may go without pulling before the server
+ * pins another ({@code pinned-client} policy)
+ * @param overflowThreshold the number of pending messages above which this instance gets
+ * messages ({@code overflow} policy); 0 for always
  * @author NATS JetStream Spring Boot Starter contributors
  */
 public record DeclaredHandlerSettings(@Nullable Integer concurrency, @Nullable Integer maxDeliver,
 		@Nullable RetryBackoff backoff, @Nullable Duration ackWait, @Nullable Integer maxAckPending,
 		@Nullable DeliverPolicySetting deliverPolicy, @Nullable String deadLetter, @Nullable Boolean autoStartup,
-		@Nullable List<Class<? extends Throwable>> noRetryFor, @Nullable String errorClassifier) {
+		@Nullable List<Class<? extends Throwable>> noRetryFor, @Nullable String errorClassifier,
+		@Nullable PriorityPolicySetting priorityPolicy, @Nullable Duration pinTimeout,
+		@Nullable Long overflowThreshold) {
 
 	/**
 	 * Settings that declare nothing.
 	 */
 	public static final DeclaredHandlerSettings NONE = new DeclaredHandlerSettings(null, null, (RetryBackoff) null,
-			null, null, null, null, null, null, null);
+			null, null, null, null, null, null, null, null, null, null);
 
 	/**
 	 * Every setting, by the name of its annotation attribute, for the resolver to tell
@@ -58,7 +65,10 @@ public record DeclaredHandlerSettings(@Nullable Integer concurrency, @Nullable I
 			new Setting("deadLetter", DeclaredHandlerSettings::deadLetter),
 			new Setting("autoStartup", DeclaredHandlerSettings::autoStartup),
 			new Setting("noRetryFor", DeclaredHandlerSettings::noRetryFor),
-			new Setting("errorClassifier", DeclaredHandlerSettings::errorClassifier));
+			new Setting("errorClassifier", DeclaredHandlerSettings::errorClassifier),
+			new Setting("priorityPolicy", DeclaredHandlerSettings::priorityPolicy),
+			new Setting("pinTimeout", DeclaredHandlerSettings::pinTimeout),
+			new Setting("overflowThreshold", DeclaredHandlerSettings::overflowThreshold));
 
 	/**
 	 * Create an instance from configuration properties, where the backoff is a list of
@@ -77,14 +87,23 @@ public record DeclaredHandlerSettings(@Nullable Integer concurrency, @Nullable I
 	 * @param autoStartup whether the handler starts with the application context
 	 * @param noRetryFor exception types that are dead-lettered at the first failure
 	 * @param errorClassifier the name of an ErrorClassifier bean for the handler
+	 * @param priorityPolicy how the application's instances share the consumer: 'none',
+	 * 'pinned-client' or 'overflow'
+	 * @param pinTimeout how long a pinned instance may go without pulling before the
+	 * server pins another
+	 * @param overflowThreshold the number of pending messages above which this instance
+	 * gets messages, with the 'overflow' policy
 	 */
 	@ConstructorBinding
 	public DeclaredHandlerSettings(@Nullable Integer concurrency, @Nullable Integer maxDeliver,
 			@Nullable List<Duration> backoff, @Nullable Duration ackWait, @Nullable Integer maxAckPending,
 			@Nullable DeliverPolicySetting deliverPolicy, @Nullable String deadLetter, @Nullable Boolean autoStartup,
-			@Nullable List<Class<? extends Throwable>> noRetryFor, @Nullable String errorClassifier) {
+			@Nullable List<Class<? extends Throwable>> noRetryFor, @Nullable String errorClassifier,
+			@Nullable PriorityPolicySetting priorityPolicy, @Nullable Duration pinTimeout,
+			@Nullable Long overflowThreshold) {
 		this(concurrency, maxDeliver, (backoff != null && !backoff.isEmpty()) ? new ListBackoff(backoff) : null,
-				ackWait, maxAckPending, deliverPolicy, deadLetter, autoStartup, noRetryFor, errorClassifier);
+				ackWait, maxAckPending, deliverPolicy, deadLetter, autoStartup, noRetryFor, errorClassifier,
+				priorityPolicy, pinTimeout, overflowThreshold);
 	}
 
 	/**
@@ -98,7 +117,9 @@ public record DeclaredHandlerSettings(@Nullable Integer concurrency, @Nullable I
 				first(this.ackWait, fallback.ackWait), first(this.maxAckPending, fallback.maxAckPending),
 				first(this.deliverPolicy, fallback.deliverPolicy), first(this.deadLetter, fallback.deadLetter),
 				first(this.autoStartup, fallback.autoStartup), first(this.noRetryFor, fallback.noRetryFor),
-				first(this.errorClassifier, fallback.errorClassifier));
+				first(this.errorClassifier, fallback.errorClassifier),
+				first(this.priorityPolicy, fallback.priorityPolicy), first(this.pinTimeout, fallback.pinTimeout),
+				first(this.overflowThreshold, fallback.overflowThreshold));
 	}
 
 	private static <T> @Nullable T first(@Nullable T value, @Nullable T fallback) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import io.github.natsjetstream.retry.DeadLetterSubjectTemplate;
 import io.github.natsjetstream.retry.ErrorClassifier;
 import io.github.natsjetstream.retry.RetryBackoff;
 
@@ -18,10 +19,11 @@ import org.springframework.util.Assert;
  * @param sources where each setting was declared, by setting name
  * @param errorClassifier decides which failures are not retried: conversion, validation
  * and routing failures, the {@code noRetryFor} types, then the handler's own classifier
+ * @param deadLetter the subject dead letters are published to, with its placeholders
  * @author NATS JetStream Spring Boot Starter contributors
  */
 public record HandlerSettings(DeclaredHandlerSettings values, Map<String, SettingSource> sources,
-		ErrorClassifier errorClassifier) {
+		ErrorClassifier errorClassifier, DeadLetterSubjectTemplate deadLetter) {
 
 	/**
 	 * Create a new instance.
@@ -29,6 +31,7 @@ public record HandlerSettings(DeclaredHandlerSettings values, Map<String, Settin
 	public HandlerSettings {
 		Assert.notNull(values, "'values' must not be null");
 		Assert.notNull(errorClassifier, "'errorClassifier' must not be null");
+		Assert.notNull(deadLetter, "'deadLetter' must not be null");
 		for (DeclaredHandlerSettings.Setting setting : DeclaredHandlerSettings.SETTINGS) {
 			if (!setting.name().equals("errorClassifier")) {
 				Assert.notNull(setting.value().apply(values), () -> "'" + setting.name() + "' must be resolved");
@@ -102,6 +105,32 @@ public record HandlerSettings(DeclaredHandlerSettings values, Map<String, Settin
 	}
 
 	/**
+	 * Return how the application's instances share the consumer.
+	 * @return the priority policy
+	 */
+	public PriorityPolicySetting priorityPolicy() {
+		return Objects.requireNonNull(this.values.priorityPolicy());
+	}
+
+	/**
+	 * Return how long a pinned instance may go without pulling before the server pins
+	 * another.
+	 * @return the pin timeout
+	 */
+	public Duration pinTimeout() {
+		return Objects.requireNonNull(this.values.pinTimeout());
+	}
+
+	/**
+	 * Return the number of pending messages above which this instance gets messages with
+	 * the overflow policy; 0 for always.
+	 * @return the overflow threshold
+	 */
+	public long overflowThreshold() {
+		return Objects.requireNonNull(this.values.overflowThreshold());
+	}
+
+	/**
 	 * Return the subject the handler's dead letters are published to: the declared
 	 * subject with its {@code {stream}} and {@code {durable}} placeholders replaced.
 	 * @param stream the stream the handler consumes
@@ -109,9 +138,7 @@ public record HandlerSettings(DeclaredHandlerSettings values, Map<String, Settin
 	 * @return the dead-letter subject
 	 */
 	public String deadLetterSubject(String stream, String durable) {
-		return Objects.requireNonNull(this.values.deadLetter())
-			.replace("{stream}", stream)
-			.replace("{durable}", durable);
+		return this.deadLetter.resolve(stream, durable);
 	}
 
 	/**

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
+import io.github.natsjetstream.retry.DeadLetterSubjectTemplate;
 import io.github.natsjetstream.retry.DefaultErrorClassifier;
 import io.github.natsjetstream.retry.ErrorClassifier;
 import org.jspecify.annotations.Nullable;
@@ -85,9 +86,19 @@ public final class HandlerSettingsResolver {
 				merged.maxAckPending(), "must be at least 1");
 		check.require(check.value(merged.ackWait(), "ackWait").toMillis() > 0, "ackWait", merged.ackWait(),
 				"must be at least 1ms");
+		check.require(check.value(merged.pinTimeout(), "pinTimeout").toMillis() > 0, "pinTimeout",
+				merged.pinTimeout(), "must be at least 1ms");
+		check.require(check.value(merged.overflowThreshold(), "overflowThreshold") >= 0, "overflowThreshold",
+				merged.overflowThreshold(), "must not be negative");
+		check.require(check.value(merged.priorityPolicy(), "priorityPolicy") != PriorityPolicySetting.PINNED_CLIENT
+				|| concurrency == 1, "priorityPolicy", "pinned-client",
+				"pins one subscription, so only one worker would get messages: use it with concurrency 1, not "
+						+ concurrency);
 		ErrorClassifier classifier = new DefaultErrorClassifier(check.value(merged.noRetryFor(), "noRetryFor"),
 				(merged.errorClassifier() != null) ? errorClassifier(merged.errorClassifier(), check) : null);
-		return new HandlerSettings(merged, sources, classifier);
+		DeadLetterSubjectTemplate deadLetter = DeadLetterSubjectTemplate.parse(check.value(merged.deadLetter(),
+				"deadLetter"), sources.get("deadLetter").describe(id, "deadLetter") + " of handler '" + id + "'");
+		return new HandlerSettings(merged, sources, classifier, deadLetter);
 	}
 
 	/**

@@ -19,6 +19,8 @@ public final class ServerUrls {
 
 	private static final Pattern USER_INFO = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^@/]*@");
 
+	private static final Pattern USER_INFO_IN_TEXT = Pattern.compile("\\b([a-zA-Z][a-zA-Z0-9+.-]*://)[^@/\\s]*@");
+
 	private ServerUrls() {
 	}
 
@@ -29,6 +31,16 @@ public final class ServerUrls {
 	 */
 	public static String redact(String url) {
 		return USER_INFO.matcher(url.trim()).replaceFirst("$1");
+	}
+
+	/**
+	 * Return the text with the user information of every URL in it removed, for text
+	 * that may quote URLs, such as exception messages.
+	 * @param text any text
+	 * @return the text without URL credentials
+	 */
+	public static String redactText(String text) {
+		return USER_INFO_IN_TEXT.matcher(text).replaceAll("$1");
 	}
 
 	/**

@@ -9,6 +9,7 @@ import io.github.natsjetstream.config.NatsHandlerEndpoint;
 import io.github.natsjetstream.provisioning.ConsumerFields;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
+import io.nats.client.api.PriorityPolicy;
 
 /**
  * Builds the durable pull consumer configuration of a handler.
@@ -28,6 +29,12 @@ import io.nats.client.api.ConsumerConfiguration;
 final class ConsumerConfigurationFactory {
 
 	private static final long UNLIMITED_DELIVERIES = Integer.MAX_VALUE;
+
+	/**
+	 * The priority group of every handler's consumer: the instances of one application
+	 * share it.
+	 */
+	static final String PRIORITY_GROUP = "default";
 
 	private ConsumerConfigurationFactory() {
 	}
@@ -56,6 +63,14 @@ final class ConsumerConfigurationFactory {
 			// The server takes the first backoff value as the ack wait; say so, so that
 			// an unchanged restart finds nothing to update.
 			builder.ackWait(backoff.get(0)).backoff(backoff.toArray(Duration[]::new));
+		}
+		switch (settings.priorityPolicy()) {
+			case PINNED_CLIENT -> builder.priorityPolicy(PriorityPolicy.PinnedClient)
+				.priorityGroups(PRIORITY_GROUP)
+				.priorityTimeout(settings.pinTimeout());
+			case OVERFLOW -> builder.priorityPolicy(PriorityPolicy.Overflow).priorityGroups(PRIORITY_GROUP);
+			case NONE -> {
+			}
 		}
 		List<String> subjects = endpoint.subjects();
 		if (subjects.size() == 1) {

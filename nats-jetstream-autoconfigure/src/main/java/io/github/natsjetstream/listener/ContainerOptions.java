@@ -72,14 +72,18 @@ public record ContainerOptions(Duration pullExpiry, Duration pullGrace, int maxB
 	}
 
 	/**
-	 * Return the number of messages each pull of a worker asks for: its share of the
-	 * consumer's max ack pending, at most {@link #maxBatchSize()}.
+	 * Return the number of messages each pull of a worker asks for, so that one instance
+	 * holds at most half of the consumer's max ack pending: its workers keep
+	 * {@link #maxOutstandingPulls()} pulls each, of a quarter of their share, at most
+	 * {@link #maxBatchSize()}. When an instance dies holding all it pulled, the other
+	 * half is left for the instances that take over, who go on at once instead of
+	 * waiting for the ack wait of what the dead one held.
 	 * @param maxAckPending the consumer's max ack pending
 	 * @param concurrency the number of workers
 	 * @return the batch size
 	 */
 	int batchSize(int maxAckPending, int concurrency) {
-		return Math.max(1, Math.min(this.maxBatchSize, maxAckPending / concurrency));
+		return Math.max(1, Math.min(this.maxBatchSize, maxAckPending / (2 * concurrency * this.maxOutstandingPulls)));
 	}
 
 	/**

@@ -6,7 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.natsjetstream.provisioning.JetStreamProvisioner;
 import io.github.natsjetstream.retry.DeadLetterRecoverer;
-import io.nats.client.Connection;
+import io.github.natsjetstream.support.NatsServerFeatures;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamManagement;
 
@@ -15,9 +15,10 @@ import org.springframework.util.Assert;
 /**
  * The infrastructure every handler container shares.
  *
- * @param connection the connection, for the server's version
+ * @param features what the connected server supports
  * @param jetStream the JetStream context the workers subscribe with
- * @param management the management context, to locate streams and check consumers
+ * @param management the management context, to check consumers
+ * @param streams knows which streams capture which subjects
  * @param provisioner provisions each handler's durable consumer
  * @param deadLetterRecoverer publishes dead letters
  * @param scheduler runs keep-alives and schedules consumer checks; never waits on the
@@ -26,17 +27,18 @@ import org.springframework.util.Assert;
  * @param clock the clock for failure times
  * @author NATS JetStream Spring Boot Starter contributors
  */
-public record ContainerResources(Connection connection, JetStream jetStream, JetStreamManagement management,
-		JetStreamProvisioner provisioner, DeadLetterRecoverer deadLetterRecoverer, ScheduledExecutorService scheduler,
+public record ContainerResources(NatsServerFeatures features, JetStream jetStream, JetStreamManagement management,
+		StreamDirectory streams, JetStreamProvisioner provisioner, DeadLetterRecoverer deadLetterRecoverer, ScheduledExecutorService scheduler,
 		ExecutorService checks, Clock clock) {
 
 	/**
 	 * Create a new instance.
 	 */
 	public ContainerResources {
-		Assert.notNull(connection, "'connection' must not be null");
+		Assert.notNull(features, "'features' must not be null");
 		Assert.notNull(jetStream, "'jetStream' must not be null");
 		Assert.notNull(management, "'management' must not be null");
+		Assert.notNull(streams, "'streams' must not be null");
 		Assert.notNull(provisioner, "'provisioner' must not be null");
 		Assert.notNull(deadLetterRecoverer, "'deadLetterRecoverer' must not be null");
 		Assert.notNull(scheduler, "'scheduler' must not be null");

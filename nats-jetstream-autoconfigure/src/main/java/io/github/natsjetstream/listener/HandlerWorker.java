@@ -45,6 +45,8 @@ final class HandlerWorker implements Runnable {
 
 	private static final Log logger = LogFactory.getLog(HandlerWorker.class);
 
+	private static final String PIN_ID = "Nats-Pin-Id";
+
 	private final String name;
 
 	private final SubscriptionSource subscriptionSource;
@@ -75,12 +77,15 @@ final class HandlerWorker implements Runnable {
 
 	private volatile long lastReceivedNanos = System.nanoTime();
 
-	HandlerWorker(String name, SubscriptionSource subscriptionSource, PullTracker pulls, ContainerOptions options,
-			HandlerInvoker invoker, FailureHandler failureHandler, Runnable onConsumerTrouble) {
+	private volatile boolean pinned;
+
+	HandlerWorker(String name, SubscriptionSource subscriptionSource, PullTracker pulls, PullRequestOptions pullOptions,
+			ContainerOptions options, HandlerInvoker invoker, FailureHandler failureHandler,
+			Runnable onConsumerTrouble) {
 		this.name = name;
 		this.subscriptionSource = subscriptionSource;
 		this.pulls = pulls;
-		this.pullOptions = PullRequestOptions.builder(pulls.batchSize()).expiresIn(options.pullExpiry()).build();
+		this.pullOptions = pullOptions;
 		this.options = options;
 		this.invoker = invoker;
 		this.failureHandler = failureHandler;
@@ -151,6 +156,9 @@ final class HandlerWorker implements Runnable {
 			}
 			this.pulls.received();
 			this.lastReceivedNanos = System.nanoTime();
+			if (!this.pinned && message.hasHeaders() && message.getHeaders().containsKeyIgnoreCase(PIN_ID)) {
+				this.pinned = true;
+			}
 			if (this.stopping) {
 				return message;
 			}
@@ -250,6 +258,15 @@ final class HandlerWorker implements Runnable {
 
 	String name() {
 		return this.name;
+	}
+
+	/**
+	 * Return whether the server pinned this worker's pulls (priority policy
+	 * {@code pinned-client}): it received a message carrying a pin id.
+	 * @return whether the worker was pinned
+	 */
+	boolean wasPinned() {
+		return this.pinned;
 	}
 
 	/**

@@ -3,17 +3,22 @@ package io.github.natsjetstream.listener;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
 
 import io.github.natsjetstream.config.HandlerSettings;
+import io.github.natsjetstream.config.InvalidHandlerException;
 import io.github.natsjetstream.config.NatsHandlerEndpoint;
+import io.github.natsjetstream.config.PriorityPolicySetting;
 import io.github.natsjetstream.retry.FailureHandler;
 import io.github.natsjetstream.support.ApiErrorCodes;
+import io.github.natsjetstream.support.ServerFeature;
 import io.nats.client.JetStreamSubscription;
 import io.nats.client.JetStreamApiException;
+import io.nats.client.PullRequestOptions;
 import io.nats.client.PullSubscribeOptions;
 import io.nats.client.api.ConsumerConfiguration;
 import org.apache.commons.logging.Log;
@@ -115,17 +120,17 @@ public class NatsHandlerContainer {
 			}
 			HandlerSettings settings = this.endpoint.settings();
 			String stream = (this.endpoint.stream() != null) ? this.endpoint.stream()
-					: StreamLocator.locate(this.resources.management(), this.endpoint.subjects(),
-							this.endpoint.description());
+					: this.resources.streams().locate(this.endpoint.subjects(), this.endpoint.description());
+			String deadLetterSubject = settings.deadLetterSubject(stream, this.endpoint.durable());
+			checkCaptured(deadLetterSubject, settings);
 			this.stream = stream;
-			boolean multipleFilters = this.resources.connection().getServerInfo().isSameOrNewerThanVersion("2.10.0");
+			boolean multipleFilters = this.resources.features().supports(ServerFeature.MULTIPLE_FILTER_SUBJECTS);
 			this.consumerConfiguration = ConsumerConfigurationFactory.create(this.endpoint, multipleFilters);
 			this.resources.provisioner()
-				.provisionConsumer(stream, this.consumerConfiguration, this.endpoint.description());
+				.provisionConsumer(stream, this.consumerConfiguration, this.endpoint.description(), requiredFeatures());
 			FailureHandler failureHandler = new FailureHandler(this.endpoint.description(), this.endpoint.durable(),
 					settings.maxDeliver(), settings.backoff(), settings.errorClassifier(),
-					this.resources.deadLetterRecoverer(),
-					settings.deadLetterSubject(stream, this.endpoint.durable()), this.resources.clock());
+					this.resources.deadLetterRecoverer(), deadLetterSubject, this.resources.clock());
 			SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("nats-" + this.endpoint.id() + "-");
 			executor.setVirtualThreads(this.options.virtualThreads());
 			int batch = this.options.batchSize(settings.maxAckPending(), settings.concurrency());
@@ -133,8 +138,9 @@ public class NatsHandlerContainer {
 			for (int i = 0; i < settings.concurrency(); i++) {
 				PullTracker pulls = new PullTracker(batch, this.options.pullExpiry().toNanos(),
 						this.options.pullGrace().toNanos(), this.options.maxOutstandingPulls());
-				workers.add(new HandlerWorker(this.endpoint.id() + "-" + i, this::subscribe, pulls, this.options,
-						this.endpoint.invoker(), failureHandler, this::checkConsumerSoon));
+				workers.add(new HandlerWorker(this.endpoint.id() + "-" + i, this::subscribe, pulls,
+						pullRequest(batch, settings), this.options, this.endpoint.invoker(), failureHandler,
+						this::checkConsumerSoon));
 			}
 			this.workers = List.copyOf(workers);
 			this.running = true;
@@ -143,6 +149,68 @@ public class NatsHandlerContainer {
 			scheduleConsumerCheck(this.workers);
 			logger.info("Handler " + this.endpoint.description() + " consuming " + this.endpoint.subjects() + " from '"
 					+ stream + " > " + this.endpoint.durable() + "' with " + settings.concurrency() + " worker(s)");
+		}
+	}
+
+	/**
+	 * Return the server features the consumer needs, by the setting that needs each.
+	 */
+	private Map<String, ServerFeature> requiredFeatures() {
+		HandlerSettings settings = this.endpoint.settings();
+		if (settings.priorityPolicy() == PriorityPolicySetting.NONE) {
+			return Map.of();
+		}
+		String setting = settings.sourceOf("priorityPolicy").describe(this.endpoint.id(), "priorityPolicy");
+		return Map.of(setting, ServerFeature.PRIORITY_GROUPS);
+	}
+
+	/**
+	 * Return the pull request of each worker: a batch with an expiry, in the consumer's
+	 * priority group, above the overflow threshold if this instance has one.
+	 */
+	private PullRequestOptions pullRequest(int batch, HandlerSettings settings) {
+		PullRequestOptions.Builder pull = PullRequestOptions.builder(batch).expiresIn(this.options.pullExpiry());
+		if (settings.priorityPolicy() != PriorityPolicySetting.NONE) {
+			pull.group(ConsumerConfigurationFactory.PRIORITY_GROUP);
+		}
+		if (settings.priorityPolicy() == PriorityPolicySetting.OVERFLOW && settings.overflowThreshold() > 0) {
+			pull.minPending(settings.overflowThreshold());
+		}
+		return pull.build();
+	}
+
+	/**
+	 * Hand the pin over at once when this instance held it, rather than leave the others
+	 * waiting for the pin timeout.
+	 */
+	private void unpinIfPinned(List<HandlerWorker> workers) {
+		String stream = this.stream;
+		if (stream == null || workers.stream().noneMatch(HandlerWorker::wasPinned)) {
+			return;
+		}
+		try {
+			this.resources.management()
+				.unpinConsumer(stream, this.endpoint.durable(), ConsumerConfigurationFactory.PRIORITY_GROUP);
+			logger.info("Handler " + this.endpoint.description() + " handed over its pin on '" + stream + " > "
+					+ this.endpoint.durable() + "'");
+		}
+		catch (IOException | JetStreamApiException | RuntimeException ex) {
+			logger.warn("Handler " + this.endpoint.description() + " could not hand over its pin; another instance "
+					+ "gets it after the pin timeout: " + ex.getMessage());
+		}
+	}
+
+	/**
+	 * Refuse to start a handler whose dead letters no stream would keep: every message
+	 * it gives up on would be retried for ever.
+	 */
+	private void checkCaptured(String deadLetterSubject, HandlerSettings settings) {
+		if (this.resources.streams().capturing(List.of(deadLetterSubject), this.endpoint.description()).isEmpty()) {
+			throw new InvalidHandlerException("No stream captures the dead-letter subject '" + deadLetterSubject
+					+ "' of handler " + this.endpoint.description() + " (from "
+					+ settings.sourceOf("deadLetter").describe(this.endpoint.id(), "deadLetter")
+					+ "): messages it gives up on could never be dead-lettered. Choose a subject that the dead-letter "
+					+ "stream captures (nats.jetstream.dead-letter.subjects), or add it there.");
 		}
 	}
 
@@ -168,6 +236,7 @@ public class NatsHandlerContainer {
 		Thread waiter = new Thread(() -> {
 			try {
 				awaitWorkers(stopping);
+				unpinIfPinned(stopping);
 			}
 			finally {
 				// Handlers in progress are kept alive until they finish, so that no other
@@ -286,7 +355,8 @@ public class NatsHandlerContainer {
 		logger.warn("Consumer '" + stream + " > " + this.endpoint.durable() + "' of handler "
 				+ this.endpoint.description() + " was deleted from outside; recreating it");
 		try {
-			this.resources.provisioner().provisionConsumer(stream, configuration, this.endpoint.description());
+			this.resources.provisioner()
+				.provisionConsumer(stream, configuration, this.endpoint.description(), requiredFeatures());
 		}
 		catch (RuntimeException ex) {
 			logger.error("Could not recreate consumer '" + stream + " > " + this.endpoint.durable() + "'; will retry",

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.natsjetstream.support.ServerFeature;
+
 import org.springframework.util.Assert;
 
 /**
@@ -54,11 +56,7 @@ public final class ConfigurationDiffer<C> {
 	public List<ConfigurationDifference> compare(C current, C wanted, Collection<String> declaredFields) {
 		Assert.notNull(current, "'current' must not be null");
 		Assert.notNull(wanted, "'wanted' must not be null");
-		Assert.notNull(declaredFields, "'declaredFields' must not be null");
-		for (String name : declaredFields) {
-			Assert.isTrue(this.fields.containsKey(name),
-					() -> "Unknown field '" + name + "'; known fields are " + this.fields.keySet());
-		}
+		assertKnown(declaredFields);
 		List<ConfigurationDifference> differences = new ArrayList<>();
 		this.fields.forEach((name, field) -> {
 			if (declaredFields.contains(name)) {
@@ -69,6 +67,35 @@ public final class ConfigurationDiffer<C> {
 			}
 		});
 		return List.copyOf(differences);
+	}
+
+	/**
+	 * Return the server features that the given fields of a configuration need.
+	 * @param configuration the declared configuration
+	 * @param declaredFields the names of the fields to look at; the others are ignored
+	 * @return the features needed, by field name, in the order of the fields of this
+	 * differ; empty if none
+	 * @throws IllegalArgumentException if a field name is unknown
+	 */
+	public Map<String, ServerFeature> requiredFeatures(C configuration, Collection<String> declaredFields) {
+		Assert.notNull(configuration, "'configuration' must not be null");
+		assertKnown(declaredFields);
+		Map<String, ServerFeature> features = new LinkedHashMap<>();
+		this.fields.forEach((name, field) -> {
+			ServerFeature feature = declaredFields.contains(name) ? field.requiredFeature(configuration) : null;
+			if (feature != null) {
+				features.put(name, feature);
+			}
+		});
+		return Collections.unmodifiableMap(features);
+	}
+
+	private void assertKnown(Collection<String> declaredFields) {
+		Assert.notNull(declaredFields, "'declaredFields' must not be null");
+		for (String name : declaredFields) {
+			Assert.isTrue(this.fields.containsKey(name),
+					() -> "Unknown field '" + name + "'; known fields are " + this.fields.keySet());
+		}
 	}
 
 }

@@ -3,7 +3,9 @@ package io.github.natsjetstream.provisioning;
 import java.util.Objects;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
+import io.github.natsjetstream.support.ServerFeature;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -29,8 +31,18 @@ public final class ConfigurationField<C, V> {
 
 	private final Function<@Nullable V, String> formatter;
 
+	private final @Nullable ServerFeature feature;
+
+	private final Predicate<C> usesFeature;
+
 	private ConfigurationField(String name, Function<C, @Nullable V> value,
 			BiPredicate<@Nullable V, @Nullable V> updatable, Function<@Nullable V, String> formatter) {
+		this(name, value, updatable, formatter, null, (v) -> false);
+	}
+
+	private ConfigurationField(String name, Function<C, @Nullable V> value,
+			BiPredicate<@Nullable V, @Nullable V> updatable, Function<@Nullable V, String> formatter,
+			@Nullable ServerFeature feature, Predicate<C> usesFeature) {
 		Assert.hasText(name, "'name' must not be empty");
 		Assert.notNull(value, "'value' must not be null");
 		Assert.notNull(updatable, "'updatable' must not be null");
@@ -39,6 +51,8 @@ public final class ConfigurationField<C, V> {
 		this.value = value;
 		this.updatable = updatable;
 		this.formatter = formatter;
+		this.feature = feature;
+		this.usesFeature = usesFeature;
 	}
 
 	/**
@@ -90,7 +104,34 @@ public final class ConfigurationField<C, V> {
 	 * @return a new field
 	 */
 	public ConfigurationField<C, V> formattedWith(Function<@Nullable V, String> formatter) {
-		return new ConfigurationField<>(this.name, this.value, this.updatable, formatter);
+		return new ConfigurationField<>(this.name, this.value, this.updatable, formatter, this.feature,
+				this.usesFeature);
+	}
+
+	/**
+	 * Return a copy of this field that needs a server feature in the configurations that
+	 * match the given predicate (typically: whose value of the field is not the server's
+	 * default).
+	 * @param feature the feature the server must have
+	 * @param usesFeature whether a configuration uses the feature through this field
+	 * @return a new field
+	 */
+	public ConfigurationField<C, V> requires(ServerFeature feature, Predicate<C> usesFeature) {
+		Assert.notNull(feature, "'feature' must not be null");
+		Assert.notNull(usesFeature, "'usesFeature' must not be null");
+		return new ConfigurationField<>(this.name, this.value, this.updatable, this.formatter, feature, usesFeature);
+	}
+
+	/**
+	 * Return the server feature that this field's value in the given configuration
+	 * needs.
+	 * @param configuration the configuration
+	 * @return the feature, or {@code null} if the value needs none
+	 */
+	public @Nullable ServerFeature requiredFeature(C configuration) {
+		Assert.notNull(configuration, "'configuration' must not be null");
+		return (this.feature != null && this.usesFeature.test(configuration)) ? this.feature
+				: null;
 	}
 
 	/**

@@ -1,10 +1,12 @@
 package io.github.natsjetstream.provisioning;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
 
 import io.nats.client.api.ConsumerConfiguration;
+import io.nats.client.api.PriorityPolicy;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,7 +35,10 @@ public final class ConsumerFields {
 			ConfigurationField.updatable("backoff", ConsumerConfiguration::getBackoff),
 			ConfigurationField.updatable("max_ack_pending", ConsumerConfiguration::getMaxAckPending),
 			ConfigurationField.updatable("filter_subjects", ConsumerConfiguration::getFilterSubjects),
-			ConfigurationField.updatable("description", ConsumerConfiguration::getDescription)));
+			ConfigurationField.updatable("description", ConsumerConfiguration::getDescription),
+			ConfigurationField.updatable("priority_policy", ConsumerFields::priorityPolicy),
+			ConfigurationField.updatable("priority_groups", ConsumerFields::priorityGroups),
+			ConfigurationField.updatable("priority_timeout", ConsumerFields::priorityTimeout)));
 
 	private ConsumerFields() {
 	}
@@ -46,6 +51,22 @@ public final class ConsumerFields {
 	 */
 	public static List<ConfigurationDifference> compare(ConsumerConfiguration current, ConsumerConfiguration wanted) {
 		return DIFFER.compare(current, wanted, DIFFER.getFieldNames());
+	}
+
+	private static @Nullable PriorityPolicy priorityPolicy(ConsumerConfiguration configuration) {
+		PriorityPolicy policy = configuration.getPriorityPolicy();
+		return (policy != PriorityPolicy.None) ? policy : null;
+	}
+
+	private static @Nullable List<String> priorityGroups(ConsumerConfiguration configuration) {
+		List<String> groups = configuration.getPriorityGroups();
+		return (groups != null && !groups.isEmpty()) ? groups : null;
+	}
+
+	private static @Nullable Duration priorityTimeout(ConsumerConfiguration configuration) {
+		Duration timeout = configuration.getPriorityTimeout();
+		return (timeout != null && !timeout.isZero() && configuration.getPriorityPolicy() == PriorityPolicy.PinnedClient)
+				? timeout : null;
 	}
 
 	private static @Nullable Instant startTime(ConsumerConfiguration configuration) {

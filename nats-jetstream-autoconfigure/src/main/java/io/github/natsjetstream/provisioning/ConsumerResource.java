@@ -2,8 +2,10 @@ package io.github.natsjetstream.provisioning;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 import io.github.natsjetstream.support.ApiErrorCodes;
+import io.github.natsjetstream.support.ServerFeature;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.api.ConsumerConfiguration;
@@ -25,12 +27,18 @@ final class ConsumerResource implements ProvisionedResource<ConsumerConfiguratio
 
 	private final String handler;
 
-	ConsumerResource(JetStreamManagement management, String stream, ConsumerConfiguration declaration,
-			String handler) {
+	private final Map<String, ServerFeature> requiredFeatures;
+
+	private final ManagedMetadata managedMetadata;
+
+	ConsumerResource(JetStreamManagement management, String stream, ConsumerConfiguration declaration, String handler,
+			Map<String, ServerFeature> requiredFeatures, ManagedMetadata managedMetadata) {
 		this.management = management;
 		this.stream = stream;
 		this.declaration = declaration;
 		this.handler = handler;
+		this.requiredFeatures = Map.copyOf(requiredFeatures);
+		this.managedMetadata = managedMetadata;
 	}
 
 	@Override
@@ -54,6 +62,11 @@ final class ConsumerResource implements ProvisionedResource<ConsumerConfiguratio
 	}
 
 	@Override
+	public Map<String, ServerFeature> getRequiredFeatures() {
+		return this.requiredFeatures;
+	}
+
+	@Override
 	public @Nullable ConsumerConfiguration read() throws IOException, JetStreamApiException {
 		try {
 			return this.management.getConsumerInfo(this.stream, this.declaration.getDurable())
@@ -69,12 +82,18 @@ final class ConsumerResource implements ProvisionedResource<ConsumerConfiguratio
 
 	@Override
 	public void create() throws IOException, JetStreamApiException {
-		this.management.addOrUpdateConsumer(this.stream, this.declaration);
+		this.management.addOrUpdateConsumer(this.stream, marked());
 	}
 
 	@Override
 	public void update(ConsumerConfiguration current) throws IOException, JetStreamApiException {
-		this.management.addOrUpdateConsumer(this.stream, this.declaration);
+		this.management.addOrUpdateConsumer(this.stream, marked());
+	}
+
+	private ConsumerConfiguration marked() {
+		return ConsumerConfiguration.builder(this.declaration)
+			.metadata(this.managedMetadata.addTo(this.declaration.getMetadata()))
+			.build();
 	}
 
 	@Override

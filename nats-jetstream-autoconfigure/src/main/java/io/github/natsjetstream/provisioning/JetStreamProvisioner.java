@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import io.github.natsjetstream.support.NatsServerFeatures;
+import io.github.natsjetstream.support.ServerFeature;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.KeyValueManagement;
@@ -27,7 +29,8 @@ import org.springframework.util.Assert;
  * durable consumer of each handler as its container starts, in the mode of its
  * {@link ProvisioningReport}. Every resource is applied even if another
  * fails; startup then fails with a {@link ProvisioningException} that lists every
- * failure. The outcome is logged at INFO and recorded in the report.
+ * failure. The outcome is logged at INFO and recorded in the report. What it creates or
+ * updates carries the {@link ManagedMetadata}.
  *
  * @author NATS JetStream Spring Boot Starter contributors
  */
@@ -43,6 +46,8 @@ public class JetStreamProvisioner implements SmartInitializingSingleton {
 
 	private final ProvisioningReport report;
 
+	private final ManagedMetadata managedMetadata;
+
 	private final Supplier<? extends Collection<NatsStream>> streams;
 
 	private final Supplier<? extends Collection<NatsKeyValue>> keyValues;
@@ -56,24 +61,29 @@ public class JetStreamProvisioner implements SmartInitializingSingleton {
 	 * @param connection the connection, to diagnose an unavailable JetStream API
 	 * @param jetStreamManagement the management context for streams
 	 * @param keyValueManagement the management context for key-value buckets
+	 * @param features what the connected server supports
 	 * @param report the report to record into; its mode says how to apply
+	 * @param managedMetadata the metadata to mark what is created or updated with
 	 * @param streams supplies the declared streams when provisioning runs
 	 * @param keyValues supplies the declared buckets when provisioning runs
 	 */
 	public JetStreamProvisioner(Connection connection, JetStreamManagement jetStreamManagement,
-			KeyValueManagement keyValueManagement, ProvisioningReport report,
-			Supplier<? extends Collection<NatsStream>> streams,
+			KeyValueManagement keyValueManagement, NatsServerFeatures features, ProvisioningReport report,
+			ManagedMetadata managedMetadata, Supplier<? extends Collection<NatsStream>> streams,
 			Supplier<? extends Collection<NatsKeyValue>> keyValues) {
 		Assert.notNull(connection, "'connection' must not be null");
 		Assert.notNull(jetStreamManagement, "'jetStreamManagement' must not be null");
 		Assert.notNull(keyValueManagement, "'keyValueManagement' must not be null");
+		Assert.notNull(features, "'features' must not be null");
 		Assert.notNull(report, "'report' must not be null");
+		Assert.notNull(managedMetadata, "'managedMetadata' must not be null");
 		Assert.notNull(streams, "'streams' must not be null");
 		Assert.notNull(keyValues, "'keyValues' must not be null");
-		this.resourceProvisioner = new ResourceProvisioner(connection, jetStreamManagement);
+		this.resourceProvisioner = new ResourceProvisioner(connection, jetStreamManagement, features);
 		this.jetStreamManagement = jetStreamManagement;
 		this.keyValueManagement = keyValueManagement;
 		this.report = report;
+		this.managedMetadata = managedMetadata;
 		this.streams = streams;
 		this.keyValues = keyValues;
 	}
@@ -132,16 +142,19 @@ public class JetStreamProvisioner implements SmartInitializingSingleton {
 	 * @param stream the stream the handler consumes
 	 * @param consumer the consumer's declared configuration
 	 * @param handler the handler, for logs and errors
+	 * @param requiredFeatures the server features the declaration needs, by the setting
+	 * that needs each, as the user wrote it
 	 * @return the outcome
 	 * @throws ProvisioningException if the consumer is missing or differs in a read-only
 	 * mode, or cannot be created or updated as declared
 	 */
-	public ProvisioningResult provisionConsumer(String stream, ConsumerConfiguration consumer, String handler) {
+	public ProvisioningResult provisionConsumer(String stream, ConsumerConfiguration consumer, String handler,
+			Map<String, ServerFeature> requiredFeatures) {
 		Assert.hasText(stream, "'stream' must not be empty");
 		Assert.notNull(consumer, "'consumer' must not be null");
 		ProvisioningMode mode = this.report.getMode();
-		ProvisioningResult result = this.resourceProvisioner
-			.apply(new ConsumerResource(this.jetStreamManagement, stream, consumer, handler), mode);
+		ProvisioningResult result = this.resourceProvisioner.apply(new ConsumerResource(this.jetStreamManagement,
+				stream, consumer, handler, requiredFeatures, this.managedMetadata), mode);
 		this.report.add(result);
 		log(result, mode);
 		return result;
@@ -152,11 +165,11 @@ public class JetStreamProvisioner implements SmartInitializingSingleton {
 		Set<String> names = new HashSet<>();
 		for (NatsStream stream : this.streams.get()) {
 			assertDeclaredOnce(names, ResourceType.STREAM, stream.getName());
-			resources.add(new StreamResource(this.jetStreamManagement, stream));
+			resources.add(new StreamResource(this.jetStreamManagement, stream, this.managedMetadata));
 		}
 		for (NatsKeyValue keyValue : this.keyValues.get()) {
 			assertDeclaredOnce(names, ResourceType.KEY_VALUE, keyValue.getBucket());
-			resources.add(new KeyValueResource(this.keyValueManagement, keyValue));
+			resources.add(new KeyValueResource(this.keyValueManagement, keyValue, this.managedMetadata));
 		}
 		return resources;
 	}

@@ -2,14 +2,18 @@ package io.github.natsjetstream.provisioning;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
+import io.github.natsjetstream.support.ServerFeature;
 import io.nats.client.api.KeyValueConfiguration;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The fields of a key-value bucket configuration that provisioning compares, with the
  * server's defaults and JetStream's rules for changing an existing bucket (whose backing
- * stream is {@code KV_<bucket>}): all can change in place except {@code storage}.
+ * stream is {@code KV_<bucket>}): all can change in place except {@code storage} and
+ * {@code mirror}. Metadata keys of the server ({@code _nats.*}) and of this library are
+ * not compared: see {@link ManagedMetadata}.
  *
  * @author NATS JetStream Spring Boot Starter contributors
  */
@@ -45,6 +49,36 @@ public final class KeyValueFields {
 	 */
 	public static final String REPLICAS = "replicas";
 
+	/**
+	 * Whether stored values are compressed.
+	 */
+	public static final String COMPRESSION = "compression";
+
+	/**
+	 * Metadata of the bucket.
+	 */
+	public static final String METADATA = "metadata";
+
+	/**
+	 * Republishing of stored values.
+	 */
+	public static final String REPUBLISH = "republish";
+
+	/**
+	 * Bucket mirrored by this one.
+	 */
+	public static final String MIRROR = "mirror";
+
+	/**
+	 * Buckets sourced by this one.
+	 */
+	public static final String SOURCES = "sources";
+
+	/**
+	 * Time to live of the markers left when a key is removed by the bucket's limits.
+	 */
+	public static final String LIMIT_MARKER_TTL = "limit_marker_ttl";
+
 	private static final ConfigurationDiffer<KeyValueConfiguration> DIFFER = new ConfigurationDiffer<>(List.of(
 			ConfigurationField.updatable(DESCRIPTION, KeyValueFields::description),
 			ConfigurationField.updatable(HISTORY,
@@ -56,7 +90,24 @@ public final class KeyValueFields {
 				.formattedWith(ConfigurationValues::formatSize),
 			ConfigurationField.immutable(STORAGE, KeyValueConfiguration::getStorageType),
 			ConfigurationField.updatable(REPLICAS,
-					(KeyValueConfiguration config) -> Math.max(config.getReplicas(), 1))));
+					(KeyValueConfiguration config) -> Math.max(config.getReplicas(), 1)),
+			ConfigurationField.updatable(COMPRESSION, KeyValueConfiguration::isCompressed)
+				.requires(ServerFeature.COMPRESSION, KeyValueConfiguration::isCompressed),
+			ConfigurationField.updatable(METADATA, KeyValueFields::metadata)
+				.requires(ServerFeature.METADATA, (KeyValueConfiguration config) -> !metadata(config).isEmpty()),
+			ConfigurationField.updatable(REPUBLISH,
+					(KeyValueConfiguration config) -> StreamFields.json(config.getRepublish())),
+			ConfigurationField.immutable(MIRROR, (KeyValueConfiguration config) -> StreamFields.json(config.getMirror()))
+				.requires(ServerFeature.SUBJECT_TRANSFORMS,
+						(KeyValueConfiguration config) -> StreamFields.hasSubjectTransforms(config.getMirror())),
+			ConfigurationField.updatable(SOURCES, (KeyValueConfiguration config) -> StreamFields.json(config.getSources()))
+				.requires(ServerFeature.SUBJECT_TRANSFORMS,
+						(KeyValueConfiguration config) -> config.getSources()
+							.stream()
+							.anyMatch(StreamFields::hasSubjectTransforms)),
+			ConfigurationField.updatable(LIMIT_MARKER_TTL, KeyValueFields::limitMarkerTtl)
+				.requires(ServerFeature.KEY_VALUE_LIMIT_MARKERS,
+						(KeyValueConfiguration config) -> limitMarkerTtl(config) != null)));
 
 	private KeyValueFields() {
 	}
@@ -72,6 +123,15 @@ public final class KeyValueFields {
 	private static @Nullable String description(KeyValueConfiguration configuration) {
 		String description = configuration.getDescription();
 		return (description == null || description.isEmpty()) ? null : description;
+	}
+
+	private static Map<String, String> metadata(KeyValueConfiguration configuration) {
+		return ManagedMetadata.declarable(configuration.getMetadata());
+	}
+
+	private static @Nullable Duration limitMarkerTtl(KeyValueConfiguration configuration) {
+		Duration ttl = configuration.getLimitMarkerTtl();
+		return (ttl == null || ttl.isZero() || ttl.isNegative()) ? null : ttl;
 	}
 
 	private static Duration ttl(KeyValueConfiguration configuration) {

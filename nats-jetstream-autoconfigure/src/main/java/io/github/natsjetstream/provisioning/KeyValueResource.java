@@ -2,8 +2,10 @@ package io.github.natsjetstream.provisioning;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 import io.github.natsjetstream.support.ApiErrorCodes;
+import io.github.natsjetstream.support.ServerFeature;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.KeyValueManagement;
 import io.nats.client.api.KeyValueConfiguration;
@@ -20,9 +22,12 @@ final class KeyValueResource implements ProvisionedResource<KeyValueConfiguratio
 
 	private final NatsKeyValue declaration;
 
-	KeyValueResource(KeyValueManagement management, NatsKeyValue declaration) {
+	private final ManagedMetadata managedMetadata;
+
+	KeyValueResource(KeyValueManagement management, NatsKeyValue declaration, ManagedMetadata managedMetadata) {
 		this.management = management;
 		this.declaration = declaration;
+		this.managedMetadata = managedMetadata;
 	}
 
 	@Override
@@ -46,6 +51,11 @@ final class KeyValueResource implements ProvisionedResource<KeyValueConfiguratio
 	}
 
 	@Override
+	public Map<String, ServerFeature> getRequiredFeatures() {
+		return this.declaration.getRequiredFeatures();
+	}
+
+	@Override
 	public @Nullable KeyValueConfiguration read() throws IOException, JetStreamApiException {
 		try {
 			return this.management.getStatus(getName()).getConfiguration();
@@ -60,12 +70,18 @@ final class KeyValueResource implements ProvisionedResource<KeyValueConfiguratio
 
 	@Override
 	public void create() throws IOException, JetStreamApiException {
-		this.management.create(this.declaration.getConfiguration());
+		this.management.create(managed(this.declaration.getConfiguration()));
 	}
 
 	@Override
 	public void update(KeyValueConfiguration current) throws IOException, JetStreamApiException {
-		this.management.update(this.declaration.merge(current));
+		this.management.update(managed(this.declaration.merge(current)));
+	}
+
+	private KeyValueConfiguration managed(KeyValueConfiguration configuration) {
+		return NatsKeyValue.copy(configuration)
+			.metadata(this.managedMetadata.addTo(configuration.getMetadata()))
+			.build();
 	}
 
 	@Override

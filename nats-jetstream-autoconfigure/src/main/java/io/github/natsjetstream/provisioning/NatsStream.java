@@ -13,7 +13,12 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import io.github.natsjetstream.routing.SubjectPattern;
+import io.github.natsjetstream.support.ServerFeature;
+import io.nats.client.api.Mirror;
+import io.nats.client.api.Placement;
+import io.nats.client.api.Source;
 import io.nats.client.api.StreamConfiguration;
+import io.nats.client.api.SubjectTransform;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -28,6 +33,10 @@ import org.springframework.util.Assert;
  * of a jnats StreamConfiguration} declares the whole configuration: every field that
  * {@link StreamFields} knows is compared, with the server's defaults for those left at
  * jnats' defaults.
+ * <p>
+ * The metadata of this library ({@link ManagedMetadata}) is added when the stream is
+ * created or updated. Settings that need a newer server than 2.9 are checked against
+ * the connected server before anything is sent: see {@link #getRequiredFeatures()}.
  *
  * @author NATS JetStream Spring Boot Starter contributors
  * @see StreamFields
@@ -42,24 +51,29 @@ public final class NatsStream {
 
 	private final @Nullable List<Consumer<StreamConfiguration.Builder>> customizers;
 
+	private final SettingNames settingNames;
+
 	private NatsStream(String name, StreamConfiguration configuration, Set<String> declaredFields,
-			@Nullable List<Consumer<StreamConfiguration.Builder>> customizers) {
+			@Nullable List<Consumer<StreamConfiguration.Builder>> customizers, SettingNames settingNames) {
 		this.name = name;
 		this.configuration = configuration;
 		this.declaredFields = declaredFields;
 		this.customizers = customizers;
+		this.settingNames = settingNames;
 	}
 
 	/**
 	 * Declare a stream with a complete jnats configuration, for settings that the
-	 * builder does not cover (sources, mirror, republish, placement...). Every field
-	 * that {@link StreamFields} knows is declared.
+	 * builder does not cover (republish, consumer limits, external sources...). Every
+	 * field that {@link StreamFields} knows is declared.
 	 * @param configuration the configuration of the stream
 	 * @return the declaration
 	 */
 	public static NatsStream of(StreamConfiguration configuration) {
 		Assert.notNull(configuration, "'configuration' must not be null");
-		return new NatsStream(configuration.getName(), configuration, StreamFields.differ().getFieldNames(), null);
+		return new NatsStream(configuration.getName(), configuration, StreamFields.differ().getFieldNames(), null,
+				new SettingNames("the StreamConfiguration of stream '" + configuration.getName() + "'", null,
+						Map.of()));
 	}
 
 	/**
@@ -94,6 +108,18 @@ public final class NatsStream {
 	 */
 	public Set<String> getDeclaredFields() {
 		return this.declaredFields;
+	}
+
+	/**
+	 * Return the server features that the declared settings need, by setting: the
+	 * property as the user wrote it (such as
+	 * {@code nats.jetstream.streams.ORDERS.compression}) for a declaration bound from
+	 * configuration properties, otherwise the setting of the declaration.
+	 * @return the features needed, empty if none
+	 */
+	public Map<String, ServerFeature> getRequiredFeatures() {
+		return this.settingNames
+			.named(StreamFields.differ().requiredFeatures(this.configuration, this.declaredFields));
 	}
 
 	/**
@@ -143,6 +169,10 @@ public final class NatsStream {
 
 		private final Map<String, Consumer<StreamConfiguration.Builder>> customizers = new LinkedHashMap<>();
 
+		private final Map<String, String> settings = new LinkedHashMap<>();
+
+		private @Nullable String propertyPrefix;
+
 		private Builder(String name) {
 			Assert.hasText(name, "'name' must not be empty");
 			try {
@@ -175,7 +205,7 @@ public final class NatsStream {
 			Assert.notEmpty(subjects, "'subjects' must not be empty");
 			List<String> copy = new ArrayList<>(new LinkedHashSet<>(subjects));
 			copy.forEach(SubjectPattern::of);
-			return declare(StreamFields.SUBJECTS, (builder) -> builder.subjects(copy));
+			return declare(StreamFields.SUBJECTS, "subjects", (builder) -> builder.subjects(copy));
 		}
 
 		/**
@@ -185,7 +215,7 @@ public final class NatsStream {
 		 */
 		public Builder storage(StorageType storage) {
 			Assert.notNull(storage, "'storage' must not be null");
-			return declare(StreamFields.STORAGE, (builder) -> builder.storageType(storage.toJnats()));
+			return declare(StreamFields.STORAGE, "storage", (builder) -> builder.storageType(storage.toJnats()));
 		}
 
 		/**
@@ -195,7 +225,7 @@ public final class NatsStream {
 		 */
 		public Builder retention(RetentionPolicy retention) {
 			Assert.notNull(retention, "'retention' must not be null");
-			return declare(StreamFields.RETENTION, (builder) -> builder.retentionPolicy(retention.toJnats()));
+			return declare(StreamFields.RETENTION, "retention", (builder) -> builder.retentionPolicy(retention.toJnats()));
 		}
 
 		/**
@@ -205,7 +235,7 @@ public final class NatsStream {
 		 */
 		public Builder replicas(int replicas) {
 			Assert.isTrue(replicas >= 1 && replicas <= 5, "'replicas' must be between 1 and 5");
-			return declare(StreamFields.REPLICAS, (builder) -> builder.replicas(replicas));
+			return declare(StreamFields.REPLICAS, "replicas", (builder) -> builder.replicas(replicas));
 		}
 
 		/**
@@ -215,7 +245,7 @@ public final class NatsStream {
 		 */
 		public Builder maxAge(Duration maxAge) {
 			Assert.isTrue(maxAge != null && !maxAge.isNegative(), "'maxAge' must not be null or negative");
-			return declare(StreamFields.MAX_AGE, (builder) -> builder.maxAge(maxAge));
+			return declare(StreamFields.MAX_AGE, "max-age", (builder) -> builder.maxAge(maxAge));
 		}
 
 		/**
@@ -225,7 +255,7 @@ public final class NatsStream {
 		 */
 		public Builder maxBytes(long maxBytes) {
 			assertLimit(maxBytes, "maxBytes");
-			return declare(StreamFields.MAX_BYTES, (builder) -> builder.maxBytes(maxBytes));
+			return declare(StreamFields.MAX_BYTES, "max-bytes", (builder) -> builder.maxBytes(maxBytes));
 		}
 
 		/**
@@ -235,7 +265,7 @@ public final class NatsStream {
 		 */
 		public Builder maxMsgs(long maxMsgs) {
 			assertLimit(maxMsgs, "maxMsgs");
-			return declare(StreamFields.MAX_MSGS, (builder) -> builder.maxMessages(maxMsgs));
+			return declare(StreamFields.MAX_MSGS, "max-msgs", (builder) -> builder.maxMessages(maxMsgs));
 		}
 
 		/**
@@ -245,7 +275,7 @@ public final class NatsStream {
 		 */
 		public Builder maxMsgsPerSubject(long maxMsgsPerSubject) {
 			assertLimit(maxMsgsPerSubject, "maxMsgsPerSubject");
-			return declare(StreamFields.MAX_MSGS_PER_SUBJECT,
+			return declare(StreamFields.MAX_MSGS_PER_SUBJECT, "max-msgs-per-subject",
 					(builder) -> builder.maxMessagesPerSubject(maxMsgsPerSubject));
 		}
 
@@ -256,7 +286,7 @@ public final class NatsStream {
 		 */
 		public Builder maxMsgSize(int maxMsgSize) {
 			assertLimit(maxMsgSize, "maxMsgSize");
-			return declare(StreamFields.MAX_MSG_SIZE, (builder) -> builder.maximumMessageSize(maxMsgSize));
+			return declare(StreamFields.MAX_MSG_SIZE, "max-msg-size", (builder) -> builder.maximumMessageSize(maxMsgSize));
 		}
 
 		/**
@@ -266,7 +296,7 @@ public final class NatsStream {
 		 */
 		public Builder discard(DiscardPolicy discard) {
 			Assert.notNull(discard, "'discard' must not be null");
-			return declare(StreamFields.DISCARD, (builder) -> builder.discardPolicy(discard.toJnats()));
+			return declare(StreamFields.DISCARD, "discard", (builder) -> builder.discardPolicy(discard.toJnats()));
 		}
 
 		/**
@@ -278,7 +308,7 @@ public final class NatsStream {
 		public Builder duplicateWindow(Duration duplicateWindow) {
 			Assert.isTrue(duplicateWindow != null && !duplicateWindow.isNegative(),
 					"'duplicateWindow' must not be null or negative");
-			return declare(StreamFields.DUPLICATE_WINDOW, (builder) -> builder.duplicateWindow(duplicateWindow));
+			return declare(StreamFields.DUPLICATE_WINDOW, "duplicate-window", (builder) -> builder.duplicateWindow(duplicateWindow));
 		}
 
 		/**
@@ -288,7 +318,7 @@ public final class NatsStream {
 		 */
 		public Builder description(String description) {
 			Assert.notNull(description, "'description' must not be null");
-			return declare(StreamFields.DESCRIPTION, (builder) -> builder.description(description));
+			return declare(StreamFields.DESCRIPTION, "description", (builder) -> builder.description(description));
 		}
 
 		/**
@@ -297,7 +327,7 @@ public final class NatsStream {
 		 * @return this builder
 		 */
 		public Builder allowRollup(boolean allowRollup) {
-			return declare(StreamFields.ALLOW_ROLLUP, (builder) -> builder.allowRollup(allowRollup));
+			return declare(StreamFields.ALLOW_ROLLUP, "allow-rollup", (builder) -> builder.allowRollup(allowRollup));
 		}
 
 		/**
@@ -306,7 +336,7 @@ public final class NatsStream {
 		 * @return this builder
 		 */
 		public Builder denyDelete(boolean denyDelete) {
-			return declare(StreamFields.DENY_DELETE, (builder) -> builder.denyDelete(denyDelete));
+			return declare(StreamFields.DENY_DELETE, "deny-delete", (builder) -> builder.denyDelete(denyDelete));
 		}
 
 		/**
@@ -315,7 +345,193 @@ public final class NatsStream {
 		 * @return this builder
 		 */
 		public Builder denyPurge(boolean denyPurge) {
-			return declare(StreamFields.DENY_PURGE, (builder) -> builder.denyPurge(denyPurge));
+			return declare(StreamFields.DENY_PURGE, "deny-purge", (builder) -> builder.denyPurge(denyPurge));
+		}
+
+		/**
+		 * Declare the metadata of the stream (nats-server 2.10 or later). Replaces the
+		 * stream's metadata, except the entries of the server and of this library.
+		 * @param metadata the metadata
+		 * @return this builder
+		 * @throws IllegalArgumentException if a key is reserved (see
+		 * {@link ManagedMetadata})
+		 */
+		public Builder metadata(Map<String, String> metadata) {
+			Map<String, String> copy = ManagedMetadata.checkDeclarable(metadata);
+			return declare(StreamFields.METADATA, "metadata", (builder) -> builder.metadata(new LinkedHashMap<>(copy)));
+		}
+
+		/**
+		 * Declare how stored messages are compressed (nats-server 2.10 or later).
+		 * @param compression the compression
+		 * @return this builder
+		 */
+		public Builder compression(Compression compression) {
+			Assert.notNull(compression, "'compression' must not be null");
+			return declare(StreamFields.COMPRESSION, "compression",
+					(builder) -> builder.compressionOption(compression.toJnats()));
+		}
+
+		/**
+		 * Declare a transform of the subjects of the messages the stream stores
+		 * (nats-server 2.10 or later).
+		 * @param source the subjects to transform; wildcards allowed
+		 * @param destination what they become, with {@code {{wildcard(n)}}} or
+		 * {@code $n} for the source's wildcards
+		 * @return this builder
+		 */
+		public Builder subjectTransform(String source, String destination) {
+			Assert.hasText(source, "'source' must not be empty");
+			Assert.hasText(destination, "'destination' must not be empty");
+			SubjectTransform transform = SubjectTransform.builder().source(source).destination(destination).build();
+			return declare(StreamFields.SUBJECT_TRANSFORM, "subject-transform",
+					(builder) -> builder.subjectTransform(transform));
+		}
+
+		/**
+		 * Declare the streams whose messages this stream copies. A source with subject
+		 * transforms needs nats-server 2.10 or later.
+		 * @param sources the sources; none to copy no stream
+		 * @return this builder
+		 */
+		public Builder sources(Source... sources) {
+			Assert.noNullElements(sources, "'sources' must not contain null elements");
+			return sources(Arrays.asList(sources));
+		}
+
+		/**
+		 * Declare the streams whose messages this stream copies. A source with subject
+		 * transforms needs nats-server 2.10 or later.
+		 * @param sources the sources; none to copy no stream
+		 * @return this builder
+		 */
+		public Builder sources(Collection<Source> sources) {
+			Assert.notNull(sources, "'sources' must not be null");
+			List<Source> copy = List.copyOf(sources);
+			return declare(StreamFields.SOURCES, "sources", (builder) -> builder.sources(copy));
+		}
+
+		/**
+		 * Declare the stream this stream mirrors. A mirror captures no subjects of its
+		 * own and cannot change once created. A mirror with subject transforms needs
+		 * nats-server 2.10 or later.
+		 * @param mirror the mirror
+		 * @return this builder
+		 */
+		public Builder mirror(Mirror mirror) {
+			Assert.notNull(mirror, "'mirror' must not be null");
+			return declare(StreamFields.MIRROR, "mirror", (builder) -> builder.mirror(mirror));
+		}
+
+		/**
+		 * Declare where the stream's replicas are placed in a cluster.
+		 * @param cluster the cluster, or {@code null} for any
+		 * @param tags the tags the servers must have
+		 * @return this builder
+		 */
+		public Builder placement(@Nullable String cluster, String... tags) {
+			Assert.noNullElements(tags, "'tags' must not contain null elements");
+			Placement placement = Placement.builder().cluster(cluster).tags(Arrays.asList(tags)).build();
+			return declare(StreamFields.PLACEMENT, "placement", (builder) -> builder.placement(placement));
+		}
+
+		/**
+		 * Declare whether messages can be read directly from any replica, without a
+		 * consumer.
+		 * @param allowDirect whether direct get is allowed
+		 * @return this builder
+		 */
+		public Builder allowDirect(boolean allowDirect) {
+			return declare(StreamFields.ALLOW_DIRECT, "allow-direct", (builder) -> builder.allowDirect(allowDirect));
+		}
+
+		/**
+		 * Declare the sequence of the first message of the new stream (nats-server 2.10
+		 * or later). Applies when the stream is created: it cannot change afterwards.
+		 * @param firstSequence the first sequence, from 1
+		 * @return this builder
+		 */
+		public Builder firstSequence(long firstSequence) {
+			Assert.isTrue(firstSequence >= 1, "'firstSequence' must be at least 1");
+			return declare(StreamFields.FIRST_SEQUENCE, "first-sequence",
+					(builder) -> builder.firstSequence(firstSequence));
+		}
+
+		/**
+		 * Declare whether a message may set its own time to live with the
+		 * {@code Nats-TTL} header (nats-server 2.11 or later). Can be switched on in
+		 * place, never off.
+		 * @param allowMsgTtl whether per-message TTLs are allowed
+		 * @return this builder
+		 */
+		public Builder allowMsgTtl(boolean allowMsgTtl) {
+			return declare(StreamFields.ALLOW_MSG_TTL, "allow-msg-ttl",
+					(builder) -> builder.allowMessageTtl(allowMsgTtl));
+		}
+
+		/**
+		 * Declare how long the marker lives that the stream leaves when its limits
+		 * remove the last message of a subject (nats-server 2.11 or later). The server
+		 * then allows per-message TTLs and roll-ups.
+		 * @param subjectDeleteMarkerTtl the time to live, at least one second; zero for no
+		 * markers
+		 * @return this builder
+		 */
+		public Builder subjectDeleteMarkerTtl(Duration subjectDeleteMarkerTtl) {
+			Assert.isTrue(subjectDeleteMarkerTtl != null
+					&& (subjectDeleteMarkerTtl.isZero() || subjectDeleteMarkerTtl.compareTo(Duration.ofSeconds(1)) >= 0),
+					"'subjectDeleteMarkerTtl' must be zero or at least one second");
+			Duration ttl = subjectDeleteMarkerTtl.isZero() ? null : subjectDeleteMarkerTtl;
+			return declare(StreamFields.SUBJECT_DELETE_MARKER_TTL, "subject-delete-marker-ttl",
+					(builder) -> builder.subjectDeleteMarkerTtl(ttl));
+		}
+
+		/**
+		 * Declare whether batches of messages may be published atomically (nats-server
+		 * 2.12 or later).
+		 * @param allowAtomicPublish whether atomic batch publishing is allowed
+		 * @return this builder
+		 */
+		public Builder allowAtomicPublish(boolean allowAtomicPublish) {
+			return declare(StreamFields.ALLOW_ATOMIC_PUBLISH, "allow-atomic-publish",
+					(builder) -> builder.allowAtomicPublish(allowAtomicPublish));
+		}
+
+		/**
+		 * Declare whether the stream holds counters, incremented with the
+		 * {@code Nats-Incr} header (nats-server 2.12 or later). Cannot change once the
+		 * stream exists.
+		 * @param allowMsgCounter whether the stream holds counters
+		 * @return this builder
+		 */
+		public Builder allowMsgCounter(boolean allowMsgCounter) {
+			return declare(StreamFields.ALLOW_MSG_COUNTER, "allow-msg-counter",
+					(builder) -> builder.allowMessageCounter(allowMsgCounter));
+		}
+
+		/**
+		 * Declare whether messages may be scheduled with the {@code Nats-Schedule}
+		 * header (nats-server 2.12 or later). The server then allows roll-ups. Can be
+		 * switched on in place, never off.
+		 * @param allowMsgSchedules whether scheduled messages are allowed
+		 * @return this builder
+		 */
+		public Builder allowMsgSchedules(boolean allowMsgSchedules) {
+			return declare(StreamFields.ALLOW_MSG_SCHEDULES, "allow-msg-schedules",
+					(builder) -> builder.allowMessageSchedules(allowMsgSchedules));
+		}
+
+		/**
+		 * Name the configuration properties this declaration is bound from, so that
+		 * errors name the property the user wrote.
+		 * @param propertyPrefix the prefix, for example
+		 * {@code nats.jetstream.streams.ORDERS}
+		 * @return this builder
+		 */
+		public Builder propertyPrefix(String propertyPrefix) {
+			Assert.hasText(propertyPrefix, "'propertyPrefix' must not be empty");
+			this.propertyPrefix = propertyPrefix;
+			return this;
 		}
 
 		private static void assertLimit(long value, String name) {
@@ -323,8 +539,9 @@ public final class NatsStream {
 					() -> "'" + name + "' must be greater than zero, or -1 for unlimited");
 		}
 
-		private Builder declare(String field, Consumer<StreamConfiguration.Builder> customizer) {
+		private Builder declare(String field, String setting, Consumer<StreamConfiguration.Builder> customizer) {
 			this.customizers.put(field, customizer);
+			this.settings.put(field, setting);
 			return this;
 		}
 
@@ -336,8 +553,11 @@ public final class NatsStream {
 			StreamConfiguration.Builder builder = StreamConfiguration.builder().name(this.name);
 			List<Consumer<StreamConfiguration.Builder>> customizers = List.copyOf(this.customizers.values());
 			customizers.forEach((customizer) -> customizer.accept(builder));
-			return new NatsStream(this.name, builder.build(),
-					Collections.unmodifiableSet(new LinkedHashSet<>(this.customizers.keySet())), customizers);
+			StreamConfiguration configuration = builder.build();
+			ImpliedSettings.check(configuration, this.customizers.keySet(), this.settings);
+			return new NatsStream(this.name, configuration,
+					Collections.unmodifiableSet(new LinkedHashSet<>(this.customizers.keySet())), customizers,
+					new SettingNames("NatsStream '" + this.name + "'", this.propertyPrefix, this.settings));
 		}
 
 	}

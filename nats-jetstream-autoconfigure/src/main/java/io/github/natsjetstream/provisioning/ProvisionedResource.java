@@ -2,7 +2,9 @@ package io.github.natsjetstream.provisioning;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
+import io.github.natsjetstream.support.ServerFeature;
 import io.nats.client.JetStreamApiException;
 import org.jspecify.annotations.Nullable;
 
@@ -23,6 +25,11 @@ interface ProvisionedResource<C> {
 	 * Return the subjects the resource would capture, to explain a subject overlap.
 	 */
 	List<String> getSubjects();
+
+	/**
+	 * Return the server features the declaration needs, by setting as the user wrote it.
+	 */
+	Map<String, ServerFeature> getRequiredFeatures();
 
 	/**
 	 * Read the resource; {@code null} if it does not exist.

@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 
 import io.github.natsjetstream.routing.SubjectPattern;
 import io.github.natsjetstream.support.ApiErrorCodes;
+import io.github.natsjetstream.support.NatsServerFeatures;
+import io.github.natsjetstream.support.UnsupportedServerFeatureException;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
@@ -18,10 +20,11 @@ import io.nats.client.api.StreamInfo;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Applies one declared resource in a {@link ProvisioningMode}: creates it when missing,
- * leaves it alone when it matches, updates it in place when JetStream allows, and
- * otherwise fails with an exception that names the resource, the fields and the ways
- * out. Never deletes anything.
+ * Applies one declared resource in a {@link ProvisioningMode}: refuses it when it needs
+ * a feature the connected server lacks, creates it when missing, leaves it alone when it
+ * matches, updates it in place when JetStream allows, and otherwise fails with an
+ * exception that names the resource, the fields and the ways out. Never deletes
+ * anything.
  *
  * @author NATS JetStream Spring Boot Starter contributors
  */
@@ -33,13 +36,17 @@ final class ResourceProvisioner {
 
 	private final JetStreamManagement management;
 
-	ResourceProvisioner(Connection connection, JetStreamManagement management) {
+	private final NatsServerFeatures features;
+
+	ResourceProvisioner(Connection connection, JetStreamManagement management, NatsServerFeatures features) {
 		this.connection = connection;
 		this.management = management;
+		this.features = features;
 	}
 
 	<C> ProvisioningResult apply(ProvisionedResource<C> resource, ProvisioningMode mode) {
 		boolean readOnly = mode != ProvisioningMode.CREATE_OR_UPDATE;
+		requireFeatures(resource);
 		C current = read(resource);
 		if (current == null) {
 			if (readOnly) {
@@ -98,6 +105,30 @@ final class ResourceProvisioner {
 		}
 		return new ProvisioningResult(resource.getType(), resource.getName(), ProvisioningOutcome.UPDATED,
 				differences);
+	}
+
+	private void requireFeatures(ProvisionedResource<?> resource) {
+		List<UnsupportedServerFeatureException> unsupported = new ArrayList<>();
+		resource.getRequiredFeatures().forEach((setting, feature) -> {
+			try {
+				this.features.require(feature, setting);
+			}
+			catch (UnsupportedServerFeatureException ex) {
+				unsupported.add(ex);
+			}
+		});
+		if (unsupported.isEmpty()) {
+			return;
+		}
+		String requirements = unsupported.stream()
+			.map((ex) -> ex.getFeature().describeRequirement(ex.getCulprit()))
+			.collect(Collectors.joining(", "));
+		ProvisioningException exception = new ProvisioningException(resource.describe() + " cannot be provisioned on "
+				+ "nats-server " + unsupported.get(0).getServerVersion() + ": " + requirements + ". Nothing was "
+				+ "created or changed. Upgrade the server, or remove "
+				+ ((unsupported.size() == 1) ? "the setting." : "these settings."));
+		unsupported.forEach(exception::addSuppressed);
+		throw exception;
 	}
 
 	private <C> @Nullable C read(ProvisionedResource<C> resource) {

@@ -2,11 +2,15 @@ package io.github.natsjetstream.provisioning;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
+import io.github.natsjetstream.support.ServerFeature;
+import io.nats.client.api.CompressionOption;
 import io.nats.client.api.DiscardPolicy;
 import io.nats.client.api.Placement;
 import io.nats.client.api.RetentionPolicy;
+import io.nats.client.api.SourceBase;
 import io.nats.client.api.StreamConfiguration;
 import io.nats.client.support.JsonSerializable;
 import org.jspecify.annotations.Nullable;
@@ -19,11 +23,19 @@ import org.jspecify.annotations.Nullable;
  * Updatable in place: {@code description}, {@code subjects}, the limits, {@code discard},
  * {@code duplicate_window}, {@code num_replicas} (in a cluster), {@code no_ack},
  * {@code sources}, {@code republish}, {@code placement}, {@code allow_rollup_hdrs},
- * {@code allow_direct}, {@code mirror_direct}, {@code discard_new_per_subject}, and
- * {@code deny_delete}, {@code deny_purge} and {@code sealed} from {@code false} to
- * {@code true}. {@code retention} can change between {@code limits} and
- * {@code interest} (on servers from 2.10), never to or from {@code workqueue}. The
- * others ({@code storage}, {@code max_consumers}, {@code mirror}) cannot change.
+ * {@code allow_direct}, {@code mirror_direct}, {@code discard_new_per_subject},
+ * {@code metadata}, {@code compression}, {@code subject_transform},
+ * {@code subject_delete_marker_ttl}, {@code allow_atomic}, and {@code deny_delete},
+ * {@code deny_purge}, {@code sealed}, {@code allow_msg_ttl} and
+ * {@code allow_msg_schedules} from {@code false} to {@code true}. {@code retention} can
+ * change between {@code limits} and {@code interest} (on servers from 2.10), never to or
+ * from {@code workqueue}. The others ({@code storage}, {@code max_consumers},
+ * {@code mirror}, {@code first_seq}, {@code allow_msg_counter}) cannot change (a server
+ * records a new {@code first_seq} but does not apply it).
+ * <p>
+ * Metadata keys of the server ({@code _nats.*}) and of this library are not compared:
+ * see {@link ManagedMetadata}. Fields that need a newer server than 2.9 say which
+ * {@link ServerFeature} they need.
  *
  * @author NATS JetStream Spring Boot Starter contributors
  */
@@ -154,6 +166,51 @@ public final class StreamFields {
 	 */
 	public static final String REPUBLISH = "republish";
 
+	/**
+	 * Metadata of the stream.
+	 */
+	public static final String METADATA = "metadata";
+
+	/**
+	 * Compression of the stored messages.
+	 */
+	public static final String COMPRESSION = "compression";
+
+	/**
+	 * Transform of the subjects of the messages stored.
+	 */
+	public static final String SUBJECT_TRANSFORM = "subject_transform";
+
+	/**
+	 * Sequence of the first message of a new stream.
+	 */
+	public static final String FIRST_SEQUENCE = "first_seq";
+
+	/**
+	 * Whether messages may set their own TTL.
+	 */
+	public static final String ALLOW_MSG_TTL = "allow_msg_ttl";
+
+	/**
+	 * Time to live of the markers left when limits remove the last message of a subject.
+	 */
+	public static final String SUBJECT_DELETE_MARKER_TTL = "subject_delete_marker_ttl";
+
+	/**
+	 * Whether atomic batch publishing is allowed.
+	 */
+	public static final String ALLOW_ATOMIC_PUBLISH = "allow_atomic";
+
+	/**
+	 * Whether the stream holds message counters.
+	 */
+	public static final String ALLOW_MSG_COUNTER = "allow_msg_counter";
+
+	/**
+	 * Whether messages may be scheduled.
+	 */
+	public static final String ALLOW_MSG_SCHEDULES = "allow_msg_schedules";
+
 	private static final Duration DEFAULT_DUPLICATE_WINDOW = Duration.ofMinutes(2);
 
 	private static final ConfigurationDiffer<StreamConfiguration> DIFFER = new ConfigurationDiffer<>(List.of(
@@ -182,8 +239,14 @@ public final class StreamFields {
 							DiscardPolicy.Old)),
 			ConfigurationField.updatable(DUPLICATE_WINDOW, StreamFields::duplicateWindow),
 			ConfigurationField.updatable(PLACEMENT, StreamFields::placement),
-			ConfigurationField.immutable(MIRROR, (StreamConfiguration config) -> json(config.getMirror())),
-			ConfigurationField.updatable(SOURCES, StreamFields::sources),
+			ConfigurationField.immutable(MIRROR, (StreamConfiguration config) -> json(config.getMirror()))
+				.requires(ServerFeature.SUBJECT_TRANSFORMS,
+						(StreamConfiguration config) -> hasSubjectTransforms(config.getMirror())),
+			ConfigurationField.updatable(SOURCES, StreamFields::sources)
+				.requires(ServerFeature.SUBJECT_TRANSFORMS,
+						(StreamConfiguration config) -> config.getSources()
+							.stream()
+							.anyMatch(StreamFields::hasSubjectTransforms)),
 			ConfigurationField.updatableWhen(SEALED, StreamConfiguration::getSealed, StreamFields::onlyToTrue),
 			ConfigurationField.updatableWhen(DENY_DELETE, StreamConfiguration::getDenyDelete,
 					StreamFields::onlyToTrue),
@@ -192,7 +255,31 @@ public final class StreamFields {
 			ConfigurationField.updatable(ALLOW_DIRECT, StreamConfiguration::getAllowDirect),
 			ConfigurationField.updatable(MIRROR_DIRECT, StreamConfiguration::getMirrorDirect),
 			ConfigurationField.updatable(DISCARD_NEW_PER_SUBJECT, StreamConfiguration::isDiscardNewPerSubject),
-			ConfigurationField.updatable(REPUBLISH, (StreamConfiguration config) -> json(config.getRepublish()))));
+			ConfigurationField.updatable(REPUBLISH, (StreamConfiguration config) -> json(config.getRepublish())),
+			ConfigurationField.updatable(METADATA, StreamFields::metadata)
+				.requires(ServerFeature.METADATA, (StreamConfiguration config) -> !metadata(config).isEmpty()),
+			ConfigurationField.updatable(COMPRESSION, StreamFields::compression)
+				.requires(ServerFeature.COMPRESSION,
+						(StreamConfiguration config) -> compression(config) != CompressionOption.None),
+			ConfigurationField
+				.updatable(SUBJECT_TRANSFORM, (StreamConfiguration config) -> json(config.getSubjectTransform()))
+				.requires(ServerFeature.SUBJECT_TRANSFORMS,
+						(StreamConfiguration config) -> config.getSubjectTransform() != null),
+			ConfigurationField.immutable(FIRST_SEQUENCE, StreamFields::firstSequence)
+				.requires(ServerFeature.FIRST_SEQUENCE, (StreamConfiguration config) -> firstSequence(config) > 1),
+			ConfigurationField.updatableWhen(ALLOW_MSG_TTL, StreamConfiguration::getAllowMessageTtl,
+					StreamFields::onlyToTrue)
+				.requires(ServerFeature.MESSAGE_TTL, StreamConfiguration::getAllowMessageTtl),
+			ConfigurationField.updatable(SUBJECT_DELETE_MARKER_TTL, StreamFields::subjectDeleteMarkerTtl)
+				.requires(ServerFeature.SUBJECT_DELETE_MARKERS,
+						(StreamConfiguration config) -> subjectDeleteMarkerTtl(config) != null),
+			ConfigurationField.updatable(ALLOW_ATOMIC_PUBLISH, StreamConfiguration::getAllowAtomicPublish)
+				.requires(ServerFeature.ATOMIC_PUBLISH, StreamConfiguration::getAllowAtomicPublish),
+			ConfigurationField.immutable(ALLOW_MSG_COUNTER, StreamConfiguration::getAllowMessageCounter)
+				.requires(ServerFeature.MESSAGE_COUNTERS, StreamConfiguration::getAllowMessageCounter),
+			ConfigurationField.updatableWhen(ALLOW_MSG_SCHEDULES, StreamConfiguration::getAllowMsgSchedules,
+					StreamFields::onlyToTrue)
+				.requires(ServerFeature.MESSAGE_SCHEDULES, StreamConfiguration::getAllowMsgSchedules)));
 
 	private StreamFields() {
 	}
@@ -254,10 +341,35 @@ public final class StreamFields {
 	}
 
 	private static List<String> sources(StreamConfiguration configuration) {
-		return configuration.getSources().stream().map(JsonSerializable::toJson).sorted().toList();
+		return json(configuration.getSources());
 	}
 
-	private static @Nullable String json(@Nullable JsonSerializable value) {
+	static List<String> json(List<? extends JsonSerializable> values) {
+		return values.stream().map(JsonSerializable::toJson).sorted().toList();
+	}
+
+	private static Map<String, String> metadata(StreamConfiguration configuration) {
+		return ManagedMetadata.declarable(configuration.getMetadata());
+	}
+
+	private static CompressionOption compression(StreamConfiguration configuration) {
+		return Objects.requireNonNullElse(configuration.getCompressionOption(), CompressionOption.None);
+	}
+
+	private static long firstSequence(StreamConfiguration configuration) {
+		return Math.max(configuration.getFirstSequence(), 1);
+	}
+
+	private static @Nullable Duration subjectDeleteMarkerTtl(StreamConfiguration configuration) {
+		Duration ttl = configuration.getSubjectDeleteMarkerTtl();
+		return (ttl == null || ttl.isZero() || ttl.isNegative()) ? null : ttl;
+	}
+
+	static boolean hasSubjectTransforms(@Nullable SourceBase source) {
+		return source != null && source.getSubjectTransforms() != null && !source.getSubjectTransforms().isEmpty();
+	}
+
+	static @Nullable String json(@Nullable JsonSerializable value) {
 		return (value != null) ? value.toJson() : null;
 	}
 

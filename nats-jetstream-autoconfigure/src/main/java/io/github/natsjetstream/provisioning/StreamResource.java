@@ -2,8 +2,10 @@ package io.github.natsjetstream.provisioning;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 import io.github.natsjetstream.support.ApiErrorCodes;
+import io.github.natsjetstream.support.ServerFeature;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.api.StreamConfiguration;
@@ -20,9 +22,12 @@ final class StreamResource implements ProvisionedResource<StreamConfiguration> {
 
 	private final NatsStream declaration;
 
-	StreamResource(JetStreamManagement management, NatsStream declaration) {
+	private final ManagedMetadata managedMetadata;
+
+	StreamResource(JetStreamManagement management, NatsStream declaration, ManagedMetadata managedMetadata) {
 		this.management = management;
 		this.declaration = declaration;
+		this.managedMetadata = managedMetadata;
 	}
 
 	@Override
@@ -42,6 +47,11 @@ final class StreamResource implements ProvisionedResource<StreamConfiguration> {
 	}
 
 	@Override
+	public Map<String, ServerFeature> getRequiredFeatures() {
+		return this.declaration.getRequiredFeatures();
+	}
+
+	@Override
 	public @Nullable StreamConfiguration read() throws IOException, JetStreamApiException {
 		try {
 			return this.management.getStreamInfo(getName()).getConfiguration();
@@ -56,12 +66,18 @@ final class StreamResource implements ProvisionedResource<StreamConfiguration> {
 
 	@Override
 	public void create() throws IOException, JetStreamApiException {
-		this.management.addStream(this.declaration.getConfiguration());
+		this.management.addStream(managed(this.declaration.getConfiguration()));
 	}
 
 	@Override
 	public void update(StreamConfiguration current) throws IOException, JetStreamApiException {
-		this.management.updateStream(this.declaration.merge(current));
+		this.management.updateStream(managed(this.declaration.merge(current)));
+	}
+
+	private StreamConfiguration managed(StreamConfiguration configuration) {
+		return StreamConfiguration.builder(configuration)
+			.metadata(this.managedMetadata.addTo(configuration.getMetadata()))
+			.build();
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package io.github.natsjetstream.retry;
 import java.time.Clock;
 import java.time.Duration;
 
+import io.github.natsjetstream.connection.ServerUrls;
 import io.nats.client.Message;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -138,8 +139,13 @@ public class FailureHandler {
 		}
 		logger.warn("Dead-lettered message " + message.getSubject() + " of handler " + this.handler + " to "
 				+ this.deadLetterSubject + " (reason " + reason.getValue()
-				+ ((failure != null) ? ", " + failure : "") + ")");
+				+ ((failure != null) ? ", " + describe(failure) : "") + ")");
 		message.term();
+	}
+
+	private static String describe(Throwable failure) {
+		String message = failure.getMessage();
+		return failure.getClass().getName() + ((message != null) ? ": " + ServerUrls.redactText(message) : "");
 	}
 
 }

@@ -2,12 +2,16 @@ package io.github.natsjetstream.retry;
 
 import java.nio.charset.StandardCharsets;
 
+import io.github.natsjetstream.connection.ServerUrls;
 import io.nats.client.JetStream;
+import io.nats.client.JetStreamApiException;
 import io.nats.client.Message;
 import io.nats.client.PublishOptions;
 import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsJetStreamMetaData;
 import io.nats.client.impl.NatsMessage;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -16,11 +20,26 @@ import org.springframework.util.Assert;
  * Publishes dead letters to the dead-letter stream: the original payload and headers,
  * plus {@link DeadLetterHeaders provenance headers}, with a {@code Nats-Msg-Id} derived
  * from the original stream and sequence so that a retry after a crash never makes a
- * second dead letter. Returns only when the stream has acknowledged the dead letter.
+ * second dead letter. The original's NATS headers ({@code Nats-*}) are kept under
+ * {@link DeadLetterHeaders#ORIGINAL_HEADER_PREFIX}: published as they are, the server
+ * would act on them again (expectations, rollups, TTLs, schedules, ...) and could refuse
+ * the dead letter.
+ * <p>
+ * When the dead letter can never be accepted as it is (larger than the server's
+ * {@code max_payload} once the provenance headers are added, larger than the stream's
+ * {@code max_msg_size}, or otherwise refused for what it is), it is published without the
+ * original's payload and headers, with {@link DeadLetterHeaders#PAYLOAD_OMITTED} saying
+ * why; {@link DeadLetterHeaders#ORIGINAL_STREAM} and
+ * {@link DeadLetterHeaders#ORIGINAL_SEQUENCE} locate the original. Any other failure
+ * (timeouts, no responders, a full stream) is thrown, so that the original is
+ * redelivered and recovered later. Returns only when the stream has acknowledged the
+ * dead letter.
  *
  * @author NATS JetStream Spring Boot Starter contributors
  */
 public class PublishingDeadLetterRecoverer implements DeadLetterRecoverer {
+
+	private static final Log logger = LogFactory.getLog(PublishingDeadLetterRecoverer.class);
 
 	private static final int MAX_EXCEPTION_MESSAGE_BYTES = 1024;
 
@@ -39,10 +58,36 @@ public class PublishingDeadLetterRecoverer implements DeadLetterRecoverer {
 	public void recover(DeadLetter deadLetter) throws Exception {
 		Message original = deadLetter.message();
 		NatsJetStreamMetaData metaData = original.metaData();
-		Headers headers = new Headers();
-		if (original.getHeaders() != null) {
-			original.getHeaders().forEach(headers::put);
+		PublishOptions options = PublishOptions.builder()
+			.messageId("dlq:" + metaData.getStream() + ":" + metaData.streamSequence())
+			.build();
+		Headers headers = OriginalHeaders.forDeadLetter(original.getHeaders());
+		addProvenance(headers, deadLetter);
+		try {
+			this.jetStream.publish(letter(deadLetter, headers, original.getData()), options);
 		}
+		catch (JetStreamApiException | IllegalArgumentException ex) {
+			String refusal = DeadLetterRefusal.permanentReason(ex);
+			if (refusal == null) {
+				throw ex;
+			}
+			logger.warn("Dead letter of message " + metaData.streamSequence() + " of stream '" + metaData.getStream()
+					+ "' (" + original.getSubject() + ") was " + refusal + "; publishing it to "
+					+ deadLetter.deadLetterSubject() + " without its payload and headers");
+			Headers provenance = new Headers();
+			addProvenance(provenance, deadLetter);
+			provenance.put(DeadLetterHeaders.PAYLOAD_OMITTED, refusal);
+			this.jetStream.publish(letter(deadLetter, provenance, null), options);
+		}
+	}
+
+	private static NatsMessage letter(DeadLetter deadLetter, Headers headers, byte @Nullable [] data) {
+		return NatsMessage.builder().subject(deadLetter.deadLetterSubject()).headers(headers).data(data).build();
+	}
+
+	private static void addProvenance(Headers headers, DeadLetter deadLetter) {
+		Message original = deadLetter.message();
+		NatsJetStreamMetaData metaData = original.metaData();
 		headers.put(DeadLetterHeaders.ORIGINAL_STREAM, metaData.getStream());
 		headers.put(DeadLetterHeaders.ORIGINAL_SUBJECT, original.getSubject());
 		headers.put(DeadLetterHeaders.ORIGINAL_SEQUENCE, Long.toString(metaData.streamSequence()));
@@ -58,26 +103,17 @@ public class PublishingDeadLetterRecoverer implements DeadLetterRecoverer {
 				headers.put(DeadLetterHeaders.EXCEPTION_MESSAGE, message);
 			}
 		}
-		headers.remove("Nats-Msg-Id");
-		NatsMessage letter = NatsMessage.builder()
-			.subject(deadLetter.deadLetterSubject())
-			.headers(headers)
-			.data(original.getData())
-			.build();
-		PublishOptions options = PublishOptions.builder()
-			.messageId("dlq:" + metaData.getStream() + ":" + metaData.streamSequence())
-			.build();
-		this.jetStream.publish(letter, options);
 	}
 
 	/**
-	 * Make an exception message fit for a header: no control characters, at most 1 KiB
-	 * of UTF-8.
+	 * Make an exception message fit for a header: no URL credentials, no control
+	 * characters, at most 1 KiB of UTF-8.
 	 */
 	static @Nullable String headerSafe(@Nullable String message) {
 		if (message == null || message.isBlank()) {
 			return null;
 		}
+		message = ServerUrls.redactText(message);
 		StringBuilder text = new StringBuilder(Math.min(message.length(), MAX_EXCEPTION_MESSAGE_BYTES));
 		int bytes = 0;
 		for (int i = 0; i < message.length(); i++) {

@@ -8,6 +8,11 @@ package io.github.natsjetstream.support;
 public final class ApiErrorCodes {
 
 	/**
+	 * The account's resource limits are exceeded.
+	 */
+	public static final int ACCOUNT_RESOURCES_EXCEEDED = 10002;
+
+	/**
 	 * JetStream is not enabled for the account.
 	 */
 	public static final int JETSTREAM_NOT_ENABLED_FOR_ACCOUNT = 10039;

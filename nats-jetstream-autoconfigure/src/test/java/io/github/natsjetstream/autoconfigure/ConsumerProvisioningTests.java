@@ -72,6 +72,7 @@ class ConsumerProvisioningTests {
 					.hasMessageStartingWith("Consumer 'VALIDATE_MISSING > consumers-orderHandler-on' of handler "
 							+ "OrderHandler.on(String) does not exist. Provisioning mode 'validate' creates nothing"));
 			assertThat(recorder.writes()).isEmpty();
+			assertThat(recorder.consumerWrites()).isEmpty();
 		}
 	}
 
@@ -86,6 +87,7 @@ class ConsumerProvisioningTests {
 					.hasMessageStartingWith("Consumer 'NONE_MISSING > consumers-orderHandler-on' of handler "
 							+ "OrderHandler.on(String) does not exist. Provisioning mode 'none' creates nothing"));
 			assertThat(recorder.writes()).isEmpty();
+			assertThat(recorder.consumerWrites()).isEmpty();
 		}
 	}
 
@@ -107,6 +109,7 @@ class ConsumerProvisioningTests {
 							+ "OrderHandler.on(String) differs from its declaration (server -> declared): "
 							+ "max_ack_pending: 1000 -> 7. Provisioning mode 'validate' changes nothing"));
 			assertThat(recorder.writes()).isEmpty();
+			assertThat(recorder.consumerWrites()).isEmpty();
 		}
 	}
 
@@ -134,6 +137,7 @@ class ConsumerProvisioningTests {
 						await().atMost(Duration.ofSeconds(30)).until(() -> handler.received.contains(mode));
 					});
 				assertThat(recorder.writes()).as(mode).isEmpty();
+				assertThat(recorder.consumerWrites()).as(mode).isEmpty();
 			}
 		}
 	}

@@ -49,16 +49,26 @@ final class JetStreamApiRecorder implements AutoCloseable {
 	}
 
 	/**
-	 * Return the requests that create, update, delete or purge a stream, or create,
-	 * update or delete a consumer.
+	 * Return the requests that create, update, delete or purge a stream.
 	 */
 	List<String> writes() throws TimeoutException, InterruptedException {
 		return requests().stream()
 			.filter((subject) -> subject.startsWith("$JS.API.STREAM.CREATE.")
 					|| subject.startsWith("$JS.API.STREAM.UPDATE.") || subject.startsWith("$JS.API.STREAM.DELETE.")
-					|| subject.startsWith("$JS.API.STREAM.PURGE.") || subject.startsWith("$JS.API.CONSUMER.CREATE.")
+					|| subject.startsWith("$JS.API.STREAM.PURGE."))
+			.toList();
+	}
+
+	/**
+	 * Return the requests that create, update or delete a durable consumer. The
+	 * consumers a server makes itself for mirrors and sources are not counted.
+	 */
+	List<String> consumerWrites() throws TimeoutException, InterruptedException {
+		return requests().stream()
+			.filter((subject) -> subject.startsWith("$JS.API.CONSUMER.CREATE.")
 					|| subject.startsWith("$JS.API.CONSUMER.DURABLE.CREATE.")
 					|| subject.startsWith("$JS.API.CONSUMER.DELETE."))
+			.filter((subject) -> subject.split("\\.").length > 5 && !subject.contains(".JS_"))
 			.toList();
 	}
 

@@ -26,6 +26,14 @@ class ServerUrlsTests {
 	}
 
 	@Test
+	void redactTextRemovesTheCredentialsOfEveryUrlInIt() {
+		assertThat(ServerUrls.redactText("GET https://bob:pa55@api.example/x failed, fallback "
+				+ "nats://t0ken@host:4222 (see mailto:ops@example.com, nats://plain:4222, jdbc:postgresql://u:p@db/x)"))
+			.isEqualTo("GET https://api.example/x failed, fallback nats://host:4222 (see mailto:ops@example.com, "
+					+ "nats://plain:4222, jdbc:postgresql://db/x)");
+	}
+
+	@Test
 	void userInfoReadsUserAndPassword() {
 		UserInfo userInfo = ServerUrls.userInfo(List.of("nats://a:4222", "nats://alice:p%40ss@b:4222"));
 		assertThat(userInfo).isNotNull();

@@ -13,6 +13,7 @@ import io.github.natsjetstream.listener.WorkerState;
 import io.github.natsjetstream.retry.DeadLetterHeaders;
 import io.github.natsjetstream.retry.ErrorClassifier;
 import io.github.natsjetstream.test.NatsServerExtension;
+import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.api.MessageInfo;
@@ -146,13 +147,57 @@ class ContainerFaultTests {
 			}));
 	}
 
+	@Test
+	void aSlowServerDelaysNeitherKeepAlivesNorAStop() {
+		FaultInjectingJetStream faults = new FaultInjectingJetStream();
+		SlowHandler slow = new SlowHandler();
+		runner(faults)
+			.withPropertyValues("nats.jetstream.streams.SLOWCHECK.subjects=slowcheck.>", "handler.subject=slowcheck.a",
+					"nats.jetstream.handlers.slowHandler-on.ack-wait=1s")
+			.withBean("slowHandler", SlowHandler.class, () -> slow)
+			.withBean("idleHandler", IdleHandler.class, IdleHandler::new)
+			.run((context) -> {
+				// Consumer checks of idle handlers now wait on the server for ever.
+				CountDownLatch gate = new CountDownLatch(1);
+				faults.consumerInfoGate = gate;
+				try (Connection observer = HandlerContexts.connect(nats.server())) {
+					await().atMost(HandlerContexts.patience()).until(() -> faults.heldConsumerInfos.get() > 0);
+					HandlerContexts.publish(observer.jetStream(), "slowcheck.a", "long");
+					await().atMost(HandlerContexts.patience()).until(() -> slow.finished.contains("long"));
+					await().atMost(HandlerContexts.patience())
+						.until(() -> observer.jetStreamManagement()
+							.getConsumerInfo("SLOWCHECK", "handler-tests-slowHandler-on")
+							.getNumAckPending() == 0);
+					// Kept alive through four ack waits: never redelivered.
+					assertThat(observer.jetStreamManagement()
+						.getConsumerInfo("SLOWCHECK", "handler-tests-slowHandler-on")
+						.getRedelivered()).isZero();
+					assertThat(slow.startedPayloads).containsExactly("long");
+					NatsHandlerContainer idle = context.getBean(NatsHandlerContainerRegistry.class)
+						.getContainer("idleHandler-on");
+					Thread stopper = new Thread(idle::stop);
+					stopper.start();
+					stopper.join(HandlerContexts.patience().toMillis());
+					assertThat(stopper.isAlive()).isFalse();
+					assertThat(idle.isRunning()).isFalse();
+				}
+				finally {
+					faults.consumerInfoGate = null;
+					gate.countDown();
+				}
+			});
+	}
+
 	private static ApplicationContextRunner runner(FaultInjectingJetStream faults) {
 		return HandlerContexts.runner(nats.server())
 			.withBean("faultInjection", BeanPostProcessor.class, () -> new BeanPostProcessor() {
 
 				@Override
 				public Object postProcessAfterInitialization(Object bean, String beanName) {
-					return (bean instanceof JetStream jetStream) ? faults.wrap(jetStream) : bean;
+					if (bean instanceof JetStream jetStream) {
+						return faults.wrap(jetStream);
+					}
+					return (bean instanceof JetStreamManagement management) ? faults.wrap(management) : bean;
 				}
 
 			});
@@ -178,6 +223,14 @@ class ContainerFaultTests {
 			if (this.attempts.incrementAndGet() == 1) {
 				throw new IllegalArgumentException("first attempt fails");
 			}
+		}
+
+	}
+
+	static class IdleHandler {
+
+		@NatsHandler("slowcheck.b")
+		void on(String payload) {
 		}
 
 	}

@@ -15,6 +15,7 @@ import io.github.natsjetstream.retry.DeadLetterRecoverer;
 import io.github.natsjetstream.retry.PublishingDeadLetterRecoverer;
 import io.github.natsjetstream.support.NatsHeaders;
 import io.github.natsjetstream.test.NatsServerExtension;
+import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.api.ConsumerInfo;
@@ -32,6 +33,7 @@ import org.springframework.messaging.handler.annotation.Header;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Retries with backoff, giving up after max-deliver, non-retryable failures, and dead
@@ -123,6 +125,82 @@ class FailureHandlingTests {
 	}
 
 	@Test
+	void originalWithJetStreamHeadersIsDeadLetteredWithThemUnderOriginalNames() throws Exception {
+		createStream(StreamConfiguration.builder().name("EXPECT").subjects("expect.>").allowRollup(true));
+		RejectingHandler handler = new RejectingHandler();
+		HandlerContexts.runner(nats.server())
+			.withPropertyValues("rejecting.subjects=expect.*")
+			.withBean("rejectingHandler", RejectingHandler.class, () -> handler)
+			.run((context) -> {
+				Headers original = new Headers().put("Trace-Id", "t-7")
+					.put("Nats-Msg-Id", "order-7")
+					.put("Nats-Expected-Stream", "EXPECT")
+					.put("Nats-Expected-Last-Sequence", "0")
+					.put("Nats-Rollup", "sub");
+				context.getBean(JetStream.class)
+					.publish(NatsMessage.builder().subject("expect.order").headers(original).data("{}".getBytes()).build());
+				JetStreamManagement management = context.getBean(JetStreamManagement.class);
+				String durable = "handler-tests-rejectingHandler-on";
+				MessageInfo deadLetter = awaitDeadLetter(management, "dlqtests.EXPECT." + durable);
+				awaitSettled(management, "EXPECT", durable);
+				Headers headers = deadLetter.getHeaders();
+				assertThat(headers.getFirst("Trace-Id")).isEqualTo("t-7");
+				assertThat(headers.getFirst("Dlq-Original-Nats-Msg-Id")).isEqualTo("order-7");
+				assertThat(headers.getFirst("Dlq-Original-Nats-Expected-Stream")).isEqualTo("EXPECT");
+				assertThat(headers.getFirst("Dlq-Original-Nats-Expected-Last-Sequence")).isEqualTo("0");
+				assertThat(headers.getFirst("Dlq-Original-Nats-Rollup")).isEqualTo("sub");
+				assertThat(headers.keySet()).filteredOn((name) -> name.startsWith("Nats-")).containsExactly("Nats-Msg-Id");
+				assertThat(headers.getFirst("Nats-Msg-Id")).isEqualTo("dlq:EXPECT:1");
+			});
+	}
+
+	@Test
+	void originalWithTtlIsDeadLettered() throws Exception {
+		try (Connection connection = HandlerContexts.connect(nats.server())) {
+			String version = connection.getServerInfo().getVersion();
+			assumeTrue(connection.getServerInfo().isSameOrNewerThanVersion("2.11.0"),
+					() -> "Per-message TTLs (Nats-TTL) need nats-server 2.11.0 or later; this server is " + version);
+		}
+		createStream(StreamConfiguration.builder().name("TTL").subjects("ttl.>").allowMessageTtl());
+		RejectingHandler handler = new RejectingHandler();
+		HandlerContexts.runner(nats.server())
+			.withPropertyValues("rejecting.subjects=ttl.*")
+			.withBean("rejectingHandler", RejectingHandler.class, () -> handler)
+			.run((context) -> {
+				context.getBean(JetStream.class)
+					.publish(NatsMessage.builder()
+						.subject("ttl.order")
+						.headers(new Headers().put("Nats-TTL", "1h"))
+						.data("{}".getBytes())
+						.build());
+				JetStreamManagement management = context.getBean(JetStreamManagement.class);
+				String durable = "handler-tests-rejectingHandler-on";
+				MessageInfo deadLetter = awaitDeadLetter(management, "dlqtests.TTL." + durable);
+				awaitSettled(management, "TTL", durable);
+				assertThat(deadLetter.getHeaders().getFirst("Dlq-Original-Nats-TTL")).isEqualTo("1h");
+				assertThat(deadLetter.getHeaders().get("Nats-TTL")).isNull();
+			});
+	}
+
+	@Test
+	void urlCredentialsInTheExceptionMessageReachNeitherTheDeadLetterNorTheLog(CapturedOutput output) {
+		LeakingHandler handler = new LeakingHandler();
+		HandlerContexts.runner(nats.server())
+			.withPropertyValues("nats.jetstream.streams.LEAK.subjects=leak.>")
+			.withBean("leakingHandler", LeakingHandler.class, () -> handler)
+			.run((context) -> {
+				HandlerContexts.publish(context.getBean(JetStream.class), "leak.order", "{}");
+				JetStreamManagement management = context.getBean(JetStreamManagement.class);
+				String durable = "handler-tests-leakingHandler-on";
+				MessageInfo deadLetter = awaitDeadLetter(management, "dlqtests.LEAK." + durable);
+				awaitSettled(management, "LEAK", durable);
+				assertThat(deadLetter.getHeaders().getFirst(DeadLetterHeaders.EXCEPTION_MESSAGE))
+					.isEqualTo("payment service https://payments.example/charge and nats://nats.example:4222 refused");
+				assertThat(output).contains("Dead-lettered message leak.order").doesNotContain("s3cret", "t0ken");
+			});
+	}
+
+	@Test
 	void impossibleDeadLetterPublishKeepsTheOriginalAndRetriesIt(CapturedOutput output) {
 		RejectingHandler handler = new RejectingHandler();
 		HandlerContexts.runner(nats.server())
@@ -167,6 +245,16 @@ class FailureHandlingTests {
 				awaitSettled(management, "TWICE", durable);
 				assertThat(countOn(management, "dlqtests.TWICE." + durable)).isEqualTo(1);
 			});
+	}
+
+	/**
+	 * Create a stream before the application starts, with settings the starter's
+	 * properties do not offer.
+	 */
+	private static void createStream(StreamConfiguration.Builder stream) throws Exception {
+		try (Connection connection = HandlerContexts.connect(nats.server())) {
+			connection.jetStreamManagement().addStream(stream.build());
+		}
 	}
 
 	private static MessageInfo awaitDeadLetter(JetStreamManagement management, String subject) {
@@ -232,6 +320,16 @@ class FailureHandlingTests {
 		void on(String payload) {
 			this.invocations.incrementAndGet();
 			throw new IllegalArgumentException("unknown customer");
+		}
+
+	}
+
+	static class LeakingHandler {
+
+		@NatsHandler(value = "leak.*", noRetryFor = IllegalArgumentException.class)
+		void on(String payload) {
+			throw new IllegalArgumentException("payment service https://shop:s3cret@payments.example/charge and "
+					+ "nats://t0ken@nats.example:4222 refused");
 		}
 
 	}

@@ -4,17 +4,21 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.nats.client.JetStream;
+import io.nats.client.JetStreamManagement;
 import io.nats.client.JetStreamSubscription;
 import io.nats.client.Message;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A real {@link JetStream} context with faults injected into what the handler containers
  * use of it: the next pulls can throw, as jnats does on a closed connection or an invalid
- * subscription, and the next acknowledgements can throw. Every other call reaches the
- * real client.
+ * subscription, and the next acknowledgements can throw; and a real
+ * {@link JetStreamManagement} context whose consumer-info requests can be held, as a slow
+ * server would. Every other call reaches the real client.
  */
 final class FaultInjectingJetStream {
 
@@ -23,6 +27,21 @@ final class FaultInjectingJetStream {
 	final AtomicInteger failingAcks = new AtomicInteger();
 
 	final AtomicInteger subscriptions = new AtomicInteger();
+
+	final AtomicInteger heldConsumerInfos = new AtomicInteger();
+
+	volatile @Nullable CountDownLatch consumerInfoGate;
+
+	JetStreamManagement wrap(JetStreamManagement management) {
+		return proxy(JetStreamManagement.class, management, (target, method, args) -> {
+			CountDownLatch gate = this.consumerInfoGate;
+			if (method.getName().equals("getConsumerInfo") && gate != null) {
+				this.heldConsumerInfos.incrementAndGet();
+				gate.await();
+			}
+			return invoke(target, method, args);
+		});
+	}
 
 	JetStream wrap(JetStream jetStream) {
 		return proxy(JetStream.class, jetStream, (target, method, args) -> {

@@ -73,6 +73,28 @@ class HandlerStartupErrorTests {
 	}
 
 	@Test
+	void deadLetterSubjectNoStreamCapturesIsAStartupErrorNamingTheHandler() {
+		HandlerContexts.runner(nats.server())
+			.withPropertyValues("nats.jetstream.streams.TYPO.subjects=typo.>",
+					"nats.jetstream.handlers.typoHandler-on.dead-letter=nowhere.{durable}")
+			.withBean("typoHandler", TypoHandler.class, TypoHandler::new)
+			.run((context) -> assertThat(HandlerContexts.startupFailure(context, InvalidHandlerException.class))
+				.hasMessageContaining("No stream captures the dead-letter subject 'nowhere.handler-tests-typoHandler-on'")
+				.hasMessageContaining("of handler TypoHandler.on(String)")
+				.hasMessageContaining("from property 'nats.jetstream.handlers.typoHandler-on.dead-letter'"));
+	}
+
+	@Test
+	void shutdownTimeoutThatSpringsShutdownPhaseWouldCutOffIsAStartupError() {
+		HandlerContexts.runner(nats.server())
+			.withPropertyValues("nats.jetstream.streams.TYPO.subjects=typo.>", "nats.jetstream.shutdown-timeout=30s")
+			.withBean("typoHandler", TypoHandler.class, TypoHandler::new)
+			.run((context) -> assertThat(HandlerContexts.startupFailure(context, InvalidHandlerException.class))
+				.hasMessageContaining("nats.jetstream.shutdown-timeout (PT30S)")
+				.hasMessageContaining("spring.lifecycle.timeout-per-shutdown-phase (PT30S)"));
+	}
+
+	@Test
 	void unparsableAttributeIsAStartupErrorNamingTheAttributeAndTheValue() {
 		HandlerContexts.runner(nats.server())
 			.withPropertyValues("nats.jetstream.streams.TYPO.subjects=typo.>", "handler.ack-wait=soon")

@@ -1,9 +1,14 @@
 package io.github.natsjetstream.provisioning;
 
 import java.time.Duration;
+import java.util.Map;
+
+import io.github.natsjetstream.support.ServerFeature;
 
 import io.nats.client.api.KeyValueConfiguration;
 import io.nats.client.api.KeyValueStatus;
+import io.nats.client.api.Mirror;
+import io.nats.client.api.Source;
 import io.nats.client.api.StreamConfiguration;
 import io.nats.client.api.StreamInfo;
 import io.nats.client.support.JsonParseException;
@@ -13,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.entry;
 
 class NatsKeyValueTests {
 
@@ -84,6 +90,73 @@ class NatsKeyValueTests {
 	void invalidBucketNameIsRejectedNamingIt() {
 		assertThatIllegalArgumentException().isThrownBy(() -> NatsKeyValue.builder("my cache"))
 			.withMessageStartingWith("Invalid key-value bucket name 'my cache'");
+	}
+
+	// What nats-server 2.15 returns for a bucket that sources another, with a limit marker
+	private static final String SERVER_COPY = """
+			{"name":"KV_copy","retention":"limits","max_msgs_per_subject":1,"storage":"file","num_replicas":1,
+			"discard":"new","duplicate_window":120000000000,"sources":[{"name":"KV_cache"}],"allow_rollup_hdrs":true,
+			"allow_direct":true,"deny_delete":true,"compression":"s2","subject_delete_marker_ttl":5000000000,
+			"allow_msg_ttl":true,"metadata":{"owner":"orders","_nats.req.level":"1","_nats.ver":"2.15.1",
+			"io.github.natsjetstream.managed-by":"nats-jetstream-spring-boot-starter"}}""";
+
+	@Test
+	void newSettingsMatchWhatTheServerMadeOfThemIgnoringReservedMetadata() {
+		NatsKeyValue keyValue = NatsKeyValue.builder("copy")
+			.sources(Source.builder().sourceName("cache").build())
+			.compression(true)
+			.metadata(Map.of("owner", "orders"))
+			.limitMarkerTtl(Duration.ofSeconds(5))
+			.build();
+		assertThat(keyValue.compare(server(SERVER_COPY))).isEmpty();
+	}
+
+	@Test
+	void mergeReplacesTheSourcesAndAddsNoSubjects() {
+		KeyValueConfiguration merged = NatsKeyValue.builder("copy")
+			.sources(Source.builder().sourceName("prices").build())
+			.build()
+			.merge(server(SERVER_COPY));
+		assertThat(merged.getSources()).extracting((source) -> source.getName()).containsExactly("KV_prices");
+		assertThat(merged.getBackingConfig().getSubjects()).isEmpty();
+		assertThat(merged.isCompressed()).isTrue();
+		assertThat(merged.getLimitMarkerTtl()).isEqualTo(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void mergeKeepsTheSourcesAndTheMirrorWhenOthersChange() {
+		assertThat(NatsKeyValue.builder("copy").history(2).build().merge(server(SERVER_COPY)).getSources())
+			.extracting((source) -> source.getName())
+			.containsExactly("KV_cache");
+		KeyValueConfiguration mirror = server("""
+				{"name":"KV_mirror","retention":"limits","max_msgs_per_subject":1,"storage":"file","num_replicas":1,
+				"discard":"new","mirror":{"name":"KV_cache"},"allow_rollup_hdrs":true,"allow_direct":true,
+				"mirror_direct":true,"deny_delete":true}""");
+		KeyValueConfiguration merged = NatsKeyValue.builder("mirror").history(2).build().merge(mirror);
+		assertThat(merged.getMirror().getName()).isEqualTo("KV_cache");
+		assertThat(merged.getBackingConfig().getSubjects()).isEmpty();
+	}
+
+	@Test
+	void zeroLimitMarkerTtlRemovesTheMarkers() {
+		NatsKeyValue keyValue = NatsKeyValue.builder("copy").limitMarkerTtl(Duration.ZERO).build();
+		assertThat(keyValue.compare(server(SERVER_COPY)))
+			.containsExactly(new ConfigurationDifference("limit_marker_ttl", "5s", "none", true));
+		assertThat(keyValue.merge(server(SERVER_COPY)).getLimitMarkerTtl()).isNull();
+	}
+
+	@Test
+	void mirrorIsNotUpdatable() {
+		NatsKeyValue keyValue = NatsKeyValue.builder("copy").mirror(Mirror.builder().sourceName("cache").build()).build();
+		assertThat(keyValue.compare(server(SERVER_COPY)))
+			.containsExactly(new ConfigurationDifference("mirror", "none", "'{\"name\":\"KV_cache\"}'", false));
+	}
+
+	@Test
+	void requiredFeaturesAreNamedAsSettingsOfTheDeclaration() {
+		assertThat(NatsKeyValue.builder("cache").compression(false).limitMarkerTtl(Duration.ofSeconds(1)).build()
+			.getRequiredFeatures())
+			.containsExactly(entry("'limit-marker-ttl' of NatsKeyValue 'cache'", ServerFeature.KEY_VALUE_LIMIT_MARKERS));
 	}
 
 	private static KeyValueConfiguration server(String json) {

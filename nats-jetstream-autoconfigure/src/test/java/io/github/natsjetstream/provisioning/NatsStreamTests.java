@@ -1,13 +1,18 @@
 package io.github.natsjetstream.provisioning;
 
 import java.time.Duration;
+import java.util.Map;
 
+import io.github.natsjetstream.support.ServerFeature;
+import io.nats.client.api.CompressionOption;
 import io.nats.client.api.Mirror;
 import io.nats.client.api.StreamConfiguration;
+import io.nats.client.api.SubjectTransform;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
 
 class NatsStreamTests {
@@ -261,6 +266,132 @@ class NatsStreamTests {
 	void zeroLimitIsRejected() {
 		assertThatIllegalArgumentException().isThrownBy(() -> NatsStream.builder("ORDERS").maxMsgs(0))
 			.withMessage("'maxMsgs' must be greater than zero, or -1 for unlimited");
+	}
+
+	// What nats-server 2.15 returns for a stream created by this library with metadata, compression, a
+	// subject transform, a first sequence and subject delete markers
+	private static final String SERVER_FEATURES = """
+			{"name":"FEAT","subjects":["feat.>"],"retention":"limits","compression":"s2","max_consumers":-1,
+			"max_msgs":-1,"max_bytes":-1,"max_age":0,"max_msgs_per_subject":-1,"max_msg_size":-1,"storage":"file",
+			"num_replicas":1,"discard":"old","duplicate_window":120000000000,
+			"subject_transform":{"src":"feat.>","dest":"stored.>"},"consumer_limits":{},"allow_rollup_hdrs":true,
+			"metadata":{"team":"orders","io.github.natsjetstream.managed-by":"nats-jetstream-spring-boot-starter",
+			"io.github.natsjetstream.application":"orders-service","_nats.ver":"2.15.1","_nats.level":"5",
+			"_nats.req.level":"1"},"first_seq":100,"subject_delete_marker_ttl":5000000000,"allow_msg_ttl":true}""";
+
+	@Test
+	void newSettingsMatchWhatTheServerMadeOfThemIgnoringReservedMetadata() {
+		NatsStream stream = NatsStream.builder("FEAT")
+			.subjects("feat.>")
+			.metadata(Map.of("team", "orders"))
+			.compression(Compression.S2)
+			.subjectTransform("feat.>", "stored.>")
+			.firstSequence(100)
+			.subjectDeleteMarkerTtl(Duration.ofSeconds(5))
+			.allowMsgTtl(true)
+			.allowAtomicPublish(false)
+			.allowMsgCounter(false)
+			.allowMsgSchedules(false)
+			.allowDirect(false)
+			.build();
+		assertThat(stream.compare(server(SERVER_FEATURES))).isEmpty();
+	}
+
+	@Test
+	void completeConfigurationWithNewSettingsMatchesWhatTheServerMadeOfIt() {
+		StreamConfiguration declared = StreamConfiguration.builder()
+			.name("FEAT")
+			.subjects("feat.>")
+			.metadata(Map.of("team", "orders"))
+			.compressionOption(CompressionOption.S2)
+			.subjectTransform(new SubjectTransform("feat.>", "stored.>"))
+			.firstSequence(100)
+			.subjectDeleteMarkerTtl(Duration.ofSeconds(5))
+			.allowMessageTtl(true)
+			.allowRollup(true)
+			.build();
+		assertThat(NatsStream.of(declared).compare(server(SERVER_FEATURES))).isEmpty();
+	}
+
+	@Test
+	void declaredMetadataReplacesTheStreamsOwnEntriesOnly() {
+		StreamConfiguration merged = NatsStream.builder("FEAT")
+			.metadata(Map.of("owner", "billing"))
+			.build()
+			.merge(server(SERVER_FEATURES));
+		assertThat(ManagedMetadata.declarable(merged.getMetadata())).containsExactly(entry("owner", "billing"));
+		assertThat(NatsStream.builder("FEAT").metadata(Map.of("owner", "billing")).build()
+			.compare(server(SERVER_FEATURES)))
+			.containsExactly(new ConfigurationDifference("metadata", "{team=orders}", "{owner=billing}", true));
+	}
+
+	@Test
+	void settingsTheServerCannotChangeOrCannotSwitchOffAreNotUpdatable() {
+		StreamConfiguration current = server(SERVER_FEATURES);
+		assertThat(NatsStream.builder("FEAT").firstSequence(1).allowMsgTtl(false).allowMsgCounter(true).build()
+			.compare(current))
+			.containsExactly(new ConfigurationDifference("first_seq", "100", "1", false),
+					new ConfigurationDifference("allow_msg_ttl", "true", "false", false),
+					new ConfigurationDifference("allow_msg_counter", "false", "true", false));
+		assertThat(NatsStream.builder("FEAT").allowMsgSchedules(true).allowAtomicPublish(true).build()
+			.compare(current)).allMatch(ConfigurationDifference::updatable).hasSize(2);
+		StreamConfiguration scheduled = StreamConfiguration.builder(current).allowMessageSchedules(true).build();
+		assertThat(NatsStream.builder("FEAT").allowMsgSchedules(false).build().compare(scheduled))
+			.containsExactly(new ConfigurationDifference("allow_msg_schedules", "true", "false", false));
+	}
+
+	@Test
+	void zeroSubjectDeleteMarkerTtlRemovesTheMarkers() {
+		NatsStream stream = NatsStream.builder("FEAT").subjectDeleteMarkerTtl(Duration.ZERO).build();
+		assertThat(stream.compare(server(SERVER_FEATURES)))
+			.containsExactly(new ConfigurationDifference("subject_delete_marker_ttl", "5s", "none", true));
+		assertThat(stream.merge(server(SERVER_FEATURES)).getSubjectDeleteMarkerTtl()).isNull();
+	}
+
+	@Test
+	void requiredFeaturesAreNamedAsSettingsOfTheDeclaration() {
+		assertThat(NatsStream.builder("ORDERS").compression(Compression.S2).allowMsgCounter(true).build()
+			.getRequiredFeatures()).containsExactly(
+					entry("'compression' of NatsStream 'ORDERS'", ServerFeature.COMPRESSION),
+					entry("'allow-msg-counter' of NatsStream 'ORDERS'", ServerFeature.MESSAGE_COUNTERS));
+		assertThat(NatsStream.builder("ORDERS").allowMsgCounter(true).propertyPrefix("nats.jetstream.streams.ORDERS")
+			.build()
+			.getRequiredFeatures()).containsExactly(
+					entry("nats.jetstream.streams.ORDERS.allow-msg-counter", ServerFeature.MESSAGE_COUNTERS));
+		StreamConfiguration complete = StreamConfiguration.builder()
+			.name("ORDERS")
+			.mirror(Mirror.builder().sourceName("SRC").subjectTransforms(new SubjectTransform("a.>", "b.>")).build())
+			.allowMessageTtl(true)
+			.build();
+		assertThat(NatsStream.of(complete).getRequiredFeatures()).containsExactly(
+				entry("'mirror' of the StreamConfiguration of stream 'ORDERS'", ServerFeature.SUBJECT_TRANSFORMS),
+				entry("'allow_msg_ttl' of the StreamConfiguration of stream 'ORDERS'", ServerFeature.MESSAGE_TTL));
+		assertThat(NatsStream.of(StreamConfiguration.builder().name("PLAIN").build()).getRequiredFeatures())
+			.isEmpty();
+	}
+
+	@Test
+	void settingsTheServerWouldTurnBackOnAreRejected() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> NatsStream.builder("A").allowMsgSchedules(true).denyPurge(true).build())
+			.withMessage("'deny-purge' true contradicts 'allow-msg-schedules', for which the server turns on roll-ups "
+					+ "(and so purging). Leave 'deny-purge' unset.");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> NatsStream.builder("A")
+				.subjectDeleteMarkerTtl(Duration.ofSeconds(1))
+				.allowMsgTtl(false)
+				.build())
+			.withMessage("'allow-msg-ttl' false contradicts 'subject-delete-marker-ttl', for which the server turns "
+					+ "on per-message TTLs. Leave 'allow-msg-ttl' unset.");
+		assertThat(NatsStream.builder("A").allowMsgSchedules(true).allowRollup(true).denyPurge(false).build())
+			.isNotNull();
+	}
+
+	@Test
+	void subjectDeleteMarkerTtlBelowOneSecondIsRejected() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> NatsStream.builder("A").subjectDeleteMarkerTtl(Duration.ofMillis(500)))
+			.withMessage("'subjectDeleteMarkerTtl' must be zero or at least one second");
 	}
 
 	private static StreamConfiguration server(String json) {

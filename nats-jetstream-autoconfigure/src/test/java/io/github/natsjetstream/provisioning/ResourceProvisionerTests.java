@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import io.github.natsjetstream.support.NatsServerFeatures;
+import io.github.natsjetstream.support.ServerFeature;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
@@ -30,7 +34,33 @@ class ResourceProvisionerTests {
 	private final Connection connection = mock(Connection.class);
 
 	private final ResourceProvisioner provisioner = new ResourceProvisioner(this.connection,
-			mock(JetStreamManagement.class));
+			mock(JetStreamManagement.class),
+			new NatsServerFeatures(this.connection, mock(JetStreamManagement.class)));
+
+	@Test
+	void resourceNeedingFeaturesTheServerLacksIsRefusedBeforeAnyRequestNamingEachSetting() {
+		given(this.connection.getServerInfo()).willReturn(new ServerInfo("INFO {\"version\":\"2.9.10\"}"));
+		ScriptedResource resource = new ScriptedResource("wanted").reads((String) null)
+			.requires("nats.jetstream.streams.ORDERS.compression", ServerFeature.COMPRESSION)
+			.requires("nats.jetstream.streams.ORDERS.allow-msg-ttl", ServerFeature.MESSAGE_TTL);
+		assertThatExceptionOfType(ProvisioningException.class)
+			.isThrownBy(() -> this.provisioner.apply(resource, ProvisioningMode.CREATE_OR_UPDATE))
+			.withMessage("Stream 'ORDERS' cannot be provisioned on nats-server 2.9.10: "
+					+ "nats.jetstream.streams.ORDERS.compression needs nats-server 2.10 or later (compression), "
+					+ "nats.jetstream.streams.ORDERS.allow-msg-ttl needs nats-server 2.11 or later (per-message TTL). "
+					+ "Nothing was created or changed. Upgrade the server, or remove these settings.");
+		assertThat(resource.reads).as("reads left").hasSize(1);
+		assertThat(resource.writes).isEmpty();
+	}
+
+	@Test
+	void resourceNeedingFeaturesTheServerHasIsApplied() {
+		given(this.connection.getServerInfo()).willReturn(new ServerInfo("INFO {\"version\":\"2.11.0-RC.1\"}"));
+		ScriptedResource resource = new ScriptedResource("wanted").reads((String) null)
+			.requires("nats.jetstream.streams.ORDERS.allow-msg-ttl", ServerFeature.MESSAGE_TTL);
+		assertThat(this.provisioner.apply(resource, ProvisioningMode.CREATE_OR_UPDATE).outcome())
+			.isEqualTo(ProvisioningOutcome.CREATED);
+	}
 
 	@Test
 	void missingResourceIsCreated() {
@@ -184,9 +214,11 @@ class ResourceProvisionerTests {
 
 		private final String wanted;
 
-		private final Deque<@Nullable Object> reads = new ArrayDeque<>();
+		final Deque<@Nullable Object> reads = new ArrayDeque<>();
 
 		private @Nullable JetStreamApiException createFailure;
+
+		private final Map<String, ServerFeature> requiredFeatures = new LinkedHashMap<>();
 
 		final List<String> writes = new ArrayList<>();
 
@@ -203,6 +235,11 @@ class ResourceProvisionerTests {
 
 		ScriptedResource failsToRead(Exception failure) {
 			this.reads.add(failure);
+			return this;
+		}
+
+		ScriptedResource requires(String setting, ServerFeature feature) {
+			this.requiredFeatures.put(setting, feature);
 			return this;
 		}
 
@@ -224,6 +261,11 @@ class ResourceProvisionerTests {
 		@Override
 		public List<String> getSubjects() {
 			return List.of("orders.>");
+		}
+
+		@Override
+		public Map<String, ServerFeature> getRequiredFeatures() {
+			return this.requiredFeatures;
 		}
 
 		@Override

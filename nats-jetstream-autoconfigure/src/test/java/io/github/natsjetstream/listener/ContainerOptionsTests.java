@@ -1,0 +1,34 @@
+package io.github.natsjetstream.listener;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ContainerOptionsTests {
+
+	private final ContainerOptions options = ContainerOptions.DEFAULTS;
+
+	@Test
+	void oneInstanceHoldsAtMostHalfOfMaxAckPending() {
+		assertThat(this.options.batchSize(1000, 1)).isEqualTo(250);
+		assertThat(this.options.batchSize(1000, 4)).isEqualTo(62);
+		assertThat(this.options.batchSize(1000, 4) * 4 * this.options.maxOutstandingPulls()).isLessThanOrEqualTo(500);
+	}
+
+	@Test
+	void batchesAreAtLeastOneAndAtMostTheLargestPull() {
+		assertThat(this.options.batchSize(1, 1)).isEqualTo(1);
+		assertThat(this.options.batchSize(10, 8)).isEqualTo(1);
+		assertThat(this.options.batchSize(100_000, 1)).isEqualTo(500);
+	}
+
+	@Test
+	void keepAlivesRunAtAQuarterOfTheAckWaitAndFireAfterHalfOfIt() {
+		assertThat(this.options.keepAlivePeriod(Duration.ofSeconds(30))).isEqualTo(Duration.ofMillis(7500));
+		assertThat(this.options.keepAlivePeriod(Duration.ofMillis(100))).isEqualTo(Duration.ofMillis(50));
+		assertThat(this.options.keepAliveAfter(Duration.ofSeconds(30))).isEqualTo(Duration.ofSeconds(15));
+	}
+
+}
