@@ -67,6 +67,7 @@ public final class BenchmarkRunner {
 		List<ThroughputCase> throughput = List.of();
 		List<LatencyCase> latency = List.of();
 		Startup startup = null;
+		List<ThroughputCase> publish = List.of();
 		String serverVersion;
 		try (NatsServer server = NatsServer.builder().build().start()) {
 			serverVersion = mapper.readTree(server.monitoring("/varz")).path("version").asString();
@@ -84,10 +85,17 @@ public final class BenchmarkRunner {
 				if (options.runs("startup")) {
 					startup = new StartupBenchmark(options, server, fixture, contexts, mapper).run();
 				}
+				if (options.runs("in-flight")) {
+					new InFlightProbe(options, fixture, mapper, server.url()).run();
+				}
+				if (options.runs("publish")) {
+					publish = new PublishBenchmark(options, fixture, contexts, mapper, server.url()).run();
+				}
 			}
 		}
 		Map<String, Double> ratios = Report.ratios(throughput);
 		Map<String, Double> roundRatios = Report.roundRatios(throughput);
+		Map<String, Double> publishRoundRatios = Report.roundRatios(publish);
 		Report.Machine machine = new Report.Machine(Runtime.getRuntime().availableProcessors(), cpuModel(),
 				memoryMiB(), System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
 						+ System.getProperty("os.arch"),
@@ -96,8 +104,8 @@ public final class BenchmarkRunner {
 				ManagementFactory.getRuntimeMXBean().getInputArguments(), serverVersion, options.storage(), COMMAND,
 				options.arguments(), commit, startedAt, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started),
 				loadBefore, loadAverage(), options.settings());
-		Report report = new Report(machine, throughput, ratios, roundRatios, latency, startup,
-				targets(roundRatios, latency, startup));
+		Report report = new Report(machine, throughput, ratios, roundRatios, latency, startup, publish,
+				publishRoundRatios, targets(roundRatios, latency, startup, publishRoundRatios));
 		ReportWriter.write(report, options.resultsDirectory(), options.resultsName());
 		System.out.println();
 		System.out.println(ReportWriter.markdown(report, null));
@@ -106,7 +114,7 @@ public final class BenchmarkRunner {
 	}
 
 	private static List<Target> targets(Map<String, Double> ratios, List<LatencyCase> latency,
-			@Nullable Startup startup) {
+			@Nullable Startup startup, Map<String, Double> publishRatios) {
 		List<Target> targets = new ArrayList<>();
 		targets.add(ratio(ratios, "b/a", 0.90));
 		targets.add(ratio(ratios, "c/a", 1.10));
@@ -135,6 +143,8 @@ public final class BenchmarkRunner {
 			targets.add(new Target("Unchanged restart writes", "0 write requests", "-", null));
 			targets.add(new Target("50 handlers' startup cost", "< 1 s", "-", null));
 		}
+		targets.add(publishRatio(publishRatios, "t/p", "Template publish t/p", 0.95));
+		targets.add(publishRatio(publishRatios, "ta/pa", "Template publishAsync ta/pa", 0.90));
 		return targets;
 	}
 
@@ -142,6 +152,12 @@ public final class BenchmarkRunner {
 		Double ratio = ratios.get(name);
 		return new Target("Throughput " + name, "≥ " + format("%.2f", goal),
 				(ratio != null) ? format("%.3f", ratio) : "-", (ratio != null) ? ratio >= goal : null);
+	}
+
+	private static Target publishRatio(Map<String, Double> ratios, String key, String name, double goal) {
+		Double ratio = ratios.get(key);
+		return new Target(name, "≥ " + format("%.2f", goal), (ratio != null) ? format("%.3f", ratio) : "-",
+				(ratio != null) ? ratio >= goal : null);
 	}
 
 	private static @Nullable ThroughputCase find(List<ThroughputCase> cases, String label) {

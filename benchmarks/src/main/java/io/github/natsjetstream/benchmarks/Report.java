@@ -19,10 +19,14 @@ import org.jspecify.annotations.Nullable;
  * by that of (a) in the same round; the targets are judged on these
  * @param latency publish-to-handler latency, raw and starter
  * @param startup startup and idle memory
+ * @param publish publish throughput by case, raw jnats and the template
+ * @param publishRoundRatios for each template case, the median over the rounds of its
+ * throughput divided by that of its raw case in the same round
  * @param targets the issue's targets, met or missed
  */
 record Report(Machine machine, List<ThroughputCase> throughput, Map<String, Double> ratios,
-		@Nullable Map<String, Double> roundRatios, List<LatencyCase> latency, @Nullable Startup startup, List<Target> targets) {
+		@Nullable Map<String, Double> roundRatios, List<LatencyCase> latency, @Nullable Startup startup,
+		@Nullable List<ThroughputCase> publish, @Nullable Map<String, Double> publishRoundRatios, List<Target> targets) {
 
 	/**
 	 * For each case, the median over the rounds of its throughput in a round divided by

@@ -49,7 +49,7 @@ final class ReportWriter {
 				Report.class);
 		Report report = (read.roundRatios() != null) ? read
 				: new Report(read.machine(), read.throughput(), read.ratios(), Report.roundRatios(read.throughput()),
-						read.latency(), read.startup(), read.targets());
+						read.latency(), read.startup(), read.publish(), read.publishRoundRatios(), read.targets());
 		Path notes = directory.resolve(NOTES_FILE);
 		String notesText = Files.isRegularFile(notes) ? Files.readString(notes) : null;
 		Files.writeString(directory.resolve(name + ".md"), markdown(report, notesText));
@@ -75,6 +75,9 @@ final class ReportWriter {
 			startup(md, report.startup());
 		}
 		memory(md, report);
+		if (report.publish() != null && !report.publish().isEmpty()) {
+			publish(md, report.publish(), report.publishRoundRatios());
+		}
 		md.append("## How it measures\n\n");
 		md.append("- Throughput: each round creates a fresh stream, pre-publishes the messages (publish acknowledged), ")
 			.append("then times one consumer from creating its durable pull consumer until its handler has counted ")
@@ -95,7 +98,14 @@ final class ReportWriter {
 		md.append("- Memory: live heap is the total of a class histogram (`GC.class_histogram`, after a full collection) ")
 			.append("with the context open; the used heap after `System.gc()` would also count the allocation buffers ")
 			.append("(TLABs) that threads take right after it. Allocation per message is the sum of ")
-			.append("all live threads' allocated bytes over the round (`ThreadMXBean`), divided by the messages.\n\n");
+			.append("all live threads' allocated bytes over the round (`ThreadMXBean`), divided by the messages.\n");
+		md.append("- Publish: each round creates a fresh stream and times one publisher from its first publish until ")
+			.append("the stream has acknowledged the last message. The raw loops serialize each record with the same ")
+			.append("Jackson 3 `JsonMapper` by hand and call `JetStream.publish()` or `publishAsync()` on a connection ")
+			.append("of their own; the asynchronous one keeps at most the template's default `max-in-flight` ")
+			.append("publishes unacknowledged with a `Semaphore`. The template cases publish the record with the ")
+			.append("`JetStreamTemplate` of a starter application context (full auto-configuration, no observation ")
+			.append("registry), started before the clock. The cases take turns within each round.\n\n");
 		if (notes != null) {
 			md.append("## Profiling, changes and before/after\n\n").append(notes.strip()).append("\n");
 		}
@@ -268,6 +278,45 @@ final class ReportWriter {
 				.append("(garbage included, so mostly the young generation's size).\n");
 		}
 		md.append("\n");
+	}
+
+	private static void publish(StringBuilder md, List<ThroughputCase> publish,
+			@Nullable Map<String, Double> roundRatios) {
+		md.append("## 5. Publish throughput\n\n");
+		for (ThroughputCase c : publish) {
+			if (!c.rounds().isEmpty()) {
+				md.append(format("(%s): %,d messages of %d bytes per round. ", c.label(), c.rounds().get(0).handled(),
+						c.rounds().get(0).payloadBytes()));
+			}
+		}
+		md.append(format("Medians of %d rounds after the warm-up rounds.%n%n", publish.get(0).rounds().size()));
+		md.append("| Case | msg/s (median) | min – max | vs its raw case in the same round "
+				+ "| JVM CPU µs/msg | server CPU µs/msg | machine idle | allocated B/msg | peak heap MiB |\n");
+		md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+		for (ThroughputCase c : publish) {
+			String baseline = Report.baselineLabel(c);
+			Double ratio = (roundRatios != null) ? roundRatios.get(c.label() + "/" + baseline) : null;
+			String ratioText = c.label().equals(baseline) ? "1.00"
+					: (ratio != null) ? format("%.2f vs (%s)", ratio, baseline) : "-";
+			md.append(format("| (%s) %s | %,.0f | %,.0f – %,.0f | %s | %.2f | %.2f | %.0f%% | %,.0f | %,.0f |%n",
+					c.label(), c.description(), c.medianPerSecond(), c.minPerSecond(), c.maxPerSecond(), ratioText,
+					c.medianCpuMicrosPerMessage(), c.medianServerCpuMicrosPerMessage(), c.medianIdleShare() * 100,
+					c.medianAllocatedBytesPerMessage(), c.medianPeakHeapBytes() / MIB));
+		}
+		md.append("\nRounds (msg/s): ");
+		for (ThroughputCase c : publish) {
+			md.append("(").append(c.label()).append(") ");
+			md.append(String.join(", ", c.rounds().stream().map((r) -> format("%,.0f", r.perSecond())).toList()));
+			md.append("; ");
+		}
+		md.setLength(md.length() - 2);
+		md.append(".\n\n");
+		for (ThroughputCase c : publish) {
+			long incomplete = c.rounds().stream().filter((r) -> !r.complete()).count();
+			if (incomplete != 0) {
+				md.append(format("**(%s): %d round(s) incomplete.**%n%n", c.label(), incomplete));
+			}
+		}
 	}
 
 	private static void row(StringBuilder md, String name, String value) {

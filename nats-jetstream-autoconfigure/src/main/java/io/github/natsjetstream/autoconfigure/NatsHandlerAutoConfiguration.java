@@ -2,7 +2,6 @@ package io.github.natsjetstream.autoconfigure;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.github.natsjetstream.annotation.NatsHandlerAnnotationBeanPostProcessor;
@@ -13,7 +12,6 @@ import io.github.natsjetstream.listener.ContainerResources;
 import io.github.natsjetstream.listener.HandlerStatusResolver;
 import io.github.natsjetstream.listener.NatsHandlerContainerRegistry;
 import io.github.natsjetstream.listener.StreamDirectory;
-import io.github.natsjetstream.listener.adapter.CachingJsonMessageConverter;
 import io.github.natsjetstream.listener.adapter.NatsMessageArgumentResolver;
 import io.github.natsjetstream.provisioning.JetStreamProvisioner;
 import io.github.natsjetstream.provisioning.NatsStream;
@@ -26,7 +24,6 @@ import io.github.natsjetstream.support.NatsServerFeatures;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamManagement;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -37,17 +34,13 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.env.Environment;
-import org.springframework.messaging.converter.ByteArrayMessageConverter;
-import org.springframework.messaging.converter.CompositeMessageConverter;
 import org.springframework.messaging.converter.MessageConverter;
-import org.springframework.messaging.converter.StringMessageConverter;
 import org.springframework.messaging.handler.annotation.support.DefaultMessageHandlerMethodFactory;
 import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
 import org.springframework.validation.Validator;
@@ -65,6 +58,7 @@ import org.springframework.validation.Validator;
 @ConditionalOnClass({ JetStreamManagement.class, MessageHandlerMethodFactory.class })
 @ConditionalOnBean(Connection.class)
 @EnableConfigurationProperties(NatsProperties.class)
+@Import(NatsMessageConverterConfiguration.class)
 public final class NatsHandlerAutoConfiguration {
 
 	/**
@@ -76,7 +70,7 @@ public final class NatsHandlerAutoConfiguration {
 	 * Name of the {@link MessageConverter} bean that converts payloads for handler
 	 * methods.
 	 */
-	public static final String MESSAGE_CONVERTER_BEAN_NAME = "natsHandlerMessageConverter";
+	public static final String MESSAGE_CONVERTER_BEAN_NAME = NatsMessageConverterConfiguration.MESSAGE_CONVERTER_BEAN_NAME;
 
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
@@ -162,36 +156,6 @@ public final class NatsHandlerAutoConfiguration {
 	HandlerStatusResolver natsHandlerStatusResolver(ConsumerStatistics statistics, NatsProperties properties) {
 		return new HandlerStatusResolver(statistics, properties.getJetstream().getHealth().getStallAfter(),
 				Clock.systemUTC());
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(JsonMapper.class)
-	static class JsonMessageConverterConfiguration {
-
-		@Bean(name = MESSAGE_CONVERTER_BEAN_NAME)
-		@ConditionalOnMissingBean(name = MESSAGE_CONVERTER_BEAN_NAME)
-		MessageConverter natsHandlerMessageConverter(ObjectProvider<JsonMapper> jsonMapper) {
-			List<MessageConverter> converters = new ArrayList<>(rawConverters());
-			converters.add(new CachingJsonMessageConverter(jsonMapper.getIfAvailable(JsonMapper::new)));
-			return new CompositeMessageConverter(converters);
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnMissingClass("tools.jackson.databind.json.JsonMapper")
-	static class RawMessageConverterConfiguration {
-
-		@Bean(name = MESSAGE_CONVERTER_BEAN_NAME)
-		@ConditionalOnMissingBean(name = MESSAGE_CONVERTER_BEAN_NAME)
-		MessageConverter natsHandlerMessageConverter() {
-			return new CompositeMessageConverter(rawConverters());
-		}
-
-	}
-
-	private static List<MessageConverter> rawConverters() {
-		return List.of(new ByteArrayMessageConverter(), new StringMessageConverter());
 	}
 
 }

@@ -300,6 +300,8 @@ public class NatsProperties {
 
 		private final Health health = new Health();
 
+		private final Publish publish = new Publish();
+
 		public @Nullable String getDomain() {
 			return this.domain;
 		}
@@ -374,6 +376,10 @@ public class NatsProperties {
 
 		public Health getHealth() {
 			return this.health;
+		}
+
+		public Publish getPublish() {
+			return this.publish;
 		}
 
 	}
@@ -1365,6 +1371,56 @@ public class NatsProperties {
 
 		public void setSubject(String subject) {
 			this.subject = subject;
+		}
+
+	}
+
+	/**
+	 * Publishing settings of the JetStream template.
+	 */
+	public static class Publish {
+
+		/**
+		 * Time to wait for a stream to acknowledge a publish. Defaults to the timeout of
+		 * JetStream requests: 'nats.jetstream.request-timeout', or
+		 * 'nats.connection-timeout' when that is not set.
+		 */
+		private @Nullable Duration timeout;
+
+		/**
+		 * Maximum number of asynchronous publishes awaiting acknowledgement; further
+		 * asynchronous publishes wait for one of them to complete.
+		 */
+		private int maxInFlight = 4096;
+
+		/**
+		 * Maximum time an asynchronous publish waits when 'max-in-flight' publishes
+		 * await acknowledgement, before it fails without being sent.
+		 */
+		private Duration maxInFlightTimeout = Duration.ofSeconds(5);
+
+		public @Nullable Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(@Nullable Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public int getMaxInFlight() {
+			return this.maxInFlight;
+		}
+
+		public void setMaxInFlight(int maxInFlight) {
+			this.maxInFlight = maxInFlight;
+		}
+
+		public Duration getMaxInFlightTimeout() {
+			return this.maxInFlightTimeout;
+		}
+
+		public void setMaxInFlightTimeout(Duration maxInFlightTimeout) {
+			this.maxInFlightTimeout = maxInFlightTimeout;
 		}
 
 	}

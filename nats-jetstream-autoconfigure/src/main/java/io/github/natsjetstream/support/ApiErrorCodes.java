@@ -50,4 +50,43 @@ public final class ApiErrorCodes {
 	 */
 	public static final int NO_MESSAGE_FOUND = 10037;
 
+	/**
+	 * The message is larger than the stream's maximum message size.
+	 */
+	public static final int STREAM_MESSAGE_EXCEEDS_MAXIMUM = 10054;
+
+	/**
+	 * The subject is not captured by the expected stream ({@code Nats-Expected-Stream}).
+	 */
+	public static final int STREAM_NOT_MATCH = 10060;
+
+	/**
+	 * The stream's last message id is not the expected one
+	 * ({@code Nats-Expected-Last-Msg-Id}); the description names the actual one.
+	 */
+	public static final int STREAM_WRONG_LAST_MESSAGE_ID = 10070;
+
+	/**
+	 * The stream's or the subject's last sequence is not the expected one
+	 * ({@code Nats-Expected-Last-Sequence}, {@code Nats-Expected-Last-Subject-Sequence});
+	 * the description names the actual one.
+	 */
+	public static final int STREAM_WRONG_LAST_SEQUENCE = 10071;
+
+	/**
+	 * As {@link #STREAM_WRONG_LAST_SEQUENCE}, without the actual sequence (nats-server
+	 * 2.11 and later).
+	 */
+	public static final int STREAM_WRONG_LAST_SEQUENCE_CONSTANT = 10164;
+
+	/**
+	 * The per-message TTL ({@code Nats-TTL}) is not valid (nats-server 2.11 and later).
+	 */
+	public static final int MESSAGE_TTL_INVALID = 10165;
+
+	/**
+	 * The stream does not allow per-message TTLs (nats-server 2.11 and later).
+	 */
+	public static final int MESSAGE_TTL_DISABLED = 10166;
+
 }
