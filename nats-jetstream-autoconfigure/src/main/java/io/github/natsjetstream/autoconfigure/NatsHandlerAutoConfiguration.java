@@ -12,6 +12,7 @@ import io.github.natsjetstream.listener.ContainerResources;
 import io.github.natsjetstream.listener.NatsHandlerContainerRegistry;
 import io.github.natsjetstream.listener.adapter.CachingJsonMessageConverter;
 import io.github.natsjetstream.listener.adapter.NatsMessageArgumentResolver;
+import io.github.natsjetstream.listener.adapter.NatsPayloadArgumentResolver;
 import io.github.natsjetstream.provisioning.JetStreamProvisioner;
 import io.github.natsjetstream.provisioning.NatsStream;
 import io.github.natsjetstream.provisioning.StorageType;
@@ -92,7 +93,8 @@ public final class NatsHandlerAutoConfiguration {
 		if (uniqueValidator != null) {
 			factory.setValidator(uniqueValidator);
 		}
-		factory.setCustomArgumentResolvers(List.of(new NatsMessageArgumentResolver()));
+		factory.setCustomArgumentResolvers(List.of(new NatsMessageArgumentResolver(),
+				new NatsPayloadArgumentResolver(messageConverter, uniqueValidator)));
 		factory.afterPropertiesSet();
 		return factory;
 	}
