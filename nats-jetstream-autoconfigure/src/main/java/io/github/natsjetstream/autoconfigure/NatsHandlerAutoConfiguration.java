@@ -15,6 +15,7 @@ import io.github.natsjetstream.listener.adapter.NatsMessageArgumentResolver;
 import io.github.natsjetstream.listener.adapter.NatsPayloadArgumentResolver;
 import io.github.natsjetstream.provisioning.JetStreamProvisioner;
 import io.github.natsjetstream.provisioning.NatsStream;
+import io.github.natsjetstream.provisioning.ProvisioningException;
 import io.github.natsjetstream.provisioning.StorageType;
 import io.github.natsjetstream.retry.DeadLetterRecoverer;
 import io.github.natsjetstream.retry.DeadLetterReplayer;
@@ -124,10 +125,11 @@ public final class NatsHandlerAutoConfiguration {
 	@ConditionalOnMissingBean(name = "natsDeadLetterStream")
 	NatsStream natsDeadLetterStream(NatsProperties properties) {
 		NatsProperties.DeadLetter deadLetter = properties.getJetstream().getDeadLetter();
-		return NatsStream.builder(deadLetter.getStream())
-			.subjects(deadLetter.getSubjects())
-			.storage(StorageType.FILE)
-			.build();
+		NamedPropertyMapper map = new NamedPropertyMapper("nats.jetstream.dead-letter", ProvisioningException::new);
+		NatsStream.Builder builder = map.check("stream", deadLetter.getStream(),
+				() -> NatsStream.builder(deadLetter.getStream()));
+		map.map("subjects", deadLetter.getSubjects(), builder::subjects);
+		return builder.storage(StorageType.FILE).build();
 	}
 
 	@Bean

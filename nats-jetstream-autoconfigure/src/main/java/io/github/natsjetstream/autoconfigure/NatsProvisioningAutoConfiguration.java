@@ -34,7 +34,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
@@ -104,50 +103,54 @@ public final class NatsProvisioningAutoConfiguration {
 		}
 
 		private static NatsStream toDeclaration(String name, NatsProperties.Stream stream) {
-			return declare(STREAMS_PREFIX, name, () -> {
-				NatsStream.Builder builder = NatsStream.builder(name);
-				PropertyMapper map = PropertyMapper.get();
-				map.from(stream::getSubjects).when((subjects) -> !subjects.isEmpty()).to(builder::subjects);
-				map.from(stream::getStorage).to(builder::storage);
-				map.from(stream::getRetention).to(builder::retention);
-				map.from(stream::getReplicas).to(builder::replicas);
-				map.from(stream::getMaxAge).to(builder::maxAge);
-				map.from(stream::getMaxBytes).as(DataSize::toBytes).to(builder::maxBytes);
-				map.from(stream::getMaxMsgs).to(builder::maxMsgs);
-				map.from(stream::getMaxMsgsPerSubject).to(builder::maxMsgsPerSubject);
-				map.from(stream::getMaxMsgSize).as(DataSize::toBytes).as(Math::toIntExact).to(builder::maxMsgSize);
-				map.from(stream::getDiscard).to(builder::discard);
-				map.from(stream::getDuplicateWindow).to(builder::duplicateWindow);
-				map.from(stream::getDescription).to(builder::description);
-				map.from(stream::getAllowRollup).to(builder::allowRollup);
-				map.from(stream::getDenyDelete).to(builder::denyDelete);
-				map.from(stream::getDenyPurge).to(builder::denyPurge);
-				return builder.build();
-			});
+			String prefix = STREAMS_PREFIX + "." + name;
+			NatsStream.Builder builder = named(prefix, () -> NatsStream.builder(name));
+			NamedPropertyMapper map = new NamedPropertyMapper(prefix, ProvisioningException::new);
+			map.map("subjects", stream.getSubjects().isEmpty() ? null : stream.getSubjects(), builder::subjects);
+			map.map("storage", stream.getStorage(), builder::storage);
+			map.map("retention", stream.getRetention(), builder::retention);
+			map.map("replicas", stream.getReplicas(), builder::replicas);
+			map.map("max-age", stream.getMaxAge(), builder::maxAge);
+			map.map("max-bytes", stream.getMaxBytes(), (size) -> builder.maxBytes(size.toBytes()));
+			map.map("max-msgs", stream.getMaxMsgs(), builder::maxMsgs);
+			map.map("max-msgs-per-subject", stream.getMaxMsgsPerSubject(), builder::maxMsgsPerSubject);
+			map.map("max-msg-size", stream.getMaxMsgSize(), (size) -> builder.maxMsgSize(intBytes(size)));
+			map.map("discard", stream.getDiscard(), builder::discard);
+			map.map("duplicate-window", stream.getDuplicateWindow(), builder::duplicateWindow);
+			map.map("description", stream.getDescription(), builder::description);
+			map.map("allow-rollup", stream.getAllowRollup(), builder::allowRollup);
+			map.map("deny-delete", stream.getDenyDelete(), builder::denyDelete);
+			map.map("deny-purge", stream.getDenyPurge(), builder::denyPurge);
+			return builder.build();
 		}
 
 		private static NatsKeyValue toDeclaration(String bucket, NatsProperties.KeyValue keyValue) {
-			return declare(KEY_VALUE_PREFIX, bucket, () -> {
-				NatsKeyValue.Builder builder = NatsKeyValue.builder(bucket);
-				PropertyMapper map = PropertyMapper.get();
-				map.from(keyValue::getHistory).to(builder::history);
-				map.from(keyValue::getTtl).to(builder::ttl);
-				map.from(keyValue::getMaxBytes).as(DataSize::toBytes).to(builder::maxBytes);
-				map.from(keyValue::getStorage).to(builder::storage);
-				map.from(keyValue::getReplicas).to(builder::replicas);
-				map.from(keyValue::getDescription).to(builder::description);
-				return builder.build();
-			});
+			String prefix = KEY_VALUE_PREFIX + "." + bucket;
+			NatsKeyValue.Builder builder = named(prefix, () -> NatsKeyValue.builder(bucket));
+			NamedPropertyMapper map = new NamedPropertyMapper(prefix, ProvisioningException::new);
+			map.map("history", keyValue.getHistory(), builder::history);
+			map.map("ttl", keyValue.getTtl(), builder::ttl);
+			map.map("max-bytes", keyValue.getMaxBytes(), (size) -> builder.maxBytes(size.toBytes()));
+			map.map("storage", keyValue.getStorage(), builder::storage);
+			map.map("replicas", keyValue.getReplicas(), builder::replicas);
+			map.map("description", keyValue.getDescription(), builder::description);
+			return builder.build();
 		}
 
-		private static <T> T declare(String prefix, String name, Supplier<T> declaration) {
+		private static <T> T named(String prefix, Supplier<T> builder) {
 			try {
-				return declaration.get();
+				return builder.get();
 			}
-			catch (IllegalArgumentException | ArithmeticException ex) {
-				throw new ProvisioningException(
-						"Invalid declaration under '" + prefix + "." + name + "': " + ex.getMessage(), ex);
+			catch (IllegalArgumentException ex) {
+				throw new ProvisioningException("Invalid name in '" + prefix + "': " + ex.getMessage(), ex);
 			}
+		}
+
+		private static int intBytes(DataSize size) {
+			if (size.toBytes() > Integer.MAX_VALUE) {
+				throw new IllegalArgumentException("must be less than 2GB");
+			}
+			return (int) size.toBytes();
 		}
 
 	}

@@ -6,6 +6,7 @@ import java.util.function.Function;
 
 import io.github.natsjetstream.retry.ListBackoff;
 import io.github.natsjetstream.retry.RetryBackoff;
+import io.github.natsjetstream.support.PropertyValues;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
@@ -83,8 +84,19 @@ public record DeclaredHandlerSettings(@Nullable Integer concurrency, @Nullable I
 			@Nullable List<Duration> backoff, @Nullable Duration ackWait, @Nullable Integer maxAckPending,
 			@Nullable DeliverPolicySetting deliverPolicy, @Nullable String deadLetter, @Nullable Boolean autoStartup,
 			@Nullable List<Class<? extends Throwable>> noRetryFor, @Nullable String errorClassifier) {
-		this(concurrency, maxDeliver, (backoff != null && !backoff.isEmpty()) ? new ListBackoff(backoff) : null,
-				ackWait, maxAckPending, deliverPolicy, deadLetter, autoStartup, noRetryFor, errorClassifier);
+		this(concurrency, maxDeliver, (backoff != null && !backoff.isEmpty()) ? listBackoff(backoff) : null, ackWait,
+				maxAckPending, deliverPolicy, deadLetter, autoStartup, noRetryFor, errorClassifier);
+	}
+
+	private static ListBackoff listBackoff(List<Duration> delays) {
+		try {
+			return new ListBackoff(delays);
+		}
+		catch (IllegalArgumentException ex) {
+			// Without the cause: Spring Boot reports the message of the root cause
+			throw new IllegalArgumentException(
+					"Invalid backoff '" + PropertyValues.format(delays) + "': " + ex.getMessage());
+		}
 	}
 
 	/**
