@@ -25,8 +25,8 @@ class InvalidHandlerFailureAnalyzer extends AbstractFailureAnalyzer<InvalidHandl
 			return new FailureAnalysis(cause.getMessage(), action, cause);
 		}
 		return new FailureAnalysis(cause.getMessage(),
-				"Correct the handler as the description says. A handler's settings come from its @NatsHandler "
-						+ "attributes, overridden by nats.jetstream.handlers.<id>.* and defaulting to "
+				"Change the @NatsHandler attribute or the property the description names, as it says. A handler's "
+						+ "settings are read from nats.jetstream.handlers.<id>.*, then its @NatsHandler attributes, then "
 						+ "nats.jetstream.consumer-defaults.*.",
 				cause);
 	}

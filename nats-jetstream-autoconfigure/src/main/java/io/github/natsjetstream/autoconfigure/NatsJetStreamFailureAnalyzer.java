@@ -17,7 +17,7 @@ class NatsJetStreamFailureAnalyzer extends AbstractFailureAnalyzer<NatsJetStream
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, NatsJetStreamException cause) {
 		return new FailureAnalysis(cause.getMessage(),
-				"Check the NATS server named above and the nats.* properties; the cause follows the report.", cause);
+				"Check the NATS server and the nats.* properties the description names.", cause);
 	}
 
 	@Override
