@@ -39,11 +39,12 @@ final class HandlerAttributeParser {
 
 	DeclaredHandlerSettings parse(NatsHandler annotation, String id, String handler) {
 		Attributes attributes = new Attributes(id, handler);
-		return new DeclaredHandlerSettings(attributes.parse("concurrency", annotation.concurrency(), Integer::valueOf),
-				attributes.parse("maxDeliver", annotation.maxDeliver(), Integer::valueOf),
+		return new DeclaredHandlerSettings(
+				attributes.parse("concurrency", annotation.concurrency(), HandlerAttributeParser::number),
+				attributes.parse("maxDeliver", annotation.maxDeliver(), HandlerAttributeParser::number),
 				attributes.parse("backoff", annotation.backoff(), HandlerAttributeParser::delays),
-				attributes.parse("ackWait", annotation.ackWait(), DurationStyle::detectAndParse),
-				attributes.parse("maxAckPending", annotation.maxAckPending(), Integer::valueOf),
+				attributes.parse("ackWait", annotation.ackWait(), HandlerAttributeParser::duration),
+				attributes.parse("maxAckPending", annotation.maxAckPending(), HandlerAttributeParser::number),
 				attributes.parse("deliverPolicy", annotation.deliverPolicy(), DeliverPolicySetting::of),
 				attributes.parse("deadLetter", annotation.deadLetter(), Function.identity()),
 				attributes.parse("autoStartup", annotation.autoStartup(), HandlerAttributeParser::bool),
@@ -54,11 +55,29 @@ final class HandlerAttributeParser {
 				attributes.parse("overflowThreshold", annotation.overflowThreshold(), Long::valueOf));
 	}
 
+	private static Integer number(String value) {
+		try {
+			return Integer.valueOf(value);
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException("expected a whole number", ex);
+		}
+	}
+
+	private static Duration duration(String value) {
+		try {
+			return DurationStyle.detectAndParse(value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("expected a duration such as '10s' or '500ms'", ex);
+		}
+	}
+
 	private static List<Duration> delays(String value) {
 		List<Duration> delays = Arrays.stream(value.split(","))
 			.map(String::trim)
 			.filter(StringUtils::hasText)
-			.map(DurationStyle::detectAndParse)
+			.map(HandlerAttributeParser::duration)
 			.toList();
 		return new ListBackoff(delays).getDelays();
 	}

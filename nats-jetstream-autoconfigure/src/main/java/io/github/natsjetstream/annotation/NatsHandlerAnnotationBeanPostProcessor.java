@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.natsjetstream.config.HandlerSettingsResolver;
+import io.github.natsjetstream.config.InvalidHandlerException;
 import io.github.natsjetstream.listener.NatsHandlerContainerRegistry;
 
 import org.springframework.aop.support.AopUtils;
@@ -23,6 +24,7 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
 import org.springframework.util.Assert;
+import org.springframework.util.ClassUtils;
 
 /**
  * Finds {@link NatsHandler @NatsHandler} methods and classes on beans and, once every
@@ -87,9 +89,10 @@ public class NatsHandlerAnnotationBeanPostProcessor
 				this.declarations.add(new HandlerDeclaration(bean, beanName, targetClass, classLevel, null, routeMethods));
 			}
 			else if (!routeMethods.isEmpty()) {
-				throw new IllegalStateException("@NatsRoute methods " + routeMethods.keySet().stream()
+				throw new InvalidHandlerException("@NatsRoute methods " + routeMethods.keySet().stream()
 					.map(Method::getName)
-					.toList() + " of bean '" + beanName + "' (" + targetClass.getName()
+					.sorted()
+					.toList() + " of bean '" + beanName + "' (" + ClassUtils.getUserClass(targetClass).getSimpleName()
 						+ ") need @NatsHandler on the class to say which subjects the class consumes");
 			}
 			handlerMethods.forEach((method, annotation) -> this.declarations

@@ -15,6 +15,7 @@ import io.github.natsjetstream.config.InvalidHandlerException;
 import io.github.natsjetstream.config.NatsHandlerEndpoint;
 import io.github.natsjetstream.listener.adapter.MethodHandlerInvoker;
 import io.github.natsjetstream.listener.adapter.RoutingHandlerInvoker;
+import io.github.natsjetstream.routing.AmbiguousRouteException;
 import io.github.natsjetstream.routing.SubjectPattern;
 import io.github.natsjetstream.routing.SubjectRouter;
 import org.jspecify.annotations.Nullable;
@@ -93,22 +94,23 @@ final class NatsHandlerEndpointFactory {
 
 	private HandlerInvoker routingInvoker(HandlerDeclaration declaration, String description) {
 		if (declaration.routes().isEmpty()) {
-			throw new InvalidHandlerException(
-					"Class-level @NatsHandler on " + declaration.beanType().getName() + " has no @NatsRoute method");
+			throw new InvalidHandlerException("Class-level @NatsHandler on "
+					+ ClassUtils.getUserClass(declaration.beanType()).getSimpleName() + " has no @NatsRoute method: annotate the methods that handle the class's subjects with "
+					+ "@NatsRoute, or move @NatsHandler to the one method that handles them all");
 		}
 		SubjectRouter.Builder<InvocableHandlerMethod> router = SubjectRouter.builder();
-		for (Map.Entry<Method, NatsRoute> route : declaration.routes().entrySet()) {
-			String routeDescription = describe(declaration.beanType(), route.getKey());
-			InvocableHandlerMethod invocable = invocable(declaration.bean(), route.getKey());
-			for (String pattern : subjects(route.getValue().value(), routeDescription, "@NatsRoute")) {
-				router.route(pattern, invocable, routeDescription);
-			}
-		}
 		try {
+			for (Map.Entry<Method, NatsRoute> route : declaration.routes().entrySet()) {
+				String routeDescription = describe(declaration.beanType(), route.getKey());
+				InvocableHandlerMethod invocable = invocable(declaration.bean(), route.getKey());
+				for (String pattern : subjects(route.getValue().value(), routeDescription, "@NatsRoute")) {
+					router.route(pattern, invocable, routeDescription);
+				}
+			}
 			return new RoutingHandlerInvoker(router.build(), description);
 		}
-		catch (RuntimeException ex) {
-			throw new InvalidHandlerException(ex.getMessage(), ex);
+		catch (AmbiguousRouteException ex) {
+			throw new InvalidHandlerException(ex.getMessage() + " (handler " + description + ")", ex);
 		}
 	}
 

@@ -9,6 +9,7 @@ import io.github.natsjetstream.retry.DeadLetterSubjectTemplate;
 import io.github.natsjetstream.retry.ExponentialBackoff;
 import io.github.natsjetstream.retry.ListBackoff;
 import io.github.natsjetstream.retry.RetryBackoff;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Maps {@code nats.jetstream.consumer-defaults.*} and
@@ -18,6 +19,8 @@ import io.github.natsjetstream.retry.RetryBackoff;
  */
 final class HandlerDefaults {
 
+	private static final String BACKOFF_PREFIX = "nats.jetstream.consumer-defaults.backoff";
+
 	private HandlerDefaults() {
 	}
 
@@ -25,7 +28,8 @@ final class HandlerDefaults {
 	 * Return the defaults the properties declare.
 	 * @param jetstream the JetStream properties
 	 * @return the default settings, every value but the error classifier declared
-	 * @throws InvalidHandlerException naming the property when the backoff is invalid
+	 * @throws InvalidHandlerException naming the property and its value when the backoff
+	 * is invalid
 	 */
 	static DeclaredHandlerSettings of(NatsProperties.Jetstream jetstream) {
 		NatsProperties.ConsumerDefaults defaults = jetstream.getConsumerDefaults();
@@ -37,6 +41,7 @@ final class HandlerDefaults {
 	}
 
 	private static RetryBackoff backoff(NatsProperties.Backoff backoff) {
+		NamedPropertyMapper map = new NamedPropertyMapper(BACKOFF_PREFIX, InvalidHandlerException::new);
 		try {
 			if (!backoff.getDelays().isEmpty()) {
 				return new ListBackoff(backoff.getDelays());
@@ -45,11 +50,23 @@ final class HandlerDefaults {
 					backoff.getJitter());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidHandlerException("Invalid nats.jetstream.consumer-defaults.backoff (delays="
-					+ backoff.getDelays() + ", delay=" + backoff.getDelay() + ", multiplier=" + backoff.getMultiplier()
-					+ ", max-delay=" + backoff.getMaxDelay() + ", jitter=" + backoff.getJitter() + "): "
-					+ ex.getMessage(), ex);
+			String property = NamedPropertyMapper.propertyOf(ex);
+			if (property == null) {
+				throw new InvalidHandlerException("Invalid " + BACKOFF_PREFIX + ": " + ex.getMessage(), ex);
+			}
+			throw map.invalid(property, value(backoff, property), ex);
 		}
+	}
+
+	private static @Nullable Object value(NatsProperties.Backoff backoff, String property) {
+		return switch (property) {
+			case "delays" -> backoff.getDelays();
+			case "delay" -> backoff.getDelay();
+			case "multiplier" -> backoff.getMultiplier();
+			case "max-delay" -> backoff.getMaxDelay();
+			case "jitter" -> backoff.getJitter();
+			default -> null;
+		};
 	}
 
 }

@@ -13,8 +13,10 @@ import io.github.natsjetstream.listener.HandlerStatusResolver;
 import io.github.natsjetstream.listener.NatsHandlerContainerRegistry;
 import io.github.natsjetstream.listener.StreamDirectory;
 import io.github.natsjetstream.listener.adapter.NatsMessageArgumentResolver;
+import io.github.natsjetstream.listener.adapter.NatsPayloadArgumentResolver;
 import io.github.natsjetstream.provisioning.JetStreamProvisioner;
 import io.github.natsjetstream.provisioning.NatsStream;
+import io.github.natsjetstream.provisioning.ProvisioningException;
 import io.github.natsjetstream.provisioning.StorageType;
 import io.github.natsjetstream.retry.DeadLetterRecoverer;
 import io.github.natsjetstream.retry.DeadLetterReplayer;
@@ -90,7 +92,8 @@ public final class NatsHandlerAutoConfiguration {
 		if (uniqueValidator != null) {
 			factory.setValidator(uniqueValidator);
 		}
-		factory.setCustomArgumentResolvers(List.of(new NatsMessageArgumentResolver()));
+		factory.setCustomArgumentResolvers(List.of(new NatsMessageArgumentResolver(),
+				new NatsPayloadArgumentResolver(messageConverter, uniqueValidator)));
 		factory.afterPropertiesSet();
 		return factory;
 	}
@@ -120,10 +123,11 @@ public final class NatsHandlerAutoConfiguration {
 	@ConditionalOnMissingBean(name = "natsDeadLetterStream")
 	NatsStream natsDeadLetterStream(NatsProperties properties) {
 		NatsProperties.DeadLetter deadLetter = properties.getJetstream().getDeadLetter();
-		return NatsStream.builder(deadLetter.getStream())
-			.subjects(deadLetter.getSubjects())
-			.storage(StorageType.FILE)
-			.build();
+		NamedPropertyMapper map = new NamedPropertyMapper("nats.jetstream.dead-letter", ProvisioningException::new);
+		NatsStream.Builder builder = map.check("stream", deadLetter.getStream(),
+				() -> NatsStream.builder(deadLetter.getStream()));
+		map.map("subjects", deadLetter.getSubjects(), builder::subjects);
+		return builder.storage(StorageType.FILE).build();
 	}
 
 	@Bean

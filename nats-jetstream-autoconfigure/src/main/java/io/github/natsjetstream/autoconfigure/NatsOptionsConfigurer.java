@@ -1,12 +1,20 @@
 package io.github.natsjetstream.autoconfigure;
 
+import java.security.NoSuchAlgorithmException;
 import java.util.List;
 
+import javax.net.ssl.SSLContext;
+
+import io.github.natsjetstream.connection.CredentialsCheck;
+import io.github.natsjetstream.connection.HostnameVerifyingSslContext;
+import io.github.natsjetstream.connection.InvalidConnectionSettingException;
 import io.github.natsjetstream.connection.NatsConnectionEventLogger;
 import io.github.natsjetstream.connection.ServerUrls;
 import io.github.natsjetstream.connection.ServerUrls.UserInfo;
 import io.nats.client.Nats;
 import io.nats.client.Options;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.PropertyMapper;
@@ -17,10 +25,18 @@ import org.springframework.util.Assert;
  * Applies the {@code nats.*} properties and the {@link NatsConnectionDetails} to a jnats
  * {@link Options.Builder}. Usable on builders of the application's own, for example to
  * open a second connection configured like the first.
+ * <p>
+ * Server URLs, the NKey seed and the {@code .creds} file are checked first, so that a
+ * mistake fails with an {@link InvalidConnectionSettingException} naming the property
+ * whether or not the server asks for credentials. TLS verifies that the server's
+ * certificate is for the host connected to unless {@code nats.ssl.verify-hostname} is
+ * off.
  *
  * @author NATS JetStream Spring Boot Starter contributors
  */
 public class NatsOptionsConfigurer {
+
+	private static final Log logger = LogFactory.getLog(NatsOptionsConfigurer.class);
 
 	private final NatsProperties properties;
 
@@ -50,11 +66,10 @@ public class NatsOptionsConfigurer {
 	 */
 	public void configure(Options.Builder builder) {
 		Assert.notNull(builder, "'builder' must not be null");
-		configureServersAndAuthentication(builder);
-		SslBundle sslBundle = this.connectionDetails.getSslBundle();
-		if (sslBundle != null) {
-			builder.sslContext(sslBundle.createSslContext());
-		}
+		List<String> servers = this.connectionDetails.getServers();
+		ServerUrls.check("nats.servers", servers);
+		configureServersAndAuthentication(builder, servers);
+		configureTls(builder, servers);
 		PropertyMapper map = PropertyMapper.get();
 		NatsProperties properties = this.properties;
 		String connectionName = (properties.getConnectionName() != null) ? properties.getConnectionName()
@@ -69,9 +84,7 @@ public class NatsOptionsConfigurer {
 		builder.connectionListener(eventLogger).errorListener(eventLogger);
 	}
 
-	private void configureServersAndAuthentication(Options.Builder builder) {
-		List<String> servers = this.connectionDetails.getServers();
-		Assert.state(!servers.isEmpty(), "No NATS server configured: set nats.servers");
+	private void configureServersAndAuthentication(Options.Builder builder, List<String> servers) {
 		builder.servers(ServerUrls.redact(servers).toArray(String[]::new));
 		UserInfo urlUserInfo = ServerUrls.userInfo(servers);
 		String username = firstNonNull(this.connectionDetails.getUsername(),
@@ -88,13 +101,49 @@ public class NatsOptionsConfigurer {
 		}
 		String nkey = this.connectionDetails.getNkey();
 		String credentials = this.connectionDetails.getCredentials();
-		Assert.state(nkey == null || credentials == null,
-				"nats.nkey and nats.credentials are mutually exclusive: a .creds file already holds the NKey seed");
+		if (nkey != null && credentials != null) {
+			throw new InvalidConnectionSettingException("nats.nkey",
+					"it is set together with nats.credentials, whose .creds file holds an NKey seed already",
+					"Set one of them only: nats.credentials for a .creds file, nats.nkey for a bare seed.", null);
+		}
 		if (nkey != null) {
-			builder.authHandler(Nats.staticCredentials(null, nkey.toCharArray()));
+			CredentialsCheck.nkeySeed("nats.nkey", nkey);
+			builder.authHandler(Nats.staticCredentials(null, nkey.trim().toCharArray()));
 		}
 		if (credentials != null) {
+			CredentialsCheck.credentialsFile("nats.credentials", credentials);
 			builder.credentialPath(credentials);
+		}
+	}
+
+	/**
+	 * Use TLS when an SSL bundle is given or a URL asks for it, verifying the server's
+	 * host name unless {@code nats.ssl.verify-hostname} is off.
+	 */
+	private void configureTls(Options.Builder builder, List<String> servers) {
+		SslBundle sslBundle = this.connectionDetails.getSslBundle();
+		if (sslBundle == null && !ServerUrls.anySecure(servers)) {
+			return;
+		}
+		SSLContext sslContext = (sslBundle != null) ? sslBundle.createSslContext() : defaultSslContext();
+		if (!this.properties.getSsl().isVerifyHostname()) {
+			logger.warn("TLS host name verification is off (nats.ssl.verify-hostname=false): any certificate the "
+					+ "trust material accepts is taken, whichever host it was issued for");
+			builder.sslContext(sslContext);
+			return;
+		}
+		builder.sslContext(new HostnameVerifyingSslContext(sslContext, ServerUrls.firstHostName(servers)));
+		// Connect to configured servers by name (trying each of its addresses), so that their
+		// certificates are checked against the name rather than an address
+		builder.hostnameResolveMode(Options.HostnameResolveMode.HappyEyeballs);
+	}
+
+	private static SSLContext defaultSslContext() {
+		try {
+			return SSLContext.getDefault();
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("No default SSLContext for tls:// server URLs", ex);
 		}
 	}
 

@@ -238,12 +238,27 @@ public class NatsProperties {
 		 */
 		private @Nullable String bundle;
 
+		/**
+		 * Whether to verify that the server's certificate is for the host connected to.
+		 * Turned off, any certificate the trust material accepts is taken, and a warning
+		 * says so at startup.
+		 */
+		private boolean verifyHostname = true;
+
 		public @Nullable String getBundle() {
 			return this.bundle;
 		}
 
 		public void setBundle(@Nullable String bundle) {
 			this.bundle = bundle;
+		}
+
+		public boolean isVerifyHostname() {
+			return this.verifyHostname;
+		}
+
+		public void setVerifyHostname(boolean verifyHostname) {
+			this.verifyHostname = verifyHostname;
 		}
 
 	}

@@ -36,23 +36,24 @@ final class PropertiesDeclarations {
 	static NatsStream stream(String name, NatsProperties.Stream stream) {
 		String prefix = STREAMS_PREFIX + "." + name;
 		return declare(prefix, () -> {
-			NatsStream.Builder builder = NatsStream.builder(name).propertyPrefix(prefix);
+			NatsStream.Builder builder = named(prefix, () -> NatsStream.builder(name).propertyPrefix(prefix));
+			NamedPropertyMapper named = new NamedPropertyMapper(prefix, ProvisioningException::new);
+			named.map("subjects", stream.getSubjects().isEmpty() ? null : stream.getSubjects(), builder::subjects);
+			named.map("storage", stream.getStorage(), builder::storage);
+			named.map("retention", stream.getRetention(), builder::retention);
+			named.map("replicas", stream.getReplicas(), builder::replicas);
+			named.map("max-age", stream.getMaxAge(), builder::maxAge);
+			named.map("max-bytes", stream.getMaxBytes(), (size) -> builder.maxBytes(size.toBytes()));
+			named.map("max-msgs", stream.getMaxMsgs(), builder::maxMsgs);
+			named.map("max-msgs-per-subject", stream.getMaxMsgsPerSubject(), builder::maxMsgsPerSubject);
+			named.map("max-msg-size", stream.getMaxMsgSize(), (size) -> builder.maxMsgSize(intBytes(size)));
+			named.map("discard", stream.getDiscard(), builder::discard);
+			named.map("duplicate-window", stream.getDuplicateWindow(), builder::duplicateWindow);
+			named.map("description", stream.getDescription(), builder::description);
+			named.map("allow-rollup", stream.getAllowRollup(), builder::allowRollup);
+			named.map("deny-delete", stream.getDenyDelete(), builder::denyDelete);
+			named.map("deny-purge", stream.getDenyPurge(), builder::denyPurge);
 			PropertyMapper map = PropertyMapper.get();
-			map.from(stream::getSubjects).when((subjects) -> !subjects.isEmpty()).to(builder::subjects);
-			map.from(stream::getStorage).to(builder::storage);
-			map.from(stream::getRetention).to(builder::retention);
-			map.from(stream::getReplicas).to(builder::replicas);
-			map.from(stream::getMaxAge).to(builder::maxAge);
-			map.from(stream::getMaxBytes).as(DataSize::toBytes).to(builder::maxBytes);
-			map.from(stream::getMaxMsgs).to(builder::maxMsgs);
-			map.from(stream::getMaxMsgsPerSubject).to(builder::maxMsgsPerSubject);
-			map.from(stream::getMaxMsgSize).as(DataSize::toBytes).as(Math::toIntExact).to(builder::maxMsgSize);
-			map.from(stream::getDiscard).to(builder::discard);
-			map.from(stream::getDuplicateWindow).to(builder::duplicateWindow);
-			map.from(stream::getDescription).to(builder::description);
-			map.from(stream::getAllowRollup).to(builder::allowRollup);
-			map.from(stream::getDenyDelete).to(builder::denyDelete);
-			map.from(stream::getDenyPurge).to(builder::denyPurge);
 			map.from(stream::getMetadata).when((metadata) -> !metadata.isEmpty()).to(builder::metadata);
 			map.from(stream::getCompression).to(builder::compression);
 			NatsProperties.SubjectTransform transform = stream.getSubjectTransform();
@@ -83,14 +84,15 @@ final class PropertiesDeclarations {
 	static NatsKeyValue keyValue(String bucket, NatsProperties.KeyValue keyValue) {
 		String prefix = KEY_VALUE_PREFIX + "." + bucket;
 		return declare(prefix, () -> {
-			NatsKeyValue.Builder builder = NatsKeyValue.builder(bucket).propertyPrefix(prefix);
+			NatsKeyValue.Builder builder = named(prefix, () -> NatsKeyValue.builder(bucket).propertyPrefix(prefix));
+			NamedPropertyMapper named = new NamedPropertyMapper(prefix, ProvisioningException::new);
+			named.map("history", keyValue.getHistory(), builder::history);
+			named.map("ttl", keyValue.getTtl(), builder::ttl);
+			named.map("max-bytes", keyValue.getMaxBytes(), (size) -> builder.maxBytes(size.toBytes()));
+			named.map("storage", keyValue.getStorage(), builder::storage);
+			named.map("replicas", keyValue.getReplicas(), builder::replicas);
+			named.map("description", keyValue.getDescription(), builder::description);
 			PropertyMapper map = PropertyMapper.get();
-			map.from(keyValue::getHistory).to(builder::history);
-			map.from(keyValue::getTtl).to(builder::ttl);
-			map.from(keyValue::getMaxBytes).as(DataSize::toBytes).to(builder::maxBytes);
-			map.from(keyValue::getStorage).to(builder::storage);
-			map.from(keyValue::getReplicas).to(builder::replicas);
-			map.from(keyValue::getDescription).to(builder::description);
 			map.from(keyValue::getCompression).to(builder::compression);
 			map.from(keyValue::getMetadata).when((metadata) -> !metadata.isEmpty()).to(builder::metadata);
 			NatsProperties.Republish republish = keyValue.getRepublish();
@@ -151,6 +153,22 @@ final class PropertiesDeclarations {
 			throw new IllegalArgumentException("'" + property + "' must be set");
 		}
 		return value;
+	}
+
+	private static <T> T named(String prefix, Supplier<T> builder) {
+		try {
+			return builder.get();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ProvisioningException("Invalid name in '" + prefix + "': " + ex.getMessage(), ex);
+		}
+	}
+
+	private static int intBytes(DataSize size) {
+		if (size.toBytes() > Integer.MAX_VALUE) {
+			throw new IllegalArgumentException("must be less than 2GB");
+		}
+		return (int) size.toBytes();
 	}
 
 	private static <T> T declare(String prefix, Supplier<T> declaration) {

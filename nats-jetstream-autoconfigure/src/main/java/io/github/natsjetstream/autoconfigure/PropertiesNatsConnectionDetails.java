@@ -2,8 +2,10 @@ package io.github.natsjetstream.autoconfigure;
 
 import java.util.List;
 
+import io.github.natsjetstream.connection.InvalidConnectionSettingException;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 
@@ -59,11 +61,19 @@ class PropertiesNatsConnectionDetails implements NatsConnectionDetails {
 		if (bundleName == null) {
 			return null;
 		}
+		String action = "Declare the bundle under spring.ssl.bundle.pem." + bundleName + " (or .jks." + bundleName
+				+ "), or set nats.ssl.bundle to the name of a declared one.";
 		if (this.sslBundles == null) {
-			throw new IllegalStateException("SSL bundle '" + bundleName
-					+ "' is configured by nats.ssl.bundle but no SslBundles are available");
+			throw new InvalidConnectionSettingException("nats.ssl.bundle",
+					"SSL bundle '" + bundleName + "' is named but the application has no SSL bundles", action, null);
 		}
-		return this.sslBundles.getBundle(bundleName);
+		try {
+			return this.sslBundles.getBundle(bundleName);
+		}
+		catch (NoSuchSslBundleException ex) {
+			throw new InvalidConnectionSettingException("nats.ssl.bundle", "no SSL bundle '" + bundleName
+					+ "' is declared", action, ex);
+		}
 	}
 
 }

@@ -3,6 +3,7 @@ package io.github.natsjetstream.autoconfigure;
 import java.time.Duration;
 
 import io.github.natsjetstream.config.InvalidHandlerException;
+import io.github.natsjetstream.support.PropertyValues;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,14 +39,18 @@ final class ShutdownTimeout {
 			return (limit.compareTo(Duration.ofSeconds(1)) > 0) ? limit : phase.dividedBy(2);
 		}
 		if (configured.compareTo(limit) > 0) {
-			throw new InvalidHandlerException("nats.jetstream.shutdown-timeout (" + configured + ") leaves less than "
-					+ RETURN_ALLOWANCE + " within spring.lifecycle.timeout-per-shutdown-phase (" + phase
-					+ ") for handlers to return the messages they pulled before Spring stops waiting: set "
-					+ "nats.jetstream.shutdown-timeout to at most " + limit
-					+ " or raise spring.lifecycle.timeout-per-shutdown-phase to at least "
-					+ configured.plus(RETURN_ALLOWANCE) + ".");
+			throw new InvalidHandlerException("nats.jetstream.shutdown-timeout (" + format(configured)
+					+ ") leaves less than " + format(RETURN_ALLOWANCE) + " within "
+					+ "spring.lifecycle.timeout-per-shutdown-phase (" + format(phase) + ") for handlers to return the "
+					+ "messages they pulled before Spring stops waiting: set nats.jetstream.shutdown-timeout to at most "
+					+ format(limit) + " or raise spring.lifecycle.timeout-per-shutdown-phase to at least "
+					+ format(configured.plus(RETURN_ALLOWANCE)) + ".");
 		}
 		return configured;
+	}
+
+	private static String format(Duration duration) {
+		return PropertyValues.format(duration);
 	}
 
 }

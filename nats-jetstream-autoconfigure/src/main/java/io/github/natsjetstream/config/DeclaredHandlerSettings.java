@@ -6,6 +6,7 @@ import java.util.function.Function;
 
 import io.github.natsjetstream.retry.ListBackoff;
 import io.github.natsjetstream.retry.RetryBackoff;
+import io.github.natsjetstream.support.PropertyValues;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
@@ -101,9 +102,20 @@ public record DeclaredHandlerSettings(@Nullable Integer concurrency, @Nullable I
 			@Nullable List<Class<? extends Throwable>> noRetryFor, @Nullable String errorClassifier,
 			@Nullable PriorityPolicySetting priorityPolicy, @Nullable Duration pinTimeout,
 			@Nullable Long overflowThreshold) {
-		this(concurrency, maxDeliver, (backoff != null && !backoff.isEmpty()) ? new ListBackoff(backoff) : null,
-				ackWait, maxAckPending, deliverPolicy, deadLetter, autoStartup, noRetryFor, errorClassifier,
-				priorityPolicy, pinTimeout, overflowThreshold);
+		this(concurrency, maxDeliver, (backoff != null && !backoff.isEmpty()) ? listBackoff(backoff) : null, ackWait,
+				maxAckPending, deliverPolicy, deadLetter, autoStartup, noRetryFor, errorClassifier, priorityPolicy,
+				pinTimeout, overflowThreshold);
+	}
+
+	private static ListBackoff listBackoff(List<Duration> delays) {
+		try {
+			return new ListBackoff(delays);
+		}
+		catch (IllegalArgumentException ex) {
+			// Without the cause: Spring Boot reports the message of the root cause
+			throw new IllegalArgumentException(
+					"Invalid backoff '" + PropertyValues.format(delays) + "': " + ex.getMessage());
+		}
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.github.natsjetstream.config;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -13,6 +14,8 @@ import java.util.function.Function;
 import io.github.natsjetstream.retry.DeadLetterSubjectTemplate;
 import io.github.natsjetstream.retry.DefaultErrorClassifier;
 import io.github.natsjetstream.retry.ErrorClassifier;
+import io.github.natsjetstream.routing.SubjectPattern;
+import io.github.natsjetstream.support.PropertyValues;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -105,18 +108,22 @@ public final class HandlerSettingsResolver {
 	 * Check that every handler id configured under {@code nats.jetstream.handlers} is the
 	 * id of a handler, so that a typo is not silently ignored.
 	 * @param handlerIds the ids of every handler of the application
-	 * @throws InvalidHandlerException naming the unknown ids and the closest known ones
+	 * @throws UnknownHandlerIdException naming the unknown id and the closest known ones
 	 */
 	public void checkEveryOverrideMatches(Collection<String> handlerIds) {
 		Set<String> known = ConcurrentHashMap.newKeySet();
 		handlerIds.forEach((id) -> known.add(canonical(id)));
 		for (String configured : this.overrides.keySet()) {
 			if (!known.contains(canonical(configured))) {
-				throw new InvalidHandlerException("Property 'nats.jetstream.handlers." + configured
+				List<String> closest = closest(configured, handlerIds);
+				throw new UnknownHandlerIdException("Property 'nats.jetstream.handlers." + configured
 						+ "' configures no handler: no @NatsHandler has the id '" + configured + "'. "
-						+ closest(configured, handlerIds)
+						+ (closest.isEmpty() ? "The application has no @NatsHandler."
+								: "The closest handler ids are " + String.join(", ", closest.stream()
+									.map((id) -> "'" + id + "'")
+									.toList()) + ".")
 						+ " A handler's id is @NatsHandler(id = ...), or else <bean name>-<method name> (the bean name "
-						+ "for a class-level handler).");
+						+ "for a class-level handler).", configured, closest);
 			}
 		}
 	}
@@ -135,6 +142,10 @@ public final class HandlerSettingsResolver {
 			.orElse(DeclaredHandlerSettings.NONE);
 	}
 
+	/**
+	 * Check that the dead-letter subject, its placeholders replaced, is a subject one can
+	 * publish to.
+	 */
 	private ErrorClassifier errorClassifier(String beanName, Check check) {
 		try {
 			return this.errorClassifiers.apply(beanName);
@@ -145,17 +156,12 @@ public final class HandlerSettingsResolver {
 		}
 	}
 
-	private static String closest(String configured, Collection<String> handlerIds) {
-		if (handlerIds.isEmpty()) {
-			return "The application has no @NatsHandler.";
-		}
+	private static List<String> closest(String configured, Collection<String> handlerIds) {
 		String target = canonical(configured);
-		List<String> closest = handlerIds.stream()
+		return handlerIds.stream()
 			.sorted(Comparator.comparingInt((String id) -> distance(canonical(id), target)).thenComparing(id -> id))
 			.limit(3)
-			.map((id) -> "'" + id + "'")
 			.toList();
-		return "The closest handler ids are " + String.join(", ", closest) + ".";
 	}
 
 	/**
@@ -207,7 +213,8 @@ public final class HandlerSettingsResolver {
 		InvalidHandlerException invalid(String setting, @Nullable Object value, String problem,
 				@Nullable Throwable cause) {
 			SettingSource source = this.sources.getOrDefault(setting, SettingSource.DEFAULT);
-			return new InvalidHandlerException("Invalid " + setting + " '" + value + "' of handler '" + this.id + "' ("
+			return new InvalidHandlerException("Invalid " + setting + " '" + PropertyValues.format(value)
+					+ "' of handler '" + this.id + "' ("
 					+ this.handler + "), from " + source.describe(this.id, setting) + ": " + problem, cause);
 		}
 

@@ -23,6 +23,17 @@ public enum ConnectFailureCause {
 	AUTHORIZATION("authorization failed (check nats.username/password, nats.token, nats.nkey or nats.credentials)"),
 
 	/**
+	 * The credentials could not be read or used to answer the server's challenge: a
+	 * {@code .creds} file gone or corrupt, an NKey seed that is no seed.
+	 */
+	CREDENTIALS("the credentials could not be used (check nats.nkey or the .creds file of nats.credentials)"),
+
+	/**
+	 * The server's certificate is trusted but not for the host connected to.
+	 */
+	HOST_NAME("TLS host name verification failed: the server's certificate is not for the host connected to"),
+
+	/**
 	 * TLS could not be negotiated: no TLS on one side, or certificates not trusted.
 	 */
 	TLS("TLS handshake failed (check the server's certificate against the trust material of nats.ssl.bundle, and tls:// URLs)"),

@@ -55,7 +55,9 @@ public class NatsConnectionEventLogger implements ConnectionListener, ErrorListe
 
 	@Override
 	public void exceptionOccurred(@Nullable Connection connection, Exception exception) {
-		record(new Failure(ConnectFailureClassifier.classify(exception), exception.getMessage(), exception));
+		String explanation = ConnectFailureClassifier.explain(exception);
+		record(new Failure(ConnectFailureClassifier.classify(exception),
+				(explanation != null) ? explanation : exception.getMessage(), exception));
 		logger.warn("NATS connection problem on " + currentServer(connection) + ": " + describe(exception));
 		if (logger.isDebugEnabled()) {
 			logger.debug("NATS connection problem", exception);

@@ -12,6 +12,7 @@ import io.nats.client.Connection;
 import io.nats.client.ConnectionListener;
 import io.nats.client.Nats;
 import io.nats.client.Options;
+import io.nats.client.api.ServerInfo;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -59,7 +60,9 @@ public class NatsConnectionFactory {
 	 */
 	public Connection connect() {
 		try {
-			return Nats.connect(this.options);
+			Connection connection = Nats.connect(this.options);
+			warnIfCredentialsAreNotAsked(connection);
+			return connection;
 		}
 		catch (IOException ex) {
 			throw connectFailure(ex);
@@ -92,6 +95,9 @@ public class NatsConnectionFactory {
 			if (connection.getStatus() != Connection.Status.CONNECTED) {
 				logger.warn("NATS server(s) " + servers() + " not reachable yet; connecting in the background");
 			}
+			else {
+				warnIfCredentialsAreNotAsked(connection);
+			}
 			return connection;
 		}
 		catch (ExecutionException ex) {
@@ -123,9 +129,24 @@ public class NatsConnectionFactory {
 		}
 	}
 
+	/**
+	 * Say so when credentials are configured but the server asks for none: it accepts the
+	 * connection without looking at them, so they prove nothing yet.
+	 */
+	private void warnIfCredentialsAreNotAsked(Connection connection) {
+		boolean credentials = this.options.getAuthHandler() != null || this.options.getUsernameChars() != null
+				|| this.options.getTokenChars() != null;
+		ServerInfo serverInfo = connection.getServerInfo();
+		if (credentials && serverInfo != null && !serverInfo.isAuthRequired()) {
+			String url = connection.getConnectedUrl();
+			logger.warn("NATS server " + ((url != null) ? ServerUrls.redact(url) : servers()) + " requires no "
+					+ "authentication: it accepted the connection without checking the configured credentials");
+		}
+	}
+
 	private NatsConnectException connectFailure(@Nullable Throwable failure) {
 		ConnectFailureCause cause = ConnectFailureClassifier.classify(failure);
-		String detail = null;
+		String detail = ConnectFailureClassifier.explain(failure);
 		Throwable underlying = failure;
 		if (cause == ConnectFailureCause.OTHER
 				&& this.options.getErrorListener() instanceof NatsConnectionEventLogger eventLogger) {

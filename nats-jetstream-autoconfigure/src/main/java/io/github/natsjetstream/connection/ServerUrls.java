@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import io.nats.client.support.NatsUri;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,6 +51,73 @@ public final class ServerUrls {
 	 */
 	public static List<String> redact(List<String> urls) {
 		return urls.stream().map(ServerUrls::redact).toList();
+	}
+
+	/**
+	 * Check that every URL is a NATS server URL that jnats can connect to.
+	 * @param setting the property that holds the URLs, for errors
+	 * @param urls server URLs
+	 * @throws InvalidConnectionSettingException naming the first URL that is not one,
+	 * without its credentials
+	 */
+	public static void check(String setting, List<String> urls) {
+		String action = "Set " + setting + " to URLs such as 'nats://host:4222' or 'tls://host:4222', separated by "
+				+ "commas.";
+		if (urls.isEmpty() || urls.stream().allMatch(String::isBlank)) {
+			throw new InvalidConnectionSettingException(setting, "no server URL is given", action, null);
+		}
+		for (String url : urls) {
+			String redacted = redact(url);
+			try {
+				NatsUri uri = new NatsUri(url.trim());
+				if (uri.getHost() == null || uri.getHost().isEmpty()) {
+					throw new InvalidConnectionSettingException(setting, "'" + redacted + "' names no host", action,
+							null);
+				}
+			}
+			catch (URISyntaxException ex) {
+				throw new InvalidConnectionSettingException(setting,
+						"'" + redacted + "' is not a server URL (" + ex.getReason() + ")", action, null);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidConnectionSettingException(setting, "'" + redacted + "' is not a server URL", action,
+						null);
+			}
+		}
+	}
+
+	/**
+	 * Return whether any URL asks for TLS ({@code tls://} or {@code wss://}).
+	 * @param urls server URLs
+	 * @return whether TLS is asked for
+	 */
+	public static boolean anySecure(List<String> urls) {
+		return urls.stream().map(ServerUrls::natsUri).anyMatch((uri) -> uri != null && uri.isSecure()
+				&& !"opentls".equalsIgnoreCase(uri.getScheme()));
+	}
+
+	/**
+	 * Return the host name of the first URL that names its host rather than giving its
+	 * IP address.
+	 * @param urls server URLs
+	 * @return the host name, or {@code null} when every URL gives an IP address
+	 */
+	public static @Nullable String firstHostName(List<String> urls) {
+		return urls.stream()
+			.map(ServerUrls::natsUri)
+			.filter((uri) -> uri != null && !uri.hostIsIpAddress() && uri.getHost() != null)
+			.map(NatsUri::getHost)
+			.findFirst()
+			.orElse(null);
+	}
+
+	private static @Nullable NatsUri natsUri(String url) {
+		try {
+			return new NatsUri(url.trim());
+		}
+		catch (URISyntaxException | IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	/**

@@ -151,6 +151,12 @@ final class ResourceProvisioner {
 					+ serverSaid(ex) + "). Enable JetStream for the account in the server configuration, or set "
 					+ "nats.jetstream.provisioning.mode=none.", ex, true);
 		}
+		if (code == ApiErrorCodes.STREAM_NOT_FOUND && resource.getType() == ResourceType.CONSUMER) {
+			return new ProvisioningException(resource.describe() + " cannot be " + action + ": stream '"
+					+ resource.getStreamName() + "' does not exist (" + serverSaid(ex) + "). Declare it under "
+					+ "nats.jetstream.streams." + resource.getStreamName() + ", or name an existing stream in "
+					+ "@NatsHandler(stream = ...).", ex);
+		}
 		if (code == ApiErrorCodes.STREAM_SUBJECT_OVERLAP) {
 			return new ProvisioningException(resource.describe() + " cannot be " + action + ": its subjects "
 					+ resource.getSubjects() + " overlap with those of " + overlapping(resource) + " ("

@@ -11,6 +11,7 @@ import io.nats.client.NKey;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -18,12 +19,15 @@ import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ContextConsumer;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Connects with every supported kind of authentication to servers configured for it.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class NatsAuthenticationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
@@ -66,6 +70,18 @@ class NatsAuthenticationTests {
 			this.contextRunner
 				.withPropertyValues("nats.servers=" + server.url(), "nats.nkey=" + new String(user.getSeed()))
 				.run(usesJetStream("NKEY"));
+		}
+	}
+
+	@Test
+	void credentialsAServerDoesNotAskForAreWarnedAbout(CapturedOutput output) throws Exception {
+		NKey user = NKey.createUser(null);
+		try (NatsServer server = NatsServer.builder().build().start()) {
+			this.contextRunner
+				.withPropertyValues("nats.servers=" + server.url(), "nats.nkey=" + new String(user.getSeed()))
+				.run(usesJetStream("UNASKED"));
+			assertThat(output).contains("NATS server " + server.url() + " requires no authentication")
+				.doesNotContain(new String(user.getSeed()));
 		}
 	}
 

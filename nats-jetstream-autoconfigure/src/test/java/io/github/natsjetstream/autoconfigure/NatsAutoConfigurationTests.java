@@ -1,10 +1,12 @@
 package io.github.natsjetstream.autoconfigure;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.natsjetstream.test.NatsOperatorFixture;
 import io.github.natsjetstream.test.NatsServer;
 import io.github.natsjetstream.test.NatsServerExtension;
 import io.nats.client.Connection;
@@ -17,6 +19,7 @@ import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
@@ -122,8 +125,9 @@ class NatsAutoConfigurationTests {
 	}
 
 	@Test
-	void credentialsFileShouldReachTheOptionsAsAnAuthHandler() {
-		this.contextRunner.withPropertyValues("nats.credentials=/etc/app/user.creds")
+	void credentialsFileShouldReachTheOptionsAsAnAuthHandler(@TempDir Path dir) {
+		Path credentials = NatsOperatorFixture.create().writeCredentials(dir.resolve("user.creds"));
+		this.contextRunner.withPropertyValues("nats.credentials=" + credentials)
 			.with(this::userConnection)
 			.run((context) -> assertThat(context.getBean(Options.class).getAuthHandler()).isNotNull());
 	}

@@ -31,10 +31,10 @@ class ShutdownTimeoutTests {
 	void configuredTimeoutAsLongAsThePhaseIsAnErrorNamingBothProperties() {
 		assertThatExceptionOfType(InvalidHandlerException.class)
 			.isThrownBy(() -> ShutdownTimeout.resolve(Duration.ofSeconds(30), Duration.ofSeconds(30)))
-			.withMessageContaining("nats.jetstream.shutdown-timeout (PT30S)")
-			.withMessageContaining("spring.lifecycle.timeout-per-shutdown-phase (PT30S)")
-			.withMessageContaining("at most PT25S")
-			.withMessageContaining("at least PT35S");
+			.withMessageContaining("nats.jetstream.shutdown-timeout (30s)")
+			.withMessageContaining("spring.lifecycle.timeout-per-shutdown-phase (30s)")
+			.withMessageContaining("at most 25s")
+			.withMessageContaining("at least 35s");
 	}
 
 }

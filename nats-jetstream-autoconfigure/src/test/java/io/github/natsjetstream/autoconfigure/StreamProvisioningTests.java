@@ -342,8 +342,8 @@ class StreamProvisioningTests {
 	void invalidSubjectFailsStartupNamingTheProperty() {
 		this.contextRunner.withPropertyValues("nats.jetstream.streams.BAD_SUBJECT.subjects=orders..x")
 			.run((context) -> assertThat(provisioningFailure(context).getMessage())
-				.isEqualTo("Invalid declaration under 'nats.jetstream.streams.BAD_SUBJECT': Invalid subject pattern "
-						+ "'orders..x': token 2 is empty (leading, trailing or doubled '.')"));
+				.isEqualTo("Invalid value 'orders..x' of property 'nats.jetstream.streams.BAD_SUBJECT.subjects': "
+						+ "Invalid subject pattern 'orders..x': token 2 is empty (leading, trailing or doubled '.')"));
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import io.github.natsjetstream.connection.ServerUrls.UserInfo;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class ServerUrlsTests {
 
@@ -64,6 +65,40 @@ class ServerUrlsTests {
 	@Test
 	void userInfoToStringHidesSecrets() {
 		assertThat(new UserInfo("alice", "s3cret", null).toString()).doesNotContain("alice").doesNotContain("s3cret");
+	}
+
+	@Test
+	void checkAcceptsNatsAndTlsUrls() {
+		ServerUrls.check("nats.servers", List.of("nats://host:4222", "tls://alice:secret@host:4222", "host:4222"));
+	}
+
+	@Test
+	void checkRefusesAnUnparsableUrlWithoutItsCredentials() {
+		assertThatExceptionOfType(InvalidConnectionSettingException.class)
+			.isThrownBy(() -> ServerUrls.check("nats.servers", List.of("nats://alice:s3cret@host:port")))
+			.withMessageStartingWith("Invalid nats.servers: 'nats://host:port' is not a server URL")
+			.withMessageNotContaining("s3cret");
+	}
+
+	@Test
+	void checkRefusesNoUrl() {
+		assertThatExceptionOfType(InvalidConnectionSettingException.class)
+			.isThrownBy(() -> ServerUrls.check("nats.servers", List.of()))
+			.withMessage("Invalid nats.servers: no server URL is given");
+	}
+
+	@Test
+	void anySecureIsTrueForTlsUrlsOnly() {
+		assertThat(ServerUrls.anySecure(List.of("nats://a:4222", "tls://b:4222"))).isTrue();
+		assertThat(ServerUrls.anySecure(List.of("nats://a:4222"))).isFalse();
+		assertThat(ServerUrls.anySecure(List.of("opentls://a:4222"))).isFalse();
+	}
+
+	@Test
+	void firstHostNameSkipsIpAddresses() {
+		assertThat(ServerUrls.firstHostName(List.of("tls://10.0.0.1:4222", "tls://nats.example.org:4222")))
+			.isEqualTo("nats.example.org");
+		assertThat(ServerUrls.firstHostName(List.of("tls://10.0.0.1:4222"))).isNull();
 	}
 
 }

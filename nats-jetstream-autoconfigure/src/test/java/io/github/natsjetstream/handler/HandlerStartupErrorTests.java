@@ -90,8 +90,8 @@ class HandlerStartupErrorTests {
 			.withPropertyValues("nats.jetstream.streams.TYPO.subjects=typo.>", "nats.jetstream.shutdown-timeout=30s")
 			.withBean("typoHandler", TypoHandler.class, TypoHandler::new)
 			.run((context) -> assertThat(HandlerContexts.startupFailure(context, InvalidHandlerException.class))
-				.hasMessageContaining("nats.jetstream.shutdown-timeout (PT30S)")
-				.hasMessageContaining("spring.lifecycle.timeout-per-shutdown-phase (PT30S)"));
+				.hasMessageContaining("nats.jetstream.shutdown-timeout (30s)")
+				.hasMessageContaining("spring.lifecycle.timeout-per-shutdown-phase (30s)"));
 	}
 
 	@Test

@@ -109,6 +109,21 @@ class PayloadConversionTests {
 	}
 
 	@Test
+	void emptyPayloadIsDeadLetteredAtOnceWithReasonConversion() {
+		runner().run((context) -> {
+			JetStream jetStream = context.getBean(JetStream.class);
+			HandlerContexts.publish(jetStream, "conversion.pojo", "");
+			JetStreamManagement management = context.getBean(JetStreamManagement.class);
+			MessageInfo deadLetter = awaitDeadLetter(management, "dlqtests.CONVERSION.handler-tests-conversionHandlers-pojo");
+			assertThat(deadLetter.getHeaders().getFirst(DeadLetterHeaders.REASON)).isEqualTo("conversion");
+			assertThat(deadLetter.getHeaders().getFirst(DeadLetterHeaders.EXCEPTION_MESSAGE))
+				.contains("no payload to convert to PayloadConversionTests.OrderBean");
+			assertThat(deadLetter.getHeaders().getFirst(DeadLetterHeaders.DELIVERIES)).isEqualTo("1");
+			assertThat(context.getBean(ConversionHandlers.class).received).doesNotContainKey("pojo");
+		});
+	}
+
+	@Test
 	void invalidPayloadIsDeadLetteredAtOnceWithReasonValidation() {
 		runner().run((context) -> {
 			JetStream jetStream = context.getBean(JetStream.class);

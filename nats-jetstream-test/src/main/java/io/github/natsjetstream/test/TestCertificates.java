@@ -15,6 +15,8 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
+import java.util.regex.Pattern;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -37,7 +39,7 @@ import org.bouncycastle.util.io.pem.PemWriter;
 /**
  * Throw-away TLS material for tests, written as PEM files: a self-signed CA, a server
  * certificate for {@code 127.0.0.1} and {@code localhost} (IP and DNS subject alternative
- * names) signed by that CA, a client certificate signed by the same CA (for mutual TLS), and a
+ * names; other names on request) signed by that CA, a client certificate signed by the same CA (for mutual TLS), and a
  * second, unrelated CA for provoking trust failures.
  *
  * <p>Keys are EC P-256; private keys are unencrypted PKCS#8 ({@code BEGIN PRIVATE KEY}), which
@@ -55,10 +57,17 @@ public final class TestCertificates {
 
 	private static final String SIGNATURE_ALGORITHM = "SHA256withECDSA";
 
+	private static final List<String> DEFAULT_SERVER_NAMES = List.of(NatsServer.LOOPBACK, "localhost");
+
+	private static final Pattern IP_ADDRESS = Pattern.compile("[0-9.]+|.*:.*");
+
 	private final Path directory;
 
-	private TestCertificates(Path directory) {
+	private final List<String> serverNames;
+
+	private TestCertificates(Path directory, List<String> serverNames) {
 		this.directory = directory;
+		this.serverNames = serverNames;
 	}
 
 	/**
@@ -68,9 +77,25 @@ public final class TestCertificates {
 	 * @return the generated certificates
 	 */
 	public static TestCertificates generate(Path directory) {
+		return generate(directory, DEFAULT_SERVER_NAMES.toArray(String[]::new));
+	}
+
+	/**
+	 * Like {@link #generate(Path)}, with a server certificate for the given names only,
+	 * for example a host name the client does not connect to, to provoke a host name
+	 * verification failure.
+	 * @param directory the directory for the PEM files
+	 * @param serverNames the subject alternative names of the server certificate: IP
+	 * addresses or DNS names
+	 * @return the generated certificates
+	 */
+	public static TestCertificates generate(Path directory, String... serverNames) {
+		if (serverNames.length == 0) {
+			throw new IllegalArgumentException("At least one server name is needed");
+		}
 		try {
 			Files.createDirectories(directory);
-			TestCertificates certificates = new TestCertificates(directory);
+			TestCertificates certificates = new TestCertificates(directory, List.of(serverNames));
 			certificates.write();
 			return certificates;
 		}
@@ -99,7 +124,8 @@ public final class TestCertificates {
 	}
 
 	/**
-	 * The server certificate for {@code 127.0.0.1} and {@code localhost}.
+	 * The server certificate, for {@code 127.0.0.1} and {@code localhost} unless other names
+	 * were given.
 	 * @return the PEM file {@code server-cert.pem}
 	 */
 	public Path serverCertificate() {
@@ -155,12 +181,15 @@ public final class TestCertificates {
 				});
 
 		KeyPair serverKeys = newKeyPair();
-		X509Certificate server = sign(caName, caKeys, new X500Name("CN=localhost"), serverKeys.getPublic(), notBefore,
-				notAfter, (builder, extensions) -> {
+		X509Certificate server = sign(caName, caKeys, new X500Name("CN=" + this.serverNames.get(0)),
+				serverKeys.getPublic(), notBefore, notAfter, (builder, extensions) -> {
 					leafExtensions(builder, extensions, ca, serverKeys, KeyPurposeId.id_kp_serverAuth);
 					builder.addExtension(Extension.subjectAlternativeName, false,
-							new GeneralNames(new GeneralName[] { new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
-									new GeneralName(GeneralName.dNSName, "localhost") }));
+							new GeneralNames(this.serverNames.stream()
+								.map((name) -> new GeneralName(
+										IP_ADDRESS.matcher(name).matches() ? GeneralName.iPAddress : GeneralName.dNSName,
+										name))
+								.toArray(GeneralName[]::new)));
 				});
 
 		KeyPair clientKeys = newKeyPair();

@@ -35,6 +35,16 @@ class TestCertificatesTests {
 	}
 
 	@Test
+	void serverCertificateNamesTheGivenHostsOnly(@TempDir Path dir) throws Exception {
+		TestCertificates certificates = TestCertificates.generate(dir, "nats.example.org", "10.1.2.3");
+		X509Certificate server = read(certificates.serverCertificate());
+
+		server.verify(read(certificates.caCertificate()).getPublicKey());
+		assertThat(server.getSubjectAlternativeNames()).map((name) -> name.get(0) + "=" + name.get(1))
+			.containsExactlyInAnyOrder("2=nats.example.org", "7=10.1.2.3");
+	}
+
+	@Test
 	void clientCertificateIsSignedByTheCaButNotByTheOtherCa(@TempDir Path dir) throws Exception {
 		TestCertificates certificates = TestCertificates.generate(dir);
 		X509Certificate client = read(certificates.clientCertificate());
