@@ -228,6 +228,26 @@ public final class NatsServer implements AutoCloseable {
 	}
 
 	/**
+	 * The process id of the running server.
+	 * @return the process id, or {@code -1} when the server is not running
+	 */
+	synchronized long pid() {
+		ProcessHandle current = this.process;
+		return (current != null) ? current.pid() : -1;
+	}
+
+	/**
+	 * Leaves the running server to its owner when the JVM exits, instead of killing it
+	 * then.
+	 */
+	synchronized void releaseFromOrphanReaper() {
+		ProcessHandle current = this.process;
+		if (current != null) {
+			OrphanReaper.release(current);
+		}
+	}
+
+	/**
 	 * The URL clients connect to: {@code nats://127.0.0.1:PORT}, or {@code tls://127.0.0.1:PORT}
 	 * when TLS is configured.
 	 * @return the client URL

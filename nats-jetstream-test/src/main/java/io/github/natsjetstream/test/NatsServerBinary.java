@@ -115,6 +115,17 @@ public final class NatsServerBinary {
 		}
 	}
 
+	/**
+	 * Registers an executable that runs the given binary (a launcher script), so that it
+	 * has the binary's version and is not announced on its own.
+	 * @param launcher the launcher
+	 * @param binary the binary it runs
+	 */
+	static void alias(Path launcher, Path binary) {
+		VERSIONS.put(launcher.toAbsolutePath(), version(binary));
+		ANNOUNCED.add(launcher.toAbsolutePath());
+	}
+
 	private static Located find(Function<String, @Nullable String> systemProperties,
 			Function<String, @Nullable String> environment, Path workingDirectory) {
 		String configured = systemProperties.apply(SYSTEM_PROPERTY);

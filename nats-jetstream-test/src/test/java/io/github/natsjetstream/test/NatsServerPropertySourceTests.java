@@ -41,7 +41,7 @@ class NatsServerPropertySourceTests {
 	void onlyThePropertySourceDependsOnSpring() {
 		for (Class<?> type : List.of(NatsServer.class, NatsServer.Builder.class, NatsCluster.class,
 				NatsServerExtension.class, NatsClusterExtension.class, TestCertificates.class,
-				NatsOperatorFixture.class, NatsServerBinary.class)) {
+				NatsOperatorFixture.class, NatsServerBinary.class, LocalNatsServer.class)) {
 			assertThat(signatureTypes(type)).as(type.getName())
 				.noneMatch((signatureType) -> signatureType.getName().startsWith("org.springframework"))
 				.noneMatch((signatureType) -> signatureType.getName().startsWith("org.testcontainers"));

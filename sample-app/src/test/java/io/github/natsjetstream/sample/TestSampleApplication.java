@@ -1,11 +1,14 @@
 package io.github.natsjetstream.sample;
 
+import io.github.natsjetstream.test.LocalNatsServerConfiguration;
+
 import org.springframework.boot.SpringApplication;
 
 /**
  * Runs the sample for development with {@code ./mvnw -pl sample-app spring-boot:test-run}:
- * uses the NATS server at {@code localhost:4222} when one is listening, and otherwise
- * starts a local {@code nats-server} with JetStream for the application's lifetime.
+ * uses the NATS server of {@code nats.servers} ({@code localhost:4222}) when one is
+ * listening there, and otherwise starts a local {@code nats-server} for the application's
+ * lifetime, its store kept in {@code target/local-nats-server}.
  *
  * @author NATS JetStream Spring Boot Starter contributors
  */

@@ -1,0 +1,7 @@
+package io.github.natsjetstream.docs.samples.gettingstarted;
+
+import java.math.BigDecimal;
+
+public record Order(String id, String customer, BigDecimal amount) {
+
+}
