@@ -135,7 +135,7 @@ class SecretsTests {
 		properties.addAll(start.properties().apply(servers));
 		properties.add("nats.jetstream.streams.SECRETS.subjects=secrets.>");
 		properties.add("spring.jmx.enabled=true");
-		properties.add("management.endpoints.jmx.exposure.include=natsdeadletters");
+		properties.add("management.endpoints.jmx.exposure.include=nats");
 		Map<String, String> exposed = new LinkedHashMap<>();
 		try (ConfigurableApplicationContext context = StartupFailure
 			.application(start.server().apply(servers).url(), properties, Map.of("secretsHandler", RefusingHandler.class))

@@ -1,0 +1,5 @@
+package io.github.natsjetstream.docs.samples.publishing;
+
+record Order(String id, String customer) {
+
+}
