@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.github.natsjetstream.test.NatsServer;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
+import io.nats.client.NUID;
 import io.nats.client.Nats;
 import io.nats.client.support.JsonParser;
 import io.nats.client.support.JsonValue;
@@ -28,13 +31,25 @@ final class JetStreamApiRecorder implements AutoCloseable {
 
 	private final List<String> subjects = new CopyOnWriteArrayList<>();
 
+	private final String marker = "recorder." + NUID.nextGlobal();
+
+	private final Semaphore markers = new Semaphore(0);
+
 	private final long apiTotalAtStart;
 
 	JetStreamApiRecorder(NatsServer server) throws IOException, InterruptedException, TimeoutException {
 		this.server = server;
 		this.connection = Nats.connect(server.url());
-		Dispatcher dispatcher = this.connection.createDispatcher((message) -> this.subjects.add(message.getSubject()));
+		Dispatcher dispatcher = this.connection.createDispatcher((message) -> {
+			if (message.getSubject().equals(this.marker)) {
+				this.markers.release();
+			}
+			else {
+				this.subjects.add(message.getSubject());
+			}
+		});
 		dispatcher.subscribe("$JS.API.>");
+		dispatcher.subscribe(this.marker);
 		this.connection.flush(Duration.ofSeconds(5));
 		this.apiTotalAtStart = apiTotal();
 	}
@@ -45,6 +60,12 @@ final class JetStreamApiRecorder implements AutoCloseable {
 	 */
 	List<String> requests() throws TimeoutException, InterruptedException {
 		this.connection.flush(Duration.ofSeconds(5));
+		// The dispatcher hands messages over in order: once the marker has been handled,
+		// so has every request the server routed before it.
+		this.connection.publish(this.marker, new byte[0]);
+		if (!this.markers.tryAcquire(5, TimeUnit.SECONDS)) {
+			throw new TimeoutException("The recorder did not see its own marker");
+		}
 		return List.copyOf(this.subjects);
 	}
 
