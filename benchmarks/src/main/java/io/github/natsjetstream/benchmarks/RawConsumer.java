@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class RawConsumer implements AutoCloseable {
 
 	/** As the starter's consumers, the server's default. */
-	private static final int MAX_ACK_PENDING = 1_000;
+	private static final int MAX_ACK_PENDING = 2_000;
 
 	/** The durable name. */
 	static final String DURABLE = "raw";

@@ -1198,9 +1198,11 @@ public class NatsProperties {
 		private Duration ackWait = Duration.ofSeconds(30);
 
 		/**
-		 * Maximum number of messages delivered to a consumer and not yet acknowledged.
+		 * Maximum number of messages delivered to a consumer and not yet acknowledged. One
+		 * instance holds at most half of it, so that the instances that take over from one
+		 * that died go on at once.
 		 */
-		private int maxAckPending = 1000;
+		private int maxAckPending = 2000;
 
 		/**
 		 * How long an instance pinned by a handler with the 'pinned-client' priority
