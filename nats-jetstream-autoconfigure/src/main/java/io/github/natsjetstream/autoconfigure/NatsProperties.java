@@ -1211,6 +1211,17 @@ public class NatsProperties {
 		private Duration pinTimeout = Duration.ofSeconds(30);
 
 		/**
+		 * Most messages a handler method taking a List receives at once.
+		 */
+		private int batchSize = 100;
+
+		/**
+		 * Longest a handler method taking a List waits for a batch to fill once its first
+		 * message is in hand.
+		 */
+		private Duration batchWait = Duration.ofMillis(100);
+
+		/**
 		 * Where a new consumer starts: 'all', 'new', 'last', 'last-per-subject' or
 		 * 'by-start-time=<ISO-8601 instant>'.
 		 */
@@ -1254,6 +1265,22 @@ public class NatsProperties {
 
 		public void setPinTimeout(Duration pinTimeout) {
 			this.pinTimeout = pinTimeout;
+		}
+
+		public int getBatchSize() {
+			return this.batchSize;
+		}
+
+		public void setBatchSize(int batchSize) {
+			this.batchSize = batchSize;
+		}
+
+		public Duration getBatchWait() {
+			return this.batchWait;
+		}
+
+		public void setBatchWait(Duration batchWait) {
+			this.batchWait = batchWait;
 		}
 
 		public void setMaxAckPending(int maxAckPending) {
