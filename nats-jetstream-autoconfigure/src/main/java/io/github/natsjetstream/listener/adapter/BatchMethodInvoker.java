@@ -11,6 +11,7 @@ import org.springframework.core.MethodParameter;
 import org.springframework.core.ResolvableType;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.converter.MessageConverter;
+import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.util.Assert;
 import org.springframework.util.ReflectionUtils;
@@ -74,12 +75,15 @@ public final class BatchMethodInvoker implements BatchHandlerInvoker {
 	}
 
 	/**
-	 * Return whether a method is a batch method: it takes one parameter, a {@code List}.
+	 * Return whether a method is a batch method: it takes one parameter, a {@code List}
+	 * not annotated {@code @Payload} (which asks for one message's payload converted to a
+	 * list, a JSON array say).
 	 * @param method the method
 	 * @return whether it handles batches
 	 */
 	public static boolean isBatchMethod(Method method) {
-		return method.getParameterCount() == 1 && method.getParameterTypes()[0] == List.class;
+		return method.getParameterCount() == 1 && method.getParameterTypes()[0] == List.class
+				&& !method.getParameters()[0].isAnnotationPresent(Payload.class);
 	}
 
 	@Override
