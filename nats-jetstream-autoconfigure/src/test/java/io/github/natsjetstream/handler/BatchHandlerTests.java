@@ -1,12 +1,15 @@
 package io.github.natsjetstream.handler;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.natsjetstream.annotation.NatsHandler;
@@ -140,6 +143,48 @@ class BatchHandlerTests {
 				assertThat(last.getHeaders().getFirst(DeadLetterHeaders.DELIVERIES)).isEqualTo("2");
 				assertThat(handler.invocations.get()).isGreaterThanOrEqualTo(2);
 				assertThat(handler.seen).hasSize(6);
+			});
+	}
+
+	@Test
+	void aStopWaitsForTheBatchInHandAndReturnsTheMessagesPulledSince() throws Exception {
+		createStream("STOPPING", "stopping.>");
+		try (Connection connection = HandlerContexts.connect(nats.server())) {
+			for (int i = 1; i <= 10; i++) {
+				HandlerContexts.publish(connection.jetStream(), "stopping.order", "m" + i);
+			}
+		}
+		BlockingBatchHandler handler = new BlockingBatchHandler();
+		HandlerContexts.runner(nats.server())
+			.withPropertyValues("nats.jetstream.streams.STOPPING.subjects=stopping.>")
+			.withBean("blockingBatchHandler", BlockingBatchHandler.class, () -> handler)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(handler.entered.await(30, TimeUnit.SECONDS)).isTrue();
+				Thread closer = new Thread(context::close, "closer");
+				closer.start();
+				await().atMost(HandlerContexts.patience()).until(() -> closer.getState() != Thread.State.RUNNABLE
+						&& closer.getState() != Thread.State.NEW);
+				handler.release.countDown();
+				closer.join(TimeUnit.SECONDS.toMillis(30));
+				assertThat(closer.isAlive()).isFalse();
+			});
+		assertThat(handler.batches).hasSize(1);
+		assertThat(handler.batches.get(0)).containsExactly("m1", "m2", "m3", "m4", "m5");
+		BlockingBatchHandler next = new BlockingBatchHandler();
+		next.release.countDown();
+		HandlerContexts.runner(nats.server())
+			.withPropertyValues("nats.jetstream.streams.STOPPING.subjects=stopping.>")
+			.withBean("blockingBatchHandler", BlockingBatchHandler.class, () -> next)
+			.run((context) -> {
+				// The ack wait is a minute: what the stop returned comes back at once
+				await().atMost(Duration.ofSeconds(20))
+					.until(() -> next.batches.stream().mapToInt(List::size).sum() == 5);
+				assertThat(next.batches.stream().flatMap(List::stream))
+					.containsExactlyInAnyOrder("m6", "m7", "m8", "m9", "m10");
+				ConsumerInfo info = context.getBean(JetStreamManagement.class)
+					.getConsumerInfo("STOPPING", "handler-tests-blockingBatchHandler-on");
+				assertThat(info.getAckFloor().getStreamSequence()).isGreaterThanOrEqualTo(5);
 			});
 	}
 
@@ -295,6 +340,23 @@ class BatchHandlerTests {
 			this.invocations.incrementAndGet();
 			this.seen.addAll(batch);
 			throw new IllegalStateException("downstream unavailable");
+		}
+
+	}
+
+	static class BlockingBatchHandler {
+
+		final List<List<String>> batches = new CopyOnWriteArrayList<>();
+
+		final CountDownLatch entered = new CountDownLatch(1);
+
+		final CountDownLatch release = new CountDownLatch(1);
+
+		@NatsHandler(value = "stopping.*", batchSize = "5", batchWait = "2s", ackWait = "60s")
+		void on(List<String> batch) throws InterruptedException {
+			this.batches.add(List.copyOf(batch));
+			this.entered.countDown();
+			this.release.await(30, TimeUnit.SECONDS);
 		}
 
 	}
