@@ -189,6 +189,29 @@ class BatchHandlerTests {
 	}
 
 	@Test
+	void aBatchHandledForLongerThanItsAckWaitIsKeptInProgressAndNotRedelivered() throws Exception {
+		createStream("SLOWBATCH", "slowbatch.>");
+		try (Connection connection = HandlerContexts.connect(nats.server())) {
+			for (int i = 1; i <= 3; i++) {
+				HandlerContexts.publish(connection.jetStream(), "slowbatch.order", "s" + i);
+			}
+		}
+		SlowBatchHandler handler = new SlowBatchHandler();
+		HandlerContexts.runner(nats.server())
+			.withPropertyValues("nats.jetstream.streams.SLOWBATCH.subjects=slowbatch.>")
+			.withBean("slowBatchHandler", SlowBatchHandler.class, () -> handler)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				JetStreamManagement management = context.getBean(JetStreamManagement.class);
+				await().atMost(HandlerContexts.patience()).until(() -> handler.finished.getCount() == 0);
+				awaitSettled(management, "SLOWBATCH", "handler-tests-slowBatchHandler-on");
+				assertThat(handler.deliveries).containsExactly(1L, 1L, 1L);
+				assertThat(management.getConsumerInfo("SLOWBATCH", "handler-tests-slowBatchHandler-on")
+					.getRedelivered()).isZero();
+			});
+	}
+
+	@Test
 	void batchSettingsOnAMethodThatTakesNoListAreAStartupError() {
 		HandlerContexts.runner(nats.server())
 			.withPropertyValues("nats.jetstream.streams.SINGLE.subjects=single.>")
@@ -357,6 +380,24 @@ class BatchHandlerTests {
 			this.batches.add(List.copyOf(batch));
 			this.entered.countDown();
 			this.release.await(30, TimeUnit.SECONDS);
+		}
+
+	}
+
+	static class SlowBatchHandler {
+
+		final List<Long> deliveries = new CopyOnWriteArrayList<>();
+
+		final CountDownLatch finished = new CountDownLatch(1);
+
+		private final CountDownLatch never = new CountDownLatch(1);
+
+		@NatsHandler(value = "slowbatch.*", batchSize = "3", batchWait = "2s", ackWait = "1s")
+		void on(List<io.nats.client.Message> batch) throws InterruptedException {
+			batch.forEach((message) -> this.deliveries.add(message.metaData().deliveredCount()));
+			// The work of this handler takes three ack waits
+			this.never.await(3, TimeUnit.SECONDS);
+			this.finished.countDown();
 		}
 
 	}
