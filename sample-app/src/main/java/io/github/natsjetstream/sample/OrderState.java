@@ -1,0 +1,31 @@
+package io.github.natsjetstream.sample;
+
+/**
+ * Where an order stands.
+ *
+ * @author NATS JetStream Spring Boot Starter contributors
+ */
+public enum OrderState {
+
+	/**
+	 * Created and accepted; its payment is requested.
+	 */
+	ACCEPTED,
+
+	/**
+	 * Charged.
+	 */
+	PAID,
+
+	/**
+	 * Refunded (an order with a negative amount).
+	 */
+	REFUNDED,
+
+	/**
+	 * Its payment was refused for good: the payment request is in the dead-letter stream
+	 * until it is replayed.
+	 */
+	PAYMENT_REJECTED
+
+}
