@@ -115,7 +115,7 @@ class SampleApplicationTests {
 				.expectStatus()
 				.isOk()
 				.expectBody()
-				.jsonPath("$.subjects['%s']", deadLetters)
+				.jsonPath("$.subjects['" + deadLetters + "']")
 				.isEqualTo(1)
 				.jsonPath("$.reasons.non-retryable")
 				.isEqualTo(1));
