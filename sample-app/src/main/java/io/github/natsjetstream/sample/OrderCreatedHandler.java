@@ -39,11 +39,11 @@ class OrderCreatedHandler {
 	@NatsHandler(value = Orders.CREATED, id = "orders-created")
 	void onCreated(Order order, @Header(NatsHeaders.STREAM_SEQUENCE) long sequence) throws IOException {
 		this.statuses.update(order.id(), (status) -> status.accepted(order));
+		logger.info("Order {} of {} ({}) at stream sequence {} accepted; requesting its payment", order.id(),
+				order.customer(), order.amount(), sequence);
 		// The message id makes a redelivered order request its payment once only.
 		this.template.publish(PAYMENT_REQUESTED, new PaymentRequest(order.id(), order.customer(), order.amount()),
 				NatsPublishOptions.builder().messageId("payment-" + order.id()).build());
-		logger.info("Order {} of {} ({}) at stream sequence {} accepted; payment requested", order.id(),
-				order.customer(), order.amount(), sequence);
 	}
 
 }

@@ -26,6 +26,15 @@ public enum OrderState {
 	 * Its payment was refused for good: the payment request is in the dead-letter stream
 	 * until it is replayed.
 	 */
-	PAYMENT_REJECTED
+	PAYMENT_REJECTED;
+
+	/**
+	 * Return whether the order's payment is settled or rejected: nothing happens to it
+	 * any more unless its payment request is replayed.
+	 * @return whether the state is final
+	 */
+	public boolean isFinal() {
+		return this != ACCEPTED;
+	}
 
 }

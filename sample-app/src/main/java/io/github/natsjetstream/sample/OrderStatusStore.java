@@ -1,12 +1,15 @@
 package io.github.natsjetstream.sample;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 import io.nats.client.JetStreamApiException;
 import io.nats.client.KeyValue;
 import io.nats.client.api.KeyValueEntry;
+import io.nats.client.api.KeyValueWatcher;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -84,6 +87,41 @@ public class OrderStatusStore {
 				}
 				// another handler wrote first: read again and apply the change to its value
 			}
+		}
+	}
+
+	/**
+	 * Watch the status of some orders: the listener gets the current status of each, then
+	 * every change, on a thread of the NATS connection.
+	 * @param ids the order ids
+	 * @param listener what to do with each status
+	 * @return the watch, to close when done
+	 * @throws IOException when the watch cannot be started
+	 */
+	public AutoCloseable watch(List<String> ids, Consumer<OrderStatus> listener) throws IOException {
+		KeyValueWatcher watcher = new KeyValueWatcher() {
+
+			@Override
+			public void watch(KeyValueEntry entry) {
+				if (entry.getValue() != null) {
+					listener.accept(read(entry.getValue()));
+				}
+			}
+
+			@Override
+			public void endOfData() {
+			}
+
+		};
+		try {
+			return this.bucket.watch(ids, watcher);
+		}
+		catch (JetStreamApiException ex) {
+			throw new IOException("Could not watch the status of orders " + ids + ": " + ex.getMessage(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException("Interrupted while starting to watch the status of orders " + ids, ex);
 		}
 	}
 

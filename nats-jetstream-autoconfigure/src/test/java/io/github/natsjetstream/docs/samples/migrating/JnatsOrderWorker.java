@@ -42,10 +42,8 @@ class JnatsOrderWorker {
 		});
 		// end::worker[]
 
-		// tag::shutdown[]
 		consumer.stop();
 		connection.drain(Duration.ofSeconds(5));
-		// end::shutdown[]
 	}
 
 	void publish(Connection connection, Order order) throws Exception {
