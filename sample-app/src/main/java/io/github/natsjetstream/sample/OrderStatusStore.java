@@ -1,6 +1,7 @@
 package io.github.natsjetstream.sample;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -92,7 +93,8 @@ public class OrderStatusStore {
 
 	/**
 	 * Watch the status of some orders: the listener gets the current status of each, then
-	 * every change, on a thread of the NATS connection.
+	 * every change, on a thread of the NATS connection. One watch per key, since a watch of
+	 * several keys needs nats-server 2.10.
 	 * @param ids the order ids
 	 * @param listener what to do with each status
 	 * @return the watch, to close when done
@@ -113,15 +115,33 @@ public class OrderStatusStore {
 			}
 
 		};
+		List<AutoCloseable> watches = new ArrayList<>();
+		AutoCloseable all = () -> {
+			for (AutoCloseable watch : watches) {
+				watch.close();
+			}
+		};
 		try {
-			return this.bucket.watch(ids, watcher);
+			for (String id : ids) {
+				watches.add(this.bucket.watch(id, watcher));
+			}
+			return all;
 		}
-		catch (JetStreamApiException ex) {
+		catch (JetStreamApiException | IOException | InterruptedException | RuntimeException ex) {
+			closeQuietly(all);
+			if (ex instanceof InterruptedException) {
+				Thread.currentThread().interrupt();
+			}
 			throw new IOException("Could not watch the status of orders " + ids + ": " + ex.getMessage(), ex);
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IOException("Interrupted while starting to watch the status of orders " + ids, ex);
+	}
+
+	private static void closeQuietly(AutoCloseable closeable) {
+		try {
+			closeable.close();
+		}
+		catch (Exception ex) {
+			// already failing: the first exception is the one to report
 		}
 	}
 
