@@ -3,10 +3,12 @@ package io.github.natsjetstream.listener;
 import java.lang.reflect.InvocationTargetException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 import io.github.natsjetstream.config.HandlerInvoker;
 import io.github.natsjetstream.listener.adapter.SpringMessageFactory;
@@ -34,6 +36,12 @@ import org.jspecify.annotations.Nullable;
  * subscription, so the server keeps sending while the worker handles, and no message
  * waits behind another pull.
  * <p>
+ * Pulled messages wait in the subscription for their turn while their ack wait runs. So
+ * while the worker handles a message, the keep-alive takes what arrived meanwhile into the
+ * worker's own queue and keeps those messages alive too, counting from their pull: however
+ * long the handlers take, no message waits here until the server redelivers it to another
+ * instance, which would handle it a second time.
+ * <p>
  * The worker supervises itself: when subscribing fails or the client fails under it (a
  * closed connection, a subscription that became invalid), it logs the cause once per
  * episode of failures ({@link WorkerSupervision}), waits a growing delay and subscribes
@@ -51,6 +59,11 @@ final class HandlerWorker implements Runnable {
 	 * The time of what has not happened yet.
 	 */
 	static final long NEVER = Long.MIN_VALUE;
+
+	/**
+	 * How long the keep-alive waits for a message that has arrived: not at all.
+	 */
+	private static final Duration TAKE_ARRIVED = Duration.ofNanos(1);
 
 	private final String name;
 
@@ -85,6 +98,19 @@ final class HandlerWorker implements Runnable {
 	private volatile boolean pinned;
 
 	private volatile long lastHandledNanos = NEVER;
+
+	/**
+	 * Guards the subscription, the pulls and {@link #waiting}: the worker holds it while it
+	 * pulls and takes its next message, the keep-alive while it takes what arrived.
+	 */
+	private final ReentrantLock subscriptionLock = new ReentrantLock();
+
+	private volatile @Nullable JetStreamSubscription subscription;
+
+	/**
+	 * Messages that arrived while the worker handled another, in the order they arrived.
+	 */
+	private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
 
 	HandlerWorker(String name, SubscriptionSource subscriptionSource, PullTracker pulls, PullRequestOptions pullOptions,
 			ContainerOptions options, HandlerInvoker invoker, FailureHandler failureHandler,
@@ -123,6 +149,7 @@ final class HandlerWorker implements Runnable {
 		JetStreamSubscription subscription = null;
 		try {
 			subscription = this.subscriptionSource.subscribe();
+			this.subscription = subscription;
 			Message leftover = consume(subscription);
 			drain(subscription, leftover);
 		}
@@ -135,13 +162,30 @@ final class HandlerWorker implements Runnable {
 			}
 			Duration delay = this.supervision.failed(ex);
 			this.onConsumerTrouble.run();
-			this.pulls.reset();
+			forgetSubscription();
 			this.stopSignal.await(delay.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		finally {
+			forgetSubscription();
 			if (subscription != null) {
 				unsubscribeQuietly(subscription);
 			}
+		}
+	}
+
+	/**
+	 * Forget the subscription, its pulls, and the messages it delivered: they come back
+	 * after their ack wait.
+	 */
+	private void forgetSubscription() {
+		this.subscriptionLock.lock();
+		try {
+			this.subscription = null;
+			this.pulls.reset();
+			this.waiting.clear();
+		}
+		finally {
+			this.subscriptionLock.unlock();
 		}
 	}
 
@@ -151,25 +195,40 @@ final class HandlerWorker implements Runnable {
 	 */
 	private @Nullable Message consume(JetStreamSubscription subscription) throws InterruptedException {
 		while (!this.stopping) {
-			long now = System.nanoTime();
-			if (this.pulls.shouldPull(now, subscription.getPendingMessageCount())) {
-				subscription.pull(this.pullOptions);
-				this.pulls.pulled(now);
-				this.supervision.running();
+			Message message;
+			long progressNanos;
+			this.subscriptionLock.lockInterruptibly();
+			try {
+				long now = System.nanoTime();
+				if (this.pulls.shouldPull(now, subscription.getPendingMessageCount() + this.waiting.size())) {
+					subscription.pull(this.pullOptions);
+					this.pulls.pulled(now);
+					this.supervision.running();
+				}
+				Waiting kept = this.waiting.poll();
+				if (kept != null) {
+					message = kept.message;
+					progressNanos = kept.progressNanos;
+				}
+				else {
+					message = next(subscription, this.options.pollTimeout());
+					if (message == null) {
+						continue;
+					}
+					this.lastReceivedNanos = System.nanoTime();
+					progressNanos = this.pulls.received(this.lastReceivedNanos);
+				}
 			}
-			Message message = next(subscription, this.options.pollTimeout());
-			if (message == null) {
-				continue;
+			finally {
+				this.subscriptionLock.unlock();
 			}
-			this.pulls.received();
-			this.lastReceivedNanos = System.nanoTime();
 			if (!this.pinned && message.hasHeaders() && message.getHeaders().containsKeyIgnoreCase(PIN_ID)) {
 				this.pinned = true;
 			}
 			if (this.stopping) {
 				return message;
 			}
-			handle(message);
+			handle(message, progressNanos);
 		}
 		return null;
 	}
@@ -185,18 +244,26 @@ final class HandlerWorker implements Runnable {
 		if (leftover != null) {
 			unhandled.add(leftover);
 		}
-		long quietSince = System.nanoTime();
-		while (true) {
-			Message message = next(subscription, this.options.drainPoll());
-			long now = System.nanoTime();
-			if (message != null) {
-				this.pulls.received();
-				unhandled.add(message);
-				quietSince = now;
+		this.subscriptionLock.lockInterruptibly();
+		try {
+			this.waiting.forEach((kept) -> unhandled.add(kept.message));
+			this.waiting.clear();
+			long quietSince = System.nanoTime();
+			while (true) {
+				Message message = next(subscription, this.options.drainPoll());
+				long now = System.nanoTime();
+				if (message != null) {
+					this.pulls.received(now);
+					unhandled.add(message);
+					quietSince = now;
+				}
+				else if (this.pulls.allEnded(now) && now - quietSince > this.options.drainQuiet().toNanos()) {
+					break;
+				}
 			}
-			else if (this.pulls.allEnded(now) && now - quietSince > this.options.drainQuiet().toNanos()) {
-				break;
-			}
+		}
+		finally {
+			this.subscriptionLock.unlock();
 		}
 		unhandled.forEach(Message::nak);
 		if (!unhandled.isEmpty() && logger.isDebugEnabled()) {
@@ -215,12 +282,17 @@ final class HandlerWorker implements Runnable {
 		}
 	}
 
-	private void handle(Message message) {
+	/**
+	 * Handle a message.
+	 * @param progressNanos when the message was last known alive on the server: its pull
+	 * or its last in-progress acknowledgement
+	 */
+	private void handle(Message message, long progressNanos) {
 		long delivery = message.metaData().deliveredCount();
 		if (this.failureHandler.giveUpIfExhausted(message, delivery)) {
 			return;
 		}
-		this.inHandProgressNanos = System.nanoTime();
+		this.inHandProgressNanos = progressNanos;
 		this.inHand = message;
 		try {
 			this.invoker.invoke(SpringMessageFactory.create(message));
@@ -252,15 +324,70 @@ final class HandlerWorker implements Runnable {
 	}
 
 	/**
-	 * Send an in-progress acknowledgement for the message in hand if it has been handled
-	 * for longer than the given time since its last acknowledgement.
+	 * Send an in-progress acknowledgement for the message in hand, and for each message
+	 * waiting for its turn, that has gone longer than the given time since its pull or
+	 * its last one. Messages that arrived while the worker handles are taken into the
+	 * worker's own queue first, so that they can be kept alive; while the worker takes
+	 * its next message, the keep-alive leaves its messages to the next run.
 	 * @param afterNanos the time after which to send one
 	 */
 	void keepAlive(long afterNanos) {
+		long now = System.nanoTime();
 		Message message = this.inHand;
-		if (message != null && System.nanoTime() - this.inHandProgressNanos > afterNanos) {
-			this.inHandProgressNanos = System.nanoTime();
+		if (message != null && now - this.inHandProgressNanos > afterNanos) {
+			this.inHandProgressNanos = now;
+			inProgress(message);
+		}
+		if (!this.subscriptionLock.tryLock()) {
+			return;
+		}
+		try {
+			takeArrived(now);
+			for (Waiting kept : this.waiting) {
+				if (now - kept.progressNanos > afterNanos) {
+					kept.progressNanos = now;
+					inProgress(kept.message);
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (RuntimeException ex) {
+			// The subscription or the connection is going away: the worker finds out too.
+			logger.debug("Worker " + this.name + " could not keep its waiting messages alive", ex);
+		}
+		finally {
+			this.subscriptionLock.unlock();
+		}
+	}
+
+	private void inProgress(Message message) {
+		try {
 			message.inProgress();
+		}
+		catch (RuntimeException ex) {
+			// Disconnected: the server redelivers after the ack wait, as for any lost ack.
+			logger.debug("Worker " + this.name + " could not send an in-progress acknowledgement", ex);
+		}
+	}
+
+	/**
+	 * Take every message that arrived on the subscription into the worker's own queue.
+	 * Called with the subscription's lock held.
+	 */
+	private void takeArrived(long now) throws InterruptedException {
+		JetStreamSubscription current = this.subscription;
+		if (current == null) {
+			return;
+		}
+		while (current.getPendingMessageCount() > 0) {
+			Message arrived = next(current, TAKE_ARRIVED);
+			if (arrived == null) {
+				return;
+			}
+			this.lastReceivedNanos = now;
+			this.waiting.add(new Waiting(arrived, this.pulls.received(now)));
 		}
 	}
 
@@ -329,6 +456,22 @@ final class HandlerWorker implements Runnable {
 			return ite.getTargetException();
 		}
 		return ex;
+	}
+
+	/**
+	 * A message that arrived while the worker handled another, waiting for its turn.
+	 */
+	private static final class Waiting {
+
+		private final Message message;
+
+		private long progressNanos;
+
+		Waiting(Message message, long progressNanos) {
+			this.message = message;
+			this.progressNanos = progressNanos;
+		}
+
 	}
 
 	/**
