@@ -11,6 +11,7 @@ import java.util.Random;
 
 import io.github.natsjetstream.test.NatsServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +38,7 @@ class ApplicationCrashScenarioTests {
 	private static final int MESSAGES = Suite.messages(5_000, MESSAGES_FULL);
 
 	@Test
-	void applicationKilledFiveTimesLosesNothing(@TempDir Path dir) throws Exception {
+	void applicationKilledFiveTimesLosesNothing(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir) throws Exception {
 		long seed = Long.getLong("reliability.seed", System.nanoTime());
 		List<Integer> killPoints = killPoints(new Random(seed));
 		try (NatsServer server = NatsServer.builder().build().start();

@@ -12,6 +12,7 @@ import io.github.natsjetstream.test.NatsCluster;
 import io.github.natsjetstream.test.NatsServer;
 import io.nats.client.api.ClusterInfo;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +33,7 @@ class LeaderLossScenarioTests {
 	private static final int MESSAGES = Suite.messages(3_000, 20_000);
 
 	@Test
-	void lossOfTheStreamLeaderLosesNothingAcknowledged(@TempDir Path dir) throws Exception {
+	void lossOfTheStreamLeaderLosesNothingAcknowledged(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir) throws Exception {
 		try (NatsCluster cluster = NatsCluster.start(3);
 				FaultRun run = new FaultRun(dir, cluster.url(), cluster.version().toString())) {
 			run.createStream(3);

@@ -172,26 +172,6 @@ final class Ledger {
 	}
 
 	/**
-	 * Return the longest time between two consecutive handling starts, or between the
-	 * given time and the first start, within the given period.
-	 * @param from epoch milliseconds
-	 * @param to epoch milliseconds
-	 * @return the longest pause in milliseconds
-	 */
-	long longestPause(long from, long to) {
-		long previous = from;
-		long longest = 0;
-		for (Handling handling : this.handlings) {
-			if (handling.start() < from || handling.start() > to) {
-				continue;
-			}
-			longest = Math.max(longest, handling.start() - previous);
-			previous = handling.start();
-		}
-		return longest;
-	}
-
-	/**
 	 * Return the handlings of the given instance that started before the given time and
 	 * have not ended: messages in its hands.
 	 * @param instance the instance

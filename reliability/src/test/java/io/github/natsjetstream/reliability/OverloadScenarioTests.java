@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.natsjetstream.test.NatsServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +36,7 @@ class OverloadScenarioTests {
 	private static final long RSS_LIMIT_MB = 512;
 
 	@Test
-	void backlogOfTwoHundredThousandMessagesLeavesMemoryFlat(@TempDir Path dir) throws Exception {
+	void backlogOfTwoHundredThousandMessagesLeavesMemoryFlat(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir) throws Exception {
 		try (NatsServer server = NatsServer.builder().build().start();
 				FaultRun run = new FaultRun(dir, server.url(), server.version().toString())) {
 			run.createStream(1);

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.github.natsjetstream.test.NatsServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,12 +27,12 @@ class ServerRestartScenarioTests {
 	private static final int MESSAGES = Suite.messages(3_000, 20_000);
 
 	@Test
-	void gracefulRestartOfTheServerLosesNothing(@TempDir Path dir) throws Exception {
+	void gracefulRestartOfTheServerLosesNothing(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir) throws Exception {
 		run(dir, "1-server-restart", NatsServer::restart);
 	}
 
 	@Test
-	void crashOfTheServerLosesNothingAcknowledged(@TempDir Path dir) throws Exception {
+	void crashOfTheServerLosesNothingAcknowledged(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir) throws Exception {
 		run(dir, "2-server-kill", (server) -> {
 			server.kill();
 			server.start();
