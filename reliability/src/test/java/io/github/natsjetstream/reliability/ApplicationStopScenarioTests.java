@@ -39,7 +39,7 @@ class ApplicationStopScenarioTests {
 	void stoppedInstanceFinishesWhatItHoldsAndNothingIsHandledTwiceWhileBothRun(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir) throws Exception {
 		try (NatsServer server = NatsServer.builder().build().start();
 				FaultRun run = new FaultRun(dir, server.url(), server.version().toString())) {
-			run.createStream(1);
+			run.createStreams(1);
 			String[] properties = { "nats.jetstream.consumer-defaults.concurrency=2",
 					"nats.jetstream.consumer-defaults.ack-wait=" + ACK_WAIT.toSeconds() + "s", "faults.work.duration=5ms",
 					"faults.work.slow-duration=3s", "faults.work.slow-every=" + SLOW_EVERY };

@@ -67,17 +67,25 @@ final class FaultRun implements AutoCloseable {
 	}
 
 	/**
-	 * Create the stream {@code FAULTS}, on file, with the given replicas.
+	 * Create the stream {@code FAULTS} and the dead-letter stream, on file, with the given
+	 * replicas. The application finds the first by its subjects and declares the second
+	 * (without replicas, so it leaves them as they are).
 	 * @param replicas the number of replicas
 	 */
-	void createStream(int replicas) throws Exception {
-		this.connection.jetStreamManagement()
-			.addStream(StreamConfiguration.builder()
-				.name(FaultHandler.STREAM)
-				.subjects("faults.>")
-				.storageType(StorageType.File)
-				.replicas(replicas)
-				.build());
+	void createStreams(int replicas) throws Exception {
+		JetStreamManagement management = management();
+		management.addStream(StreamConfiguration.builder()
+			.name(FaultHandler.STREAM)
+			.subjects("faults.>")
+			.storageType(StorageType.File)
+			.replicas(replicas)
+			.build());
+		management.addStream(StreamConfiguration.builder()
+			.name(DEAD_LETTER_STREAM)
+			.subjects("faultsdlq.>")
+			.storageType(StorageType.File)
+			.replicas(replicas)
+			.build());
 	}
 
 	/**

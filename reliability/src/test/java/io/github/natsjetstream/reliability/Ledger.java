@@ -172,6 +172,46 @@ final class Ledger {
 	}
 
 	/**
+	 * Return when handling resumed after a fault: the end of the longest pause between
+	 * handling starts (the fault counting as one) from the fault until half the messages
+	 * not yet handled then had been handled. Messages that the application held when the
+	 * fault came are handled on until they run out, so the pause can begin after the fault;
+	 * messages redelivered after their ack wait at the end of the run are left out.
+	 * @param fault when the fault began, epoch milliseconds
+	 * @param messages the number of messages of the run
+	 * @return when handling resumed, epoch milliseconds
+	 */
+	long resumedAfter(long fault, int messages) {
+		List<Long> firstStarts = firstStarts();
+		long before = firstStarts.stream().filter((start) -> start < fault).count();
+		int halfway = (int) Math.min(firstStarts.size() - 1, (before + messages) / 2);
+		long until = firstStarts.get(halfway);
+		long previous = fault;
+		long longest = -1;
+		long resumedAt = fault;
+		for (Handling handling : this.handlings) {
+			if (handling.start() < fault) {
+				continue;
+			}
+			if (handling.start() > until) {
+				break;
+			}
+			if (handling.start() - previous > longest) {
+				longest = handling.start() - previous;
+				resumedAt = handling.start();
+			}
+			previous = handling.start();
+		}
+		return resumedAt;
+	}
+
+	private List<Long> firstStarts() {
+		Map<Long, Long> first = new HashMap<>();
+		this.handlings.forEach((handling) -> first.merge(handling.id(), handling.start(), Math::min));
+		return first.values().stream().sorted().toList();
+	}
+
+	/**
 	 * Return the handlings of the given instance that started before the given time and
 	 * have not ended: messages in its hands.
 	 * @param instance the instance

@@ -39,7 +39,7 @@ class OverloadScenarioTests {
 	void backlogOfTwoHundredThousandMessagesLeavesMemoryFlat(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir) throws Exception {
 		try (NatsServer server = NatsServer.builder().build().start();
 				FaultRun run = new FaultRun(dir, server.url(), server.version().toString())) {
-			run.createStream(1);
+			run.createStreams(1);
 			BitSet acknowledged = run.publish(MESSAGES, null).awaitAcknowledged(Duration.ofMinutes(10));
 			ApplicationInstance app = run.startInstance("app");
 			List<Long> samples = new CopyOnWriteArrayList<>();

@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * same port and the same store. Nothing acknowledged is lost; after a crash the server
  * may deliver again messages it had been told were handled.
  * <p>
- * Time to resume: from the fault until the first handling that starts after the server
- * accepts clients again (the server's own down time included, reported apart).
+ * Time to resume: from the fault until handling resumed after its longest pause
+ * ({@link Ledger#resumedAfter}), the server's own down time included (reported apart).
  */
 class ServerRestartScenarioTests {
 
@@ -42,7 +42,7 @@ class ServerRestartScenarioTests {
 	private void run(Path dir, String scenario, Fault fault) throws Exception {
 		try (NatsServer server = NatsServer.builder().build().start();
 				FaultRun run = new FaultRun(dir, server.url(), server.version().toString())) {
-			run.createStream(1);
+			run.createStreams(1);
 			run.startInstance("app", "nats.jetstream.consumer-defaults.concurrency=2",
 					"nats.jetstream.consumer-defaults.ack-wait=5s", "faults.work.duration=1ms")
 				.awaitReady();
@@ -56,7 +56,7 @@ class ServerRestartScenarioTests {
 			Map<String, Object> details = new LinkedHashMap<>();
 			details.put("serverDownMillis", backAt - faultAt);
 			Figures figures = run.figures(scenario, ledger, acknowledged,
-					ledger.firstStartAfter(backAt, null) - faultAt, details);
+					ledger.resumedAfter(faultAt, MESSAGES) - faultAt, details);
 			assertThat(figures.messages()).isEqualTo(MESSAGES);
 			assertThat(figures.lost()).as(run::describe).isZero();
 			assertThat(figures.deadLetters()).as(run::describe).isZero();
