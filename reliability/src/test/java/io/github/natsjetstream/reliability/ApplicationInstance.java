@@ -87,14 +87,6 @@ final class ApplicationInstance implements AutoCloseable {
 		return this;
 	}
 
-	String name() {
-		return this.name;
-	}
-
-	long pid() {
-		return this.process.pid();
-	}
-
 	boolean isAlive() {
 		return this.process.isAlive();
 	}

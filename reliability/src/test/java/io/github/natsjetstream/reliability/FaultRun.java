@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -54,16 +55,8 @@ final class FaultRun implements AutoCloseable {
 			.build());
 	}
 
-	Path dir() {
-		return this.dir;
-	}
-
 	Connection connection() {
 		return this.connection;
-	}
-
-	String serverVersion() {
-		return this.serverVersion;
 	}
 
 	/**
@@ -174,7 +167,7 @@ final class FaultRun implements AutoCloseable {
 	Figures figures(String scenario, Ledger ledger, BitSet acknowledged, long resumeMillis,
 			Map<String, Object> details) throws Exception {
 		Publisher current = this.publisher;
-		Map<String, Object> all = new java.util.LinkedHashMap<>(details);
+		Map<String, Object> all = new LinkedHashMap<>(details);
 		if (current != null) {
 			all.put("republished", current.republished());
 		}

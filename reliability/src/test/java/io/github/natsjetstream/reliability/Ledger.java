@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What the instances of a run recorded, read from their record files: every handling of a
  * message, by id, instance and time. Counting by id tells what was handled, what was
@@ -162,7 +164,7 @@ final class Ledger {
 	 * @param instance the instance, or {@code null} for any
 	 * @return the start time, or -1 when there is none
 	 */
-	long firstStartAfter(long after, String instance) {
+	long firstStartAfter(long after, @Nullable String instance) {
 		return this.handlings.stream()
 			.filter((handling) -> handling.start() >= after)
 			.filter((handling) -> instance == null || handling.instance().equals(instance))
