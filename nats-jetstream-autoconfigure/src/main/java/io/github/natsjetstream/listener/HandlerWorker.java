@@ -3,10 +3,12 @@ package io.github.natsjetstream.listener;
 import java.lang.reflect.InvocationTargetException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 import io.github.natsjetstream.config.BatchHandlerInvoker;
 import io.github.natsjetstream.config.HandlerInvoker;
@@ -36,6 +38,12 @@ import org.jspecify.annotations.Nullable;
  * subscription, so the server keeps sending while the worker handles, and no message
  * waits behind another pull.
  * <p>
+ * Pulled messages wait in the subscription for their turn while their ack wait runs. So
+ * while the worker handles a message, the keep-alive takes what arrived meanwhile into the
+ * worker's own queue and keeps those messages alive too, counting from their pull: however
+ * long the handlers take, no message waits here until the server redelivers it to another
+ * instance, which would handle it a second time.
+ * <p>
  * The worker supervises itself: when subscribing fails or the client fails under it (a
  * closed connection, a subscription that became invalid), it logs the cause once per
  * episode of failures ({@link WorkerSupervision}), waits a growing delay and subscribes
@@ -53,6 +61,11 @@ final class HandlerWorker implements Runnable {
 	 * The time of what has not happened yet.
 	 */
 	static final long NEVER = Long.MIN_VALUE;
+
+	/**
+	 * How long the keep-alive waits for a message that has arrived: not at all.
+	 */
+	private static final Duration TAKE_ARRIVED = Duration.ofNanos(1);
 
 	private final String name;
 
@@ -87,6 +100,19 @@ final class HandlerWorker implements Runnable {
 	private volatile boolean pinned;
 
 	private volatile long lastHandledNanos = NEVER;
+
+	/**
+	 * Guards the subscription, the pulls and {@link #waiting}: the worker holds it while it
+	 * pulls and takes its next message, the keep-alive while it takes what arrived.
+	 */
+	private final ReentrantLock subscriptionLock = new ReentrantLock();
+
+	private volatile @Nullable JetStreamSubscription subscription;
+
+	/**
+	 * Messages that arrived while the worker handled another, in the order they arrived.
+	 */
+	private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
 
 	private final @Nullable BatchDispatcher batchDispatcher;
 
@@ -156,6 +182,7 @@ final class HandlerWorker implements Runnable {
 		JetStreamSubscription subscription = null;
 		try {
 			subscription = this.subscriptionSource.subscribe();
+			this.subscription = subscription;
 			List<Message> leftover = consume(subscription);
 			drain(subscription, leftover);
 		}
@@ -168,13 +195,30 @@ final class HandlerWorker implements Runnable {
 			}
 			Duration delay = this.supervision.failed(ex);
 			this.onConsumerTrouble.run();
-			this.pulls.reset();
+			forgetSubscription();
 			this.stopSignal.await(delay.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		finally {
+			forgetSubscription();
 			if (subscription != null) {
 				unsubscribeQuietly(subscription);
 			}
+		}
+	}
+
+	/**
+	 * Forget the subscription, its pulls, and the messages it delivered: they come back
+	 * after their ack wait.
+	 */
+	private void forgetSubscription() {
+		this.subscriptionLock.lock();
+		try {
+			this.subscription = null;
+			this.pulls.reset();
+			this.waiting.clear();
+		}
+		finally {
+			this.subscriptionLock.unlock();
 		}
 	}
 
@@ -184,49 +228,61 @@ final class HandlerWorker implements Runnable {
 	 */
 	private List<Message> consume(JetStreamSubscription subscription) throws InterruptedException {
 		while (!this.stopping) {
-			Message message = receive(subscription, this.options.pollTimeout());
-			if (message == null) {
+			Waiting next = receive(subscription, this.options.pollTimeout());
+			if (next == null) {
 				continue;
 			}
 			if (this.stopping) {
-				return List.of(message);
+				return List.of(next.message);
 			}
 			BatchDispatcher dispatcher = this.batchDispatcher;
 			if (dispatcher == null) {
-				handle(message);
+				handle(next.message, next.progressNanos);
 				continue;
 			}
-			List<Message> batch = collectBatch(subscription, message);
+			List<Message> batch = collectBatch(subscription, next.message);
 			if (this.stopping) {
 				return batch;
 			}
-			handleBatch(dispatcher, batch);
+			handleBatch(dispatcher, batch, next.progressNanos);
 		}
 		return List.of();
 	}
 
 	/**
-	 * Pull when the pulls run low, then wait for the next message.
-	 * @return the message, or {@code null} when none arrived in time
+	 * Pull when the pulls run low, then take the next message: one the keep-alive took
+	 * into the worker's queue, or else the next to arrive.
+	 * @return the message with when it was last known alive on the server, or
+	 * {@code null} when none arrived in time
 	 */
-	private @Nullable Message receive(JetStreamSubscription subscription, Duration timeout)
+	private @Nullable Waiting receive(JetStreamSubscription subscription, Duration timeout)
 			throws InterruptedException {
-		long now = System.nanoTime();
-		if (this.pulls.shouldPull(now, subscription.getPendingMessageCount())) {
-			subscription.pull(this.pullOptions);
-			this.pulls.pulled(now);
-			this.supervision.running();
+		Waiting next;
+		this.subscriptionLock.lockInterruptibly();
+		try {
+			long now = System.nanoTime();
+			if (this.pulls.shouldPull(now, subscription.getPendingMessageCount() + this.waiting.size())) {
+				subscription.pull(this.pullOptions);
+				this.pulls.pulled(now);
+				this.supervision.running();
+			}
+			next = this.waiting.poll();
+			if (next == null) {
+				Message message = next(subscription, timeout);
+				if (message == null) {
+					return null;
+				}
+				this.lastReceivedNanos = System.nanoTime();
+				next = new Waiting(message, this.pulls.received(this.lastReceivedNanos));
+			}
 		}
-		Message message = next(subscription, timeout);
-		if (message == null) {
-			return null;
+		finally {
+			this.subscriptionLock.unlock();
 		}
-		this.pulls.received();
-		this.lastReceivedNanos = System.nanoTime();
-		if (!this.pinned && message.hasHeaders() && message.getHeaders().containsKeyIgnoreCase(PIN_ID)) {
+		if (!this.pinned && next.message.hasHeaders() && next.message.getHeaders().containsKeyIgnoreCase(PIN_ID)) {
 			this.pinned = true;
 		}
-		return message;
+		return next;
 	}
 
 	/**
@@ -243,17 +299,21 @@ final class HandlerWorker implements Runnable {
 			if (left <= 0) {
 				break;
 			}
-			Message message = receive(subscription,
-					Duration.ofNanos(Math.min(left, this.options.pollTimeout().toNanos())));
-			if (message != null) {
-				batch.add(message);
+			Waiting next = receive(subscription, Duration.ofNanos(Math.min(left, this.options.pollTimeout().toNanos())));
+			if (next != null) {
+				batch.add(next.message);
 			}
 		}
 		return batch;
 	}
 
-	private void handleBatch(BatchDispatcher dispatcher, List<Message> batch) {
-		this.inHandProgressNanos = System.nanoTime();
+	/**
+	 * Hand a batch to its handler.
+	 * @param progressNanos when the oldest message of the batch was last known alive on
+	 * the server
+	 */
+	private void handleBatch(BatchDispatcher dispatcher, List<Message> batch, long progressNanos) {
+		this.inHandProgressNanos = progressNanos;
 		this.batchInHand = batch;
 		try {
 			dispatcher.dispatch(batch);
@@ -272,18 +332,26 @@ final class HandlerWorker implements Runnable {
 	 */
 	private void drain(JetStreamSubscription subscription, List<Message> leftover) throws InterruptedException {
 		List<Message> unhandled = new ArrayList<>(leftover);
-		long quietSince = System.nanoTime();
-		while (true) {
-			Message message = next(subscription, this.options.drainPoll());
-			long now = System.nanoTime();
-			if (message != null) {
-				this.pulls.received();
-				unhandled.add(message);
-				quietSince = now;
+		this.subscriptionLock.lockInterruptibly();
+		try {
+			this.waiting.forEach((kept) -> unhandled.add(kept.message));
+			this.waiting.clear();
+			long quietSince = System.nanoTime();
+			while (true) {
+				Message message = next(subscription, this.options.drainPoll());
+				long now = System.nanoTime();
+				if (message != null) {
+					this.pulls.received(now);
+					unhandled.add(message);
+					quietSince = now;
+				}
+				else if (this.pulls.allEnded(now) && now - quietSince > this.options.drainQuiet().toNanos()) {
+					break;
+				}
 			}
-			else if (this.pulls.allEnded(now) && now - quietSince > this.options.drainQuiet().toNanos()) {
-				break;
-			}
+		}
+		finally {
+			this.subscriptionLock.unlock();
 		}
 		unhandled.forEach(Message::nak);
 		if (!unhandled.isEmpty() && logger.isDebugEnabled()) {
@@ -302,12 +370,17 @@ final class HandlerWorker implements Runnable {
 		}
 	}
 
-	private void handle(Message message) {
+	/**
+	 * Handle a message.
+	 * @param progressNanos when the message was last known alive on the server: its pull
+	 * or its last in-progress acknowledgement
+	 */
+	private void handle(Message message, long progressNanos) {
 		long delivery = message.metaData().deliveredCount();
 		if (this.failureHandler.giveUpIfExhausted(message, delivery)) {
 			return;
 		}
-		this.inHandProgressNanos = System.nanoTime();
+		this.inHandProgressNanos = progressNanos;
 		this.inHand = message;
 		try {
 			this.invoker.invoke(SpringMessageFactory.create(message));
@@ -339,20 +412,75 @@ final class HandlerWorker implements Runnable {
 	}
 
 	/**
-	 * Send an in-progress acknowledgement for the message in hand if it has been handled
-	 * for longer than the given time since its last acknowledgement.
+	 * Send an in-progress acknowledgement for the message in hand, and for each message
+	 * waiting for its turn, that has gone longer than the given time since its pull or
+	 * its last one. Messages that arrived while the worker handles are taken into the
+	 * worker's own queue first, so that they can be kept alive; while the worker takes
+	 * its next message, the keep-alive leaves its messages to the next run.
 	 * @param afterNanos the time after which to send one
 	 */
 	void keepAlive(long afterNanos) {
+		long now = System.nanoTime();
 		Message message = this.inHand;
-		if (message != null && System.nanoTime() - this.inHandProgressNanos > afterNanos) {
-			this.inHandProgressNanos = System.nanoTime();
-			message.inProgress();
+		if (message != null && now - this.inHandProgressNanos > afterNanos) {
+			this.inHandProgressNanos = now;
+			inProgress(message);
 		}
 		List<Message> batch = this.batchInHand;
-		if (!batch.isEmpty() && System.nanoTime() - this.inHandProgressNanos > afterNanos) {
-			this.inHandProgressNanos = System.nanoTime();
-			batch.forEach(Message::inProgress);
+		if (!batch.isEmpty() && now - this.inHandProgressNanos > afterNanos) {
+			this.inHandProgressNanos = now;
+			batch.forEach(this::inProgress);
+		}
+		if (!this.subscriptionLock.tryLock()) {
+			return;
+		}
+		try {
+			takeArrived(now);
+			for (Waiting kept : this.waiting) {
+				if (now - kept.progressNanos > afterNanos) {
+					kept.progressNanos = now;
+					inProgress(kept.message);
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (RuntimeException ex) {
+			// The subscription or the connection is going away: the worker finds out too.
+			logger.debug("Worker " + this.name + " could not keep its waiting messages alive", ex);
+		}
+		finally {
+			this.subscriptionLock.unlock();
+		}
+	}
+
+	private void inProgress(Message message) {
+		try {
+			message.inProgress();
+		}
+		catch (RuntimeException ex) {
+			// Disconnected: the server redelivers after the ack wait, as for any lost ack.
+			logger.debug("Worker " + this.name + " could not send an in-progress acknowledgement", ex);
+		}
+	}
+
+	/**
+	 * Take every message that arrived on the subscription into the worker's own queue.
+	 * Called with the subscription's lock held.
+	 */
+	private void takeArrived(long now) throws InterruptedException {
+		JetStreamSubscription current = this.subscription;
+		if (current == null) {
+			return;
+		}
+		while (current.getPendingMessageCount() > 0) {
+			Message arrived = next(current, TAKE_ARRIVED);
+			if (arrived == null) {
+				return;
+			}
+			this.lastReceivedNanos = now;
+			this.waiting.add(new Waiting(arrived, this.pulls.received(now)));
 		}
 	}
 
@@ -422,6 +550,23 @@ final class HandlerWorker implements Runnable {
 			return ite.getTargetException();
 		}
 		return ex;
+	}
+
+	/**
+	 * A message taken from the subscription, with when it was last known alive on the server:
+	 * one that arrived while the worker handled another waits for its turn as such.
+	 */
+	private static final class Waiting {
+
+		private final Message message;
+
+		private long progressNanos;
+
+		Waiting(Message message, long progressNanos) {
+			this.message = message;
+			this.progressNanos = progressNanos;
+		}
+
 	}
 
 	/**

@@ -11,7 +11,7 @@ import java.util.ArrayDeque;
  * counts as ended once all its messages arrived or its expiry (plus a grace for messages
  * in transit) has passed. Messages are counted against the oldest pull still waiting for
  * some: the server may spread messages over the pulls, but only the total matters. Not
- * thread-safe: one worker uses it.
+ * thread-safe: one worker uses it, under its subscription's lock.
  *
  * @author NATS JetStream Spring Boot Starter contributors
  */
@@ -70,21 +70,27 @@ final class PullTracker {
 	 * @param now the current {@link System#nanoTime()}
 	 */
 	void pulled(long now) {
-		this.pulls.add(new Pull(now + this.expiresNanos, this.batchSize));
+		this.pulls.add(new Pull(now, now + this.expiresNanos, this.batchSize));
 		this.requested += this.batchSize;
 	}
 
 	/**
 	 * Record a message received.
+	 * @param now the current {@link System#nanoTime()}
+	 * @return when the pull it is counted against was requested: the server delivered
+	 * the message, and started its ack wait, no earlier; {@code now} when no pull is
+	 * outstanding
 	 */
-	void received() {
+	long received(long now) {
 		Pull oldest = this.pulls.peek();
-		if (oldest != null) {
-			this.requested--;
-			if (--oldest.remaining == 0) {
-				this.pulls.poll();
-			}
+		if (oldest == null) {
+			return now;
 		}
+		this.requested--;
+		if (--oldest.remaining == 0) {
+			this.pulls.poll();
+		}
+		return oldest.requestedAt;
 	}
 
 	/**
@@ -128,11 +134,14 @@ final class PullTracker {
 
 	private static final class Pull {
 
+		private final long requestedAt;
+
 		private final long expiresAt;
 
 		private int remaining;
 
-		Pull(long expiresAt, int remaining) {
+		Pull(long requestedAt, long expiresAt, int remaining) {
+			this.requestedAt = requestedAt;
 			this.expiresAt = expiresAt;
 			this.remaining = remaining;
 		}

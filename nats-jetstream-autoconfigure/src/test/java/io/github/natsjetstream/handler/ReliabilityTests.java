@@ -124,6 +124,29 @@ class ReliabilityTests {
 		}
 	}
 
+	@Test
+	void slowHandlersOfTwoInstancesHandleEachMessageOnceWithTheDefaultMaxAckPending() throws Exception {
+		try (NatsServer server = NatsServer.builder().build().start()) {
+			createStream(server, "QUEUED");
+			MessageCounter counter = new MessageCounter();
+			publish(server, "QUEUED", 12);
+			// Each message takes more than half the ack wait: a worker that pulled several
+			// would keep the later ones waiting past their ack wait (1.1s on the server), and
+			// the server would give them to the other instance meanwhile.
+			ApplicationContextRunner runner = runner(server, "QUEUED").withPropertyValues(
+					"nats.jetstream.consumer-defaults.ack-wait=1s", "nats.jetstream.consumer-defaults.backoff.delays=100ms");
+			runner.withBean("countingHandler", PacedHandler.class, () -> new PacedHandler(counter))
+				.run((one) -> runner.withBean("countingHandler", PacedHandler.class, () -> new PacedHandler(counter))
+					.run((two) -> {
+						await().atMost(Duration.ofSeconds(60)).until(() -> counter.distinct() == 12);
+						awaitAllAcknowledged(one.getBean(JetStreamManagement.class), "QUEUED");
+					}));
+			assertThat(counter.handledAll(12)).isTrue();
+			assertThat(counter.duplicates()).isZero();
+			assertThat(counter.total()).isEqualTo(12);
+		}
+	}
+
 	private static ApplicationContextRunner runner(NatsServer server, String stream) {
 		return HandlerContexts.runner(server)
 			.withPropertyValues("reliability.stream=" + stream, "reliability.subjects=" + stream.toLowerCase() + ".*");
@@ -178,6 +201,25 @@ class ReliabilityTests {
 		void on(String payload) {
 			this.counter.handled(payload);
 			this.handled.incrementAndGet();
+		}
+
+	}
+
+	static class PacedHandler {
+
+		private final MessageCounter counter;
+
+		private final CountDownLatch never = new CountDownLatch(1);
+
+		PacedHandler(MessageCounter counter) {
+			this.counter = counter;
+		}
+
+		@NatsHandler(value = "${reliability.subjects}", stream = "${reliability.stream}")
+		void on(String payload) throws InterruptedException {
+			// Work that takes 600ms, more than half the ack wait.
+			this.never.await(600, TimeUnit.MILLISECONDS);
+			this.counter.handled(payload);
 		}
 
 	}

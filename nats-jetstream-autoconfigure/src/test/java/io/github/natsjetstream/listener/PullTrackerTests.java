@@ -84,9 +84,23 @@ class PullTrackerTests {
 		assertThat(this.tracker.allEnded(SECOND + 10 + SECOND / 5 + 1)).isTrue();
 	}
 
+	@Test
+	void receivedMessageTellsWhenItsPullWasRequested() {
+		this.tracker.pulled(5);
+		receive(99);
+		this.tracker.pulled(7);
+		assertThat(this.tracker.received(9)).isEqualTo(5);
+		assertThat(this.tracker.received(9)).isEqualTo(7);
+	}
+
+	@Test
+	void messageWithoutAPullTellsNow() {
+		assertThat(this.tracker.received(9)).isEqualTo(9);
+	}
+
 	private void receive(int messages) {
 		for (int i = 0; i < messages; i++) {
-			this.tracker.received();
+			this.tracker.received(0);
 		}
 	}
 
