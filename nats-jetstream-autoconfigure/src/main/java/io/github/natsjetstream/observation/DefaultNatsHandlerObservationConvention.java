@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * outcome as low-cardinality keys, the subject as a high-cardinality one.
  * <p>
  * The low-cardinality key values of each handler and outcome are made once and reused
- * for every message.
+ * for every message, and so are the high-cardinality ones of the first
+ * 128 subjects of each handler.
  *
  * @author NATS JetStream Spring Boot Starter contributors
  */
@@ -24,6 +25,11 @@ public class DefaultNatsHandlerObservationConvention implements NatsHandlerObser
 	 * A shared instance.
 	 */
 	public static final DefaultNatsHandlerObservationConvention INSTANCE = new DefaultNatsHandlerObservationConvention();
+
+	/**
+	 * The most subjects per handler whose key values are kept.
+	 */
+	private static final int MAX_SUBJECTS_KEPT = 128;
 
 	private final Map<String, HandlerKeyValues> handlers = new ConcurrentHashMap<>();
 
@@ -39,7 +45,7 @@ public class DefaultNatsHandlerObservationConvention implements NatsHandlerObser
 
 	@Override
 	public KeyValues getHighCardinalityKeyValues(NatsHandlerContext context) {
-		return KeyValues.of(HandlerHighCardinalityKeyNames.SUBJECT.withValue(context.getSubject()));
+		return keyValues(context).ofSubject(context.getSubject());
 	}
 
 	private HandlerKeyValues keyValues(NatsHandlerContext context) {
@@ -63,6 +69,8 @@ public class DefaultNatsHandlerObservationConvention implements NatsHandlerObser
 
 		private final KeyValues[] outcomes;
 
+		private final Map<String, KeyValues> subjects = new ConcurrentHashMap<>();
+
 		HandlerKeyValues(String handlerId, String stream) {
 			this.stream = stream;
 			KeyValue handler = HandlerLowCardinalityKeyNames.HANDLER.withValue(handlerId);
@@ -78,6 +86,17 @@ public class DefaultNatsHandlerObservationConvention implements NatsHandlerObser
 
 		KeyValues of(@Nullable NatsHandlerOutcome outcome) {
 			return (outcome != null) ? this.outcomes[outcome.ordinal()] : this.handling;
+		}
+
+		KeyValues ofSubject(String subject) {
+			KeyValues keyValues = this.subjects.get(subject);
+			if (keyValues == null) {
+				keyValues = KeyValues.of(HandlerHighCardinalityKeyNames.SUBJECT.withValue(subject));
+				if (this.subjects.size() < MAX_SUBJECTS_KEPT) {
+					this.subjects.put(subject, keyValues);
+				}
+			}
+			return keyValues;
 		}
 
 	}
