@@ -9,6 +9,7 @@ import io.github.natsjetstream.annotation.NatsHandler;
 import io.github.natsjetstream.autoconfigure.metrics.NatsMetricsAutoConfiguration;
 import io.github.natsjetstream.listener.NatsHandlerContainerRegistry;
 import io.github.natsjetstream.support.NatsHeaders;
+import io.github.natsjetstream.test.NatsServer;
 import io.github.natsjetstream.test.NatsServerExtension;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -137,6 +138,24 @@ class HandlerMetricsTests {
 							&& gauge(meters, "nats.consumer.redelivered", "hold") == 0);
 				assertThat(handlers.handled).containsExactly("hold");
 			});
+	}
+
+	@Test
+	void reconnectsAreCounted() {
+		try (NatsServer server = NatsServer.builder().jetStream(true).build().start()) {
+			HandlerContexts.runner(server)
+				.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
+						SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
+						NatsMetricsAutoConfiguration.class))
+				.withPropertyValues("nats.reconnect-wait=100ms")
+				.run((context) -> {
+					MeterRegistry meters = context.getBean(MeterRegistry.class);
+					assertThat(meters.get("nats.connection.reconnects").functionCounter().count()).isZero();
+					server.restart();
+					await().atMost(HandlerContexts.patience())
+						.until(() -> meters.get("nats.connection.reconnects").functionCounter().count() == 1);
+				});
+		}
 	}
 
 	private static long handled(MeterRegistry meters, String handler, String outcome) {
