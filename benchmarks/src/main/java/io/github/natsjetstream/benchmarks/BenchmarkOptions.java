@@ -36,21 +36,24 @@ import org.jspecify.annotations.Nullable;
  * @param histogram whether to print a heap histogram with each startup context open
  * @param render whether to render the existing JSON results as Markdown again (with the
  * current notes) instead of running
+ * @param otherServers the {@code nats-server} binaries to measure (a) and (b) on besides
+ * the run's own, or empty for the project's cache and the system's package
  * @param arguments the arguments as given
  */
 record BenchmarkOptions(int messages, int rounds, int warmUpRounds, List<Case> throughputCases, int latencyRate,
 		Duration latencyDuration, Duration latencyWarmUp, int latencyRounds, List<Variant> latencyExperiments,
 		int startupRounds, Set<String> parts,
 		String storage, Path resultsDirectory, String resultsName, boolean histogram, boolean render,
-		List<String> arguments) {
+		List<Path> otherServers, List<String> arguments) {
 
 	static final String USAGE = """
 			Usage: java -jar benchmarks/target/benchmarks.jar [--name=value ...]
 			  --messages=200000        messages per throughput round
 			  --rounds=9               measured throughput rounds per case (after the warm-up rounds)
 			  --warm-up-rounds=2       unmeasured throughput rounds of all cases first
-			  --cases=a,b,c,d,bm,dm,s  throughput cases: a raw, b handler, c handler x4, d routing,
-			                           bm and dm: b and d with Actuator, Prometheus and metrics on,
+			  --cases=a,b,c,d,bm,dm,s  throughput cases: a raw, b handler, c handler x4, d routing, fa raw fetch(100),
+			                           bb batch handler (100), bm and dm: b and d with Actuator, Prometheus and
+			                           metrics on,
 			                           s raw without decoding; e1.. hot-path experiments (ThroughputBenchmark.Case)
 			  --latency-rate=5000      messages per second in latency rounds
 			  --latency-seconds=10     measured seconds per latency round
@@ -58,9 +61,12 @@ record BenchmarkOptions(int messages, int rounds, int warmUpRounds, List<Case> t
 			  --latency-rounds=3       measured latency rounds per consumer (after one warm-up round)
 			  --latency-experiments=V,...  also measure experimental containers (ExperimentalContainer.Variant)
 			  --startup-rounds=3       measured startup rounds (after one warm-up round)
-			  --only=throughput,latency,startup,publish  the parts to run; in-flight: publishAsync()
+			  --only=throughput,latency,startup,publish,servers  the parts to run; servers: (a) and (b)
+			                           on the other nats-server versions at hand too; in-flight: publishAsync()
 			                           throughput by max-in-flight limit, the measurement behind its default
 			  --storage=file           stream storage: file or memory
+			  --other-servers=PATH,...  nats-server binaries for the servers part (default: the project's
+			                           cache .nats-server/current and /usr/sbin/nats-server, those that exist)
 			  --results=DIR            where to write NAME.md and NAME.json (default benchmarks/results for a
 			                           full run, benchmarks/target/results otherwise)
 			  --name=latest            results file name (default latest for a full run, partial otherwise)
@@ -69,7 +75,7 @@ record BenchmarkOptions(int messages, int rounds, int warmUpRounds, List<Case> t
 			  --quick                  a short smoke run: 20000 messages, 2 rounds, 3 s latency, 1 startup round
 			""";
 
-	private static final Set<String> ALL_PARTS = Set.of("throughput", "latency", "startup", "publish");
+	private static final Set<String> ALL_PARTS = Set.of("throughput", "latency", "startup", "publish", "servers");
 
 	/** Parts run only when asked for with {@code --only}. */
 	private static final Set<String> OPTIONAL_PARTS = Set.of("in-flight");
@@ -125,12 +131,27 @@ record BenchmarkOptions(int messages, int rounds, int warmUpRounds, List<Case> t
 		Path module = Files.isDirectory(Path.of("benchmarks")) ? Path.of("benchmarks") : Path.of(".");
 		Path resultsDirectory = (results != null) ? Path.of(results)
 				: full ? module.resolve("results") : module.resolve("target").resolve("results");
+		String others = values.remove("other-servers");
+		List<Path> otherServers = (others != null)
+				? Arrays.stream(others.split(",")).map(String::trim).map(Path::of).toList() : List.of();
 		if (!values.isEmpty()) {
 			throw new IllegalArgumentException("Unknown arguments " + values.keySet() + "\n" + USAGE);
 		}
 		return new BenchmarkOptions(messages, rounds, warmUpRounds, cases, latencyRate, latencyDuration, latencyWarmUp, latencyRounds,
 				latencyExperiments, startupRounds, parts, storage, resultsDirectory, name, histogram, render,
-				List.of(args));
+				otherServers, List.of(args));
+	}
+
+	/**
+	 * Return these options with other throughput cases.
+	 * @param cases the cases
+	 * @return the new options
+	 */
+	BenchmarkOptions withThroughputCases(List<Case> cases) {
+		return new BenchmarkOptions(this.messages, this.rounds, this.warmUpRounds, cases, this.latencyRate,
+				this.latencyDuration, this.latencyWarmUp, this.latencyRounds, this.latencyExperiments,
+				this.startupRounds, this.parts, this.storage, this.resultsDirectory, this.resultsName, this.histogram,
+				this.render, this.otherServers, this.arguments);
 	}
 
 	boolean runs(String part) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.github.natsjetstream.benchmarks.Report.LatencyCase;
+import io.github.natsjetstream.benchmarks.Report.ServerThroughput;
 import io.github.natsjetstream.benchmarks.Report.Startup;
 import io.github.natsjetstream.benchmarks.Report.Target;
 import io.github.natsjetstream.benchmarks.Report.ThroughputCase;
@@ -68,6 +69,8 @@ public final class BenchmarkRunner {
 		List<LatencyCase> latency = List.of();
 		Startup startup = null;
 		List<ThroughputCase> publish = List.of();
+		List<Path> otherServers = List.of();
+		ServerComparison comparison = new ServerComparison(options, sink, mapper);
 		String serverVersion;
 		try (NatsServer server = NatsServer.builder().build().start()) {
 			serverVersion = mapper.readTree(server.monitoring("/varz")).path("version").asString();
@@ -92,6 +95,14 @@ public final class BenchmarkRunner {
 					publish = new PublishBenchmark(options, fixture, contexts, mapper, server.url()).run();
 				}
 			}
+			if (options.runs("servers")) {
+				otherServers = comparison.otherBinaries(server.binary());
+			}
+		}
+		List<ServerThroughput> servers = new ArrayList<>();
+		if (options.runs("servers")) {
+			servers.addAll(ServerComparison.ownRow(serverVersion, throughput, Report.roundRatios(throughput)));
+			servers.addAll(comparison.measure(otherServers));
 		}
 		Map<String, Double> ratios = Report.ratios(throughput);
 		Map<String, Double> roundRatios = Report.roundRatios(throughput);
@@ -105,7 +116,7 @@ public final class BenchmarkRunner {
 				options.arguments(), commit, startedAt, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started),
 				loadBefore, loadAverage(), options.settings());
 		Report report = new Report(machine, throughput, ratios, roundRatios, latency, startup, publish,
-				publishRoundRatios, targets(roundRatios, latency, startup, publishRoundRatios));
+				publishRoundRatios, targets(roundRatios, latency, startup, publishRoundRatios), servers);
 		ReportWriter.write(report, options.resultsDirectory(), options.resultsName());
 		System.out.println();
 		System.out.println(ReportWriter.markdown(report, null));
@@ -121,6 +132,7 @@ public final class BenchmarkRunner {
 		targets.add(ratio(ratios, "d/a", 0.85));
 		targets.add(ratio(ratios, "bm/a", 0.90));
 		targets.add(ratio(ratios, "dm/a", 0.85));
+		targets.add(ratio(ratios, "bb/fa", 0.95));
 		if (latency.size() >= 2) {
 			LatencyCase raw = latency.get(0);
 			LatencyCase starter = latency.get(1);

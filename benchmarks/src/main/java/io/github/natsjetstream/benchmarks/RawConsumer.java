@@ -7,6 +7,8 @@ import java.util.concurrent.Executors;
 
 import io.nats.client.Connection;
 import io.nats.client.ConsumerContext;
+import io.nats.client.FetchConsumeOptions;
+import io.nats.client.FetchConsumer;
 import io.nats.client.Message;
 import io.nats.client.MessageConsumer;
 import io.nats.client.Nats;
@@ -24,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class RawConsumer implements AutoCloseable {
 
 	/** As the starter's consumers, the server's default. */
-	private static final int MAX_ACK_PENDING = 1_000;
+	private static final int MAX_ACK_PENDING = 2_000;
 
 	/** The durable name. */
 	static final String DURABLE = "raw";
@@ -45,6 +47,12 @@ final class RawConsumer implements AutoCloseable {
 
 	private final @Nullable ExecutorService handoff;
 
+	private final int fetchSize;
+
+	private final List<Thread> fetchLoops = new ArrayList<>();
+
+	private volatile boolean closed;
+
 	/**
 	 * Create a consumer on a connection of its own.
 	 * @param url the server
@@ -55,7 +63,7 @@ final class RawConsumer implements AutoCloseable {
 	 * @param large whether the messages carry {@link LargeOrder large orders}
 	 */
 	RawConsumer(String url, JsonMapper mapper, MessageSink sink, boolean decode, boolean large) throws Exception {
-		this(url, mapper, sink, decode, large, 1, 0);
+		this(url, mapper, sink, decode, large, 1, 0, 0);
 	}
 
 	/**
@@ -68,9 +76,12 @@ final class RawConsumer implements AutoCloseable {
 	 * @param loops how many loops consume in parallel
 	 * @param handoffThreads when positive, each loop hands every message to a pool of this
 	 * many threads that decode and acknowledge it, rather than doing so itself
+	 * @param fetchSize when positive, each loop fetches this many messages at a time with
+	 * {@code fetchMessages()} on a thread of its own, rather than using {@code consume()}
 	 */
 	RawConsumer(String url, JsonMapper mapper, MessageSink sink, boolean decode, boolean large, int loops,
-			int handoffThreads) throws Exception {
+			int handoffThreads, int fetchSize) throws Exception {
+		this.fetchSize = fetchSize;
 		this.handoff = (handoffThreads > 0) ? Executors.newFixedThreadPool(handoffThreads) : null;
 		for (int i = 0; i < loops; i++) {
 			String name = (loops == 1) ? "bench-raw" : "bench-raw-" + (i + 1);
@@ -97,8 +108,39 @@ final class RawConsumer implements AutoCloseable {
 		for (Connection connection : this.connections) {
 			StreamContext streamContext = connection.getStreamContext(stream);
 			ConsumerContext consumerContext = streamContext.createOrUpdateConsumer(configuration);
+			if (this.fetchSize > 0) {
+				Thread loop = new Thread(() -> fetchLoop(consumerContext), "bench-raw-fetch");
+				this.fetchLoops.add(loop);
+				loop.start();
+				continue;
+			}
 			this.consumers.add(consumerContext.consume((this.handoff != null)
 					? (message) -> this.handoff.execute(() -> handle(message)) : this::handle));
+		}
+	}
+
+	/**
+	 * The loop an application writes around {@code fetchMessages()}: fetch a batch, handle
+	 * each message of it, fetch the next.
+	 */
+	private void fetchLoop(ConsumerContext consumerContext) {
+		FetchConsumeOptions options = FetchConsumeOptions.builder()
+			.maxMessages(this.fetchSize)
+			.expiresIn(1000)
+			.build();
+		while (!this.closed) {
+			try (FetchConsumer fetch = consumerContext.fetch(options)) {
+				Message message = fetch.nextMessage();
+				while (message != null) {
+					handle(message);
+					message = fetch.nextMessage();
+				}
+			}
+			catch (Exception ex) {
+				if (!this.closed) {
+					throw new IllegalStateException(ex);
+				}
+			}
 		}
 	}
 
@@ -117,6 +159,10 @@ final class RawConsumer implements AutoCloseable {
 
 	@Override
 	public void close() throws Exception {
+		this.closed = true;
+		for (Thread loop : this.fetchLoops) {
+			loop.join(5000);
+		}
 		for (MessageConsumer consumer : this.consumers) {
 			consumer.close();
 		}

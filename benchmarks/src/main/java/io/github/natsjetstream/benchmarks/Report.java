@@ -23,10 +23,25 @@ import org.jspecify.annotations.Nullable;
  * @param publishRoundRatios for each template case, the median over the rounds of its
  * throughput divided by that of its raw case in the same round
  * @param targets the issue's targets, met or missed
+ * @param servers throughput (a) and (b) per server version
  */
 record Report(Machine machine, List<ThroughputCase> throughput, Map<String, Double> ratios,
 		@Nullable Map<String, Double> roundRatios, List<LatencyCase> latency, @Nullable Startup startup,
-		@Nullable List<ThroughputCase> publish, @Nullable Map<String, Double> publishRoundRatios, List<Target> targets) {
+		@Nullable List<ThroughputCase> publish, @Nullable Map<String, Double> publishRoundRatios, List<Target> targets,
+		@Nullable List<ServerThroughput> servers) {
+
+	/**
+	 * Throughput (a) and (b) on one server version.
+	 * @param version the server's version
+	 * @param binary where its binary is, or that it is this run's own server
+	 * @param rawPerSecond the median msg/s of (a)
+	 * @param handlerPerSecond the median msg/s of (b)
+	 * @param handlerRatio the median over the rounds of (b) divided by (a) in the same round
+	 * @param rounds the measured rounds
+	 */
+	record ServerThroughput(String version, String binary, double rawPerSecond, double handlerPerSecond,
+			double handlerRatio, int rounds) {
+	}
 
 	/**
 	 * For each case, the median over the rounds of its throughput in a round divided by

@@ -49,7 +49,8 @@ final class ReportWriter {
 				Report.class);
 		Report report = (read.roundRatios() != null) ? read
 				: new Report(read.machine(), read.throughput(), read.ratios(), Report.roundRatios(read.throughput()),
-						read.latency(), read.startup(), read.publish(), read.publishRoundRatios(), read.targets());
+						read.latency(), read.startup(), read.publish(), read.publishRoundRatios(), read.targets(),
+						read.servers());
 		Path notes = directory.resolve(NOTES_FILE);
 		String notesText = Files.isRegularFile(notes) ? Files.readString(notes) : null;
 		Files.writeString(directory.resolve(name + ".md"), markdown(report, notesText));
@@ -78,6 +79,9 @@ final class ReportWriter {
 		if (report.publish() != null && !report.publish().isEmpty()) {
 			publish(md, report.publish(), report.publishRoundRatios());
 		}
+		if (report.servers() != null && !report.servers().isEmpty()) {
+			servers(md, report.servers());
+		}
 		md.append("## How it measures\n\n");
 		md.append("- Throughput: each round creates a fresh stream, pre-publishes the messages (publish acknowledged), ")
 			.append("then times one consumer from creating its durable pull consumer until its handler has counted ")
@@ -86,7 +90,7 @@ final class ReportWriter {
 			.append("been idle for 200 ms, so that compiling the application's startup code does not take the ")
 			.append("processors from the timed part (before this wait, that cost (b) to (d) up to 1 s of compiler ")
 			.append("time per round). The raw loop is ")
-			.append("`ConsumerContext.consume()` on a consumer with the starter's `max_ack_pending` (1000), decoding with a ")
+			.append("`ConsumerContext.consume()` on a consumer with the starter's `max_ack_pending` (2000), decoding with a ")
 			.append("Jackson 3 `JsonMapper` and calling `ack()`. The cases take turns within each round.\n");
 		md.append("- Latency: messages are published with plain NATS publishes at a fixed rate to a fresh stream, each ")
 			.append("carrying its `System.nanoTime()`; the handler (or raw loop) records the difference when it has the ")
@@ -276,6 +280,20 @@ final class ReportWriter {
 				.append(format("(consumer still running); %,.0f B allocated per message; peak used heap %,.0f MiB ",
 						c.medianAllocatedBytesPerMessage(), c.medianPeakHeapBytes() / MIB))
 				.append("(garbage included, so mostly the young generation's size).\n");
+		}
+		md.append("\n");
+	}
+
+	private static void servers(StringBuilder md, List<Report.ServerThroughput> servers) {
+		md.append("## 6. Throughput by server version\n\n");
+		md.append("(a) and (b) on each `nats-server` at hand, so that a regression on the oldest supported server or on ")
+			.append("today's shows. The run's own server gives its row from the rounds above; every other one runs ")
+			.append("rounds of (a) and (b) of its own, after the rest of the run.\n\n");
+		md.append("| nats-server | binary | (a) msg/s | (b) msg/s | b/a, same round | rounds |\n");
+		md.append("| --- | --- | ---: | ---: | ---: | ---: |\n");
+		for (Report.ServerThroughput row : servers) {
+			md.append(format("| %s | `%s` | %,.0f | %,.0f | %.2f | %d |%n", row.version(), row.binary(),
+					row.rawPerSecond(), row.handlerPerSecond(), row.handlerRatio(), row.rounds()));
 		}
 		md.append("\n");
 	}

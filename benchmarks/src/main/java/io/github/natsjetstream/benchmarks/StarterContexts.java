@@ -164,6 +164,19 @@ final class StarterContexts {
 	}
 
 	/**
+	 * The batch handler, batches of 100.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class BatchHandlerConfiguration {
+
+		@Bean
+		BatchThroughputHandler batchThroughputHandler(MessageSink messageSink) {
+			return new BatchThroughputHandler(messageSink);
+		}
+
+	}
+
+	/**
 	 * The method-level handler of the larger record.
 	 */
 	@Configuration(proxyBeanMethods = false)

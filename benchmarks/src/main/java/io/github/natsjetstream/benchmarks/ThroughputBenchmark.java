@@ -60,6 +60,10 @@ final class ThroughputBenchmark {
 
 		HANDLER("b", "@NatsHandler method taking the record, concurrency 1", 1, null),
 
+		FETCH_RAW("fa", "raw jnats fetch(100) + Jackson + ack() loop", 0, null),
+
+		BATCH("bb", "@NatsHandler method taking List<Order>, batches of 100, concurrency 1", 1, null),
+
 		HANDLER_CONCURRENT("c", "@NatsHandler method taking the record, concurrency 4", 4, null),
 
 		ROUTING("d", "class-level @NatsHandler routing over 10 @NatsRoute methods, concurrency 1", 1, null),
@@ -114,7 +118,7 @@ final class ThroughputBenchmark {
 
 		/** The cases of the issue, run by default. */
 		static final List<Case> STANDARD = List.of(RAW, HANDLER, HANDLER_CONCURRENT, ROUTING, HANDLER_METRICS,
-				ROUTING_METRICS, CEILING, CEILING_PARALLEL, LARGE_RAW, LARGE_CONCURRENT);
+				ROUTING_METRICS, CEILING, CEILING_PARALLEL, LARGE_RAW, LARGE_CONCURRENT, FETCH_RAW, BATCH);
 
 		final String label;
 
@@ -141,7 +145,7 @@ final class ThroughputBenchmark {
 		 */
 		boolean raw() {
 			return this == RAW || this == CEILING || this == LARGE_RAW || this == CEILING_PARALLEL
-					|| this == EXPERIMENT_RAW_HANDOFF;
+					|| this == EXPERIMENT_RAW_HANDOFF || this == FETCH_RAW;
 		}
 
 		/**
@@ -177,7 +181,15 @@ final class ThroughputBenchmark {
 		 * Return the label of the raw case this one is compared with.
 		 */
 		String baseline() {
-			return large() ? LARGE_RAW.label : RAW.label;
+			return large() ? LARGE_RAW.label : (this == BATCH) ? FETCH_RAW.label : RAW.label;
+		}
+
+		/**
+		 * Return how many messages the raw loop fetches at a time, or 0 for
+		 * {@code consume()}.
+		 */
+		int fetchSize() {
+			return (this == FETCH_RAW) ? 100 : 0;
 		}
 
 		boolean routing() {
@@ -257,7 +269,7 @@ final class ThroughputBenchmark {
 		try {
 			if (c.raw()) {
 				raw = new RawConsumer(this.url, this.mapper, this.sink, c.decodes(), c.large(), c.rawLoops(),
-						c.handoffThreads());
+						c.handoffThreads(), c.fetchSize());
 			}
 			else {
 				context = this.contexts.run(Map.of("bench.subjects", prefix + ".>", "bench.prefix", prefix,
@@ -265,7 +277,8 @@ final class ThroughputBenchmark {
 						StarterContexts.METRICS, c.metrics()),
 						c.routing() ? StarterContexts.RoutingHandlerConfiguration.class
 								: c.large() ? StarterContexts.LargeOrderHandlerConfiguration.class
-										: StarterContexts.MethodHandlerConfiguration.class);
+										: (c == Case.BATCH) ? StarterContexts.BatchHandlerConfiguration.class
+												: StarterContexts.MethodHandlerConfiguration.class);
 			}
 			if (context != null) {
 				StarterContexts.checkObservability(context, c.metrics());

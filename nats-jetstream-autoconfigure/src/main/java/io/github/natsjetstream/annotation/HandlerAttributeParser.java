@@ -52,7 +52,9 @@ final class HandlerAttributeParser {
 				attributes.parse("errorClassifier", annotation.errorClassifier(), Function.identity()),
 				attributes.parse("priorityPolicy", annotation.priorityPolicy(), PriorityPolicySetting::of),
 				attributes.parse("pinTimeout", annotation.pinTimeout(), DurationStyle::detectAndParse),
-				attributes.parse("overflowThreshold", annotation.overflowThreshold(), Long::valueOf));
+				attributes.parse("overflowThreshold", annotation.overflowThreshold(), Long::valueOf),
+				attributes.parse("batchSize", annotation.batchSize(), HandlerAttributeParser::number),
+				attributes.parse("batchWait", annotation.batchWait(), HandlerAttributeParser::duration));
 	}
 
 	private static Integer number(String value) {

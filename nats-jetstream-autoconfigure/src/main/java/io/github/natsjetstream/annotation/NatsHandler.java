@@ -157,4 +157,20 @@ public @interface NatsHandler {
 	 */
 	String overflowThreshold() default "";
 
+	/**
+	 * For a method taking a {@code List} (of payloads, of {@link io.nats.client.Message}s
+	 * or of spring-messaging {@code Message}s): the most messages it receives at once, for
+	 * example {@code 100}. At most half of {@link #maxAckPending()}.
+	 * @return the batch size
+	 */
+	String batchSize() default "";
+
+	/**
+	 * For a method taking a {@code List}: the longest it waits for a batch to fill once the
+	 * batch's first message is in hand, for example {@code 100ms}; then it receives what
+	 * has arrived.
+	 * @return the batch wait
+	 */
+	String batchWait() default "";
+
 }

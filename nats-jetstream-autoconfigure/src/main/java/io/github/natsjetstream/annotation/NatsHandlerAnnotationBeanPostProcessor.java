@@ -22,7 +22,9 @@ import org.springframework.core.MethodIntrospector;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.messaging.converter.MessageConverter;
 import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
+import org.springframework.validation.Validator;
 import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 
@@ -43,16 +45,22 @@ public class NatsHandlerAnnotationBeanPostProcessor
 
 	private final String methodFactoryBeanName;
 
+	private final String messageConverterBeanName;
+
 	private ConfigurableListableBeanFactory beanFactory;
 
 	/**
 	 * Create a new instance.
 	 * @param methodFactoryBeanName the name of the {@link MessageHandlerMethodFactory}
 	 * bean that makes handler methods invocable
+	 * @param messageConverterBeanName the name of the {@link MessageConverter} bean that
+	 * converts payloads, for the elements of batch handlers' lists
 	 */
-	public NatsHandlerAnnotationBeanPostProcessor(String methodFactoryBeanName) {
+	public NatsHandlerAnnotationBeanPostProcessor(String methodFactoryBeanName, String messageConverterBeanName) {
 		Assert.hasText(methodFactoryBeanName, "'methodFactoryBeanName' must not be empty");
+		Assert.hasText(messageConverterBeanName, "'messageConverterBeanName' must not be empty");
 		this.methodFactoryBeanName = methodFactoryBeanName;
+		this.messageConverterBeanName = messageConverterBeanName;
 	}
 
 	@Override
@@ -113,6 +121,8 @@ public class NatsHandlerAnnotationBeanPostProcessor
 		if (!found.isEmpty()) {
 			NatsHandlerEndpointFactory endpointFactory = new NatsHandlerEndpointFactory(this.beanFactory,
 					this.beanFactory.getBean(this.methodFactoryBeanName, MessageHandlerMethodFactory.class),
+					new BatchInvokers(this.beanFactory.getBean(this.messageConverterBeanName, MessageConverter.class),
+							this.beanFactory.getBeanProvider(Validator.class).getIfUnique()),
 					settingsResolver);
 			NatsHandlerContainerRegistry registry = this.beanFactory.getBean(NatsHandlerContainerRegistry.class);
 			for (HandlerDeclaration declaration : found) {

@@ -43,6 +43,8 @@ final class NatsHandlerEndpointFactory {
 
 	private final MessageHandlerMethodFactory methodFactory;
 
+	private final BatchInvokers batchInvokers;
+
 	private final HandlerSettingsResolver settingsResolver;
 
 	private final HandlerAttributeParser attributeParser;
@@ -53,15 +55,17 @@ final class NatsHandlerEndpointFactory {
 	 * Create a new instance.
 	 * @param beanFactory the bean factory, for placeholders and expressions
 	 * @param methodFactory makes handler methods invocable
+	 * @param batchInvokers makes batch methods invocable
 	 * @param settingsResolver resolves the handlers' settings
 	 */
 	NatsHandlerEndpointFactory(ConfigurableListableBeanFactory beanFactory, MessageHandlerMethodFactory methodFactory,
-			HandlerSettingsResolver settingsResolver) {
+			BatchInvokers batchInvokers, HandlerSettingsResolver settingsResolver) {
 		Assert.notNull(beanFactory, "'beanFactory' must not be null");
 		Assert.notNull(methodFactory, "'methodFactory' must not be null");
 		Assert.notNull(settingsResolver, "'settingsResolver' must not be null");
 		this.beanFactory = beanFactory;
 		this.methodFactory = methodFactory;
+		this.batchInvokers = batchInvokers;
 		this.settingsResolver = settingsResolver;
 		this.attributeParser = new HandlerAttributeParser(this::resolve);
 		this.applicationName = resolve("${spring.application.name:}");
@@ -86,13 +90,24 @@ final class NatsHandlerEndpointFactory {
 		}
 		DeclaredHandlerSettings declared = this.attributeParser.parse(annotation, id, description);
 		HandlerSettings settings = this.settingsResolver.resolve(id, description, declared);
-		HandlerInvoker invoker = (method != null) ? new MethodHandlerInvoker(invocable(declaration.bean(), method))
-				: routingInvoker(declaration, description);
+		HandlerInvoker invoker = (method != null) ? methodInvoker(declaration.bean(), method, id, description, settings)
+				: routingInvoker(declaration, description, id, settings);
 		return new NatsHandlerEndpoint(id, description, subjects, resolve(annotation.stream()), durable, settings,
 				invoker);
 	}
 
-	private HandlerInvoker routingInvoker(HandlerDeclaration declaration, String description) {
+	private HandlerInvoker methodInvoker(Object bean, Method method, String id, String description,
+			HandlerSettings settings) {
+		if (this.batchInvokers.isBatchMethod(method)) {
+			return this.batchInvokers.create(bean, method, id, description, settings);
+		}
+		this.batchInvokers.checkNoBatchSettings(id, description, settings);
+		return new MethodHandlerInvoker(invocable(bean, method));
+	}
+
+	private HandlerInvoker routingInvoker(HandlerDeclaration declaration, String description, String id,
+			HandlerSettings settings) {
+		this.batchInvokers.checkNoBatchSettings(id, description, settings);
 		if (declaration.routes().isEmpty()) {
 			throw new InvalidHandlerException("Class-level @NatsHandler on "
 					+ ClassUtils.getUserClass(declaration.beanType()).getSimpleName() + " has no @NatsRoute method: annotate the methods that handle the class's subjects with "
@@ -102,6 +117,7 @@ final class NatsHandlerEndpointFactory {
 		try {
 			for (Map.Entry<Method, NatsRoute> route : declaration.routes().entrySet()) {
 				String routeDescription = describe(declaration.beanType(), route.getKey());
+				this.batchInvokers.checkRoute(route.getKey(), routeDescription);
 				InvocableHandlerMethod invocable = invocable(declaration.bean(), route.getKey());
 				for (String pattern : subjects(route.getValue().value(), routeDescription, "@NatsRoute")) {
 					router.route(pattern, invocable, routeDescription);

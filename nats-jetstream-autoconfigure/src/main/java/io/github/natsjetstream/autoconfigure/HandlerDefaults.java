@@ -37,7 +37,8 @@ final class HandlerDefaults {
 		return new DeclaredHandlerSettings(defaults.getConcurrency(), defaults.getMaxDeliver(),
 				backoff(defaults.getBackoff()), defaults.getAckWait(), defaults.getMaxAckPending(),
 				defaults.getDeliverPolicy(), jetstream.getDeadLetter().getSubject(), true, List.of(), null,
-				PriorityPolicySetting.NONE, defaults.getPinTimeout(), 0L);
+				PriorityPolicySetting.NONE, defaults.getPinTimeout(), 0L, defaults.getBatchSize(),
+				defaults.getBatchWait());
 	}
 
 	private static RetryBackoff backoff(NatsProperties.Backoff backoff) {

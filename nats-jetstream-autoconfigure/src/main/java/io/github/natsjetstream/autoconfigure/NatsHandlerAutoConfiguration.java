@@ -83,7 +83,7 @@ public final class NatsHandlerAutoConfiguration {
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	static NatsHandlerAnnotationBeanPostProcessor natsHandlerAnnotationBeanPostProcessor() {
-		return new NatsHandlerAnnotationBeanPostProcessor(HANDLER_METHOD_FACTORY_BEAN_NAME);
+		return new NatsHandlerAnnotationBeanPostProcessor(HANDLER_METHOD_FACTORY_BEAN_NAME, MESSAGE_CONVERTER_BEAN_NAME);
 	}
 
 	@Bean(name = HANDLER_METHOD_FACTORY_BEAN_NAME)

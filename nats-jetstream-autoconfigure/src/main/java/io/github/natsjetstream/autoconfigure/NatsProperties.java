@@ -1198,15 +1198,28 @@ public class NatsProperties {
 		private Duration ackWait = Duration.ofSeconds(30);
 
 		/**
-		 * Maximum number of messages delivered to a consumer and not yet acknowledged.
+		 * Maximum number of messages delivered to a consumer and not yet acknowledged. One
+		 * instance holds at most half of it, so that the instances that take over from one
+		 * that died go on at once.
 		 */
-		private int maxAckPending = 1000;
+		private int maxAckPending = 2000;
 
 		/**
 		 * How long an instance pinned by a handler with the 'pinned-client' priority
 		 * policy may go without pulling before the server pins another.
 		 */
 		private Duration pinTimeout = Duration.ofSeconds(30);
+
+		/**
+		 * Most messages a handler method taking a List receives at once.
+		 */
+		private int batchSize = 100;
+
+		/**
+		 * Longest a handler method taking a List waits for a batch to fill once its first
+		 * message is in hand.
+		 */
+		private Duration batchWait = Duration.ofMillis(100);
 
 		/**
 		 * Where a new consumer starts: 'all', 'new', 'last', 'last-per-subject' or
@@ -1252,6 +1265,22 @@ public class NatsProperties {
 
 		public void setPinTimeout(Duration pinTimeout) {
 			this.pinTimeout = pinTimeout;
+		}
+
+		public int getBatchSize() {
+			return this.batchSize;
+		}
+
+		public void setBatchSize(int batchSize) {
+			this.batchSize = batchSize;
+		}
+
+		public Duration getBatchWait() {
+			return this.batchWait;
+		}
+
+		public void setBatchWait(Duration batchWait) {
+			this.batchWait = batchWait;
 		}
 
 		public void setMaxAckPending(int maxAckPending) {

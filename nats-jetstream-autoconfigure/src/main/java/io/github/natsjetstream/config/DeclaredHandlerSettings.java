@@ -38,6 +38,10 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * pins another ({@code pinned-client} policy)
  * @param overflowThreshold the number of pending messages above which this instance gets
  * messages ({@code overflow} policy); 0 for always
+ * @param batchSize for a handler method taking a {@code List}: the most messages it
+ * receives at once
+ * @param batchWait for a handler method taking a {@code List}: the longest it waits for a
+ * batch to fill once its first message is in hand
  * @author NATS JetStream Spring Boot Starter contributors
  */
 public record DeclaredHandlerSettings(@Nullable Integer concurrency, @Nullable Integer maxDeliver,
@@ -45,13 +49,13 @@ public record DeclaredHandlerSettings(@Nullable Integer concurrency, @Nullable I
 		@Nullable DeliverPolicySetting deliverPolicy, @Nullable String deadLetter, @Nullable Boolean autoStartup,
 		@Nullable List<Class<? extends Throwable>> noRetryFor, @Nullable String errorClassifier,
 		@Nullable PriorityPolicySetting priorityPolicy, @Nullable Duration pinTimeout,
-		@Nullable Long overflowThreshold) {
+		@Nullable Long overflowThreshold, @Nullable Integer batchSize, @Nullable Duration batchWait) {
 
 	/**
 	 * Settings that declare nothing.
 	 */
 	public static final DeclaredHandlerSettings NONE = new DeclaredHandlerSettings(null, null, (RetryBackoff) null,
-			null, null, null, null, null, null, null, null, null, null);
+			null, null, null, null, null, null, null, null, null, null, null, null);
 
 	/**
 	 * Every setting, by the name of its annotation attribute, for the resolver to tell
@@ -69,7 +73,9 @@ public record DeclaredHandlerSettings(@Nullable Integer concurrency, @Nullable I
 			new Setting("errorClassifier", DeclaredHandlerSettings::errorClassifier),
 			new Setting("priorityPolicy", DeclaredHandlerSettings::priorityPolicy),
 			new Setting("pinTimeout", DeclaredHandlerSettings::pinTimeout),
-			new Setting("overflowThreshold", DeclaredHandlerSettings::overflowThreshold));
+			new Setting("overflowThreshold", DeclaredHandlerSettings::overflowThreshold),
+			new Setting("batchSize", DeclaredHandlerSettings::batchSize),
+			new Setting("batchWait", DeclaredHandlerSettings::batchWait));
 
 	/**
 	 * Create an instance from configuration properties, where the backoff is a list of
@@ -94,6 +100,10 @@ public record DeclaredHandlerSettings(@Nullable Integer concurrency, @Nullable I
 	 * server pins another
 	 * @param overflowThreshold the number of pending messages above which this instance
 	 * gets messages, with the 'overflow' policy
+	 * @param batchSize for a handler method taking a List: the most messages it receives
+	 * at once
+	 * @param batchWait for a handler method taking a List: the longest it waits for a
+	 * batch to fill once its first message is in hand
 	 */
 	@ConstructorBinding
 	public DeclaredHandlerSettings(@Nullable Integer concurrency, @Nullable Integer maxDeliver,
@@ -101,10 +111,10 @@ public record DeclaredHandlerSettings(@Nullable Integer concurrency, @Nullable I
 			@Nullable DeliverPolicySetting deliverPolicy, @Nullable String deadLetter, @Nullable Boolean autoStartup,
 			@Nullable List<Class<? extends Throwable>> noRetryFor, @Nullable String errorClassifier,
 			@Nullable PriorityPolicySetting priorityPolicy, @Nullable Duration pinTimeout,
-			@Nullable Long overflowThreshold) {
+			@Nullable Long overflowThreshold, @Nullable Integer batchSize, @Nullable Duration batchWait) {
 		this(concurrency, maxDeliver, (backoff != null && !backoff.isEmpty()) ? listBackoff(backoff) : null, ackWait,
 				maxAckPending, deliverPolicy, deadLetter, autoStartup, noRetryFor, errorClassifier, priorityPolicy,
-				pinTimeout, overflowThreshold);
+				pinTimeout, overflowThreshold, batchSize, batchWait);
 	}
 
 	private static ListBackoff listBackoff(List<Duration> delays) {
@@ -131,7 +141,8 @@ public record DeclaredHandlerSettings(@Nullable Integer concurrency, @Nullable I
 				first(this.autoStartup, fallback.autoStartup), first(this.noRetryFor, fallback.noRetryFor),
 				first(this.errorClassifier, fallback.errorClassifier),
 				first(this.priorityPolicy, fallback.priorityPolicy), first(this.pinTimeout, fallback.pinTimeout),
-				first(this.overflowThreshold, fallback.overflowThreshold));
+				first(this.overflowThreshold, fallback.overflowThreshold), first(this.batchSize, fallback.batchSize),
+				first(this.batchWait, fallback.batchWait));
 	}
 
 	private static <T> @Nullable T first(@Nullable T value, @Nullable T fallback) {

@@ -134,6 +134,23 @@ public record HandlerSettings(DeclaredHandlerSettings values, Map<String, Settin
 	}
 
 	/**
+	 * Return the most messages a batch handler receives at once.
+	 * @return the batch size
+	 */
+	public int batchSize() {
+		return Objects.requireNonNull(this.values.batchSize());
+	}
+
+	/**
+	 * Return the longest a batch handler waits for a batch to fill once its first message
+	 * is in hand.
+	 * @return the batch wait
+	 */
+	public Duration batchWait() {
+		return Objects.requireNonNull(this.values.batchWait());
+	}
+
+	/**
 	 * Return the subject the handler's dead letters are published to: the declared
 	 * subject with its {@code {stream}} and {@code {durable}} placeholders replaced.
 	 * @param stream the stream the handler consumes

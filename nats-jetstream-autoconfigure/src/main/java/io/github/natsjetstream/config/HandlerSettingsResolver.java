@@ -40,6 +40,11 @@ public final class HandlerSettingsResolver {
 	 */
 	static final int MAX_CONCURRENCY = 1_000;
 
+	/**
+	 * The largest batch a batch handler may ask for.
+	 */
+	static final int MAX_BATCH_SIZE = 10_000;
+
 	private final DeclaredHandlerSettings defaults;
 
 	private final Map<String, DeclaredHandlerSettings> overrides;
@@ -93,6 +98,11 @@ public final class HandlerSettingsResolver {
 				merged.pinTimeout(), "must be at least 1ms");
 		check.require(check.value(merged.overflowThreshold(), "overflowThreshold") >= 0, "overflowThreshold",
 				merged.overflowThreshold(), "must not be negative");
+		int batchSize = check.value(merged.batchSize(), "batchSize");
+		check.require(batchSize >= 1 && batchSize <= MAX_BATCH_SIZE, "batchSize", batchSize,
+				"must be between 1 and " + MAX_BATCH_SIZE);
+		check.require(!check.value(merged.batchWait(), "batchWait").isNegative(), "batchWait", merged.batchWait(),
+				"must not be negative");
 		check.require(check.value(merged.priorityPolicy(), "priorityPolicy") != PriorityPolicySetting.PINNED_CLIENT
 				|| concurrency == 1, "priorityPolicy", "pinned-client",
 				"pins one subscription, so only one worker would get messages: use it with concurrency 1, not "

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import io.github.natsjetstream.config.BatchHandlerInvoker;
 import io.github.natsjetstream.config.HandlerInvoker;
 import io.github.natsjetstream.listener.adapter.SpringMessageFactory;
 import io.github.natsjetstream.observation.NatsHandlerMdc;
@@ -26,7 +27,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One of a container's workers: keeps pulls outstanding on its own subscription to the
  * durable consumer and handles the messages one at a time, acknowledging each after its
- * handler returns.
+ * handler returns, or, for a batch handler, collects them into batches
+ * ({@link BatchDispatcher}).
  * <p>
  * The worker manages its pulls itself rather than through jnats' {@code iterate()} or
  * {@code consume()}: when those are stopped, they unsubscribe as the last pulled message
@@ -98,6 +100,14 @@ final class HandlerWorker implements Runnable {
 
 	private volatile long lastHandledNanos = NEVER;
 
+	private final @Nullable BatchDispatcher batchDispatcher;
+
+	private final int batchSize;
+
+	private final long batchWaitNanos;
+
+	private volatile List<Message> batchInHand = List.of();
+
 	HandlerWorker(String name, SubscriptionSource subscriptionSource, PullTracker pulls, PullRequestOptions pullOptions,
 			ContainerOptions options, HandlerInvoker invoker, FailureHandler failureHandler,
 			Runnable onConsumerTrouble, HandlerObservations observations, NatsHandlerMdc mdc) {
@@ -112,6 +122,32 @@ final class HandlerWorker implements Runnable {
 		this.observations = observations;
 		this.mdc = mdc;
 		this.supervision = new WorkerSupervision(name, options.subscribeRetryDelay(), Clock.systemUTC());
+		this.batchDispatcher = null;
+		this.batchSize = 1;
+		this.batchWaitNanos = 0;
+	}
+
+	/**
+	 * Create a worker for a batch handler.
+	 */
+	HandlerWorker(String name, SubscriptionSource subscriptionSource, PullTracker pulls, PullRequestOptions pullOptions,
+			ContainerOptions options, BatchHandlerInvoker invoker, int batchSize, Duration batchWait,
+			FailureHandler failureHandler, Runnable onConsumerTrouble, HandlerObservations observations,
+			NatsHandlerMdc mdc) {
+		this.name = name;
+		this.subscriptionSource = subscriptionSource;
+		this.pulls = pulls;
+		this.pullOptions = pullOptions;
+		this.options = options;
+		this.invoker = invoker;
+		this.failureHandler = failureHandler;
+		this.onConsumerTrouble = onConsumerTrouble;
+		this.observations = observations;
+		this.mdc = mdc;
+		this.supervision = new WorkerSupervision(name, options.subscribeRetryDelay(), Clock.systemUTC());
+		this.batchDispatcher = new BatchDispatcher(name, invoker, failureHandler, observations, mdc);
+		this.batchSize = batchSize;
+		this.batchWaitNanos = batchWait.toNanos();
 	}
 
 	@Override
@@ -137,7 +173,7 @@ final class HandlerWorker implements Runnable {
 		JetStreamSubscription subscription = null;
 		try {
 			subscription = this.subscriptionSource.subscribe();
-			Message leftover = consume(subscription);
+			List<Message> leftover = consume(subscription);
 			drain(subscription, leftover);
 		}
 		catch (InterruptedException ex) {
@@ -161,31 +197,88 @@ final class HandlerWorker implements Runnable {
 
 	/**
 	 * Handle messages until stopped.
-	 * @return a message that arrived once stopping, not handled, or {@code null}
+	 * @return messages that arrived once stopping, not handled
 	 */
-	private @Nullable Message consume(JetStreamSubscription subscription) throws InterruptedException {
+	private List<Message> consume(JetStreamSubscription subscription) throws InterruptedException {
 		while (!this.stopping) {
-			long now = System.nanoTime();
-			if (this.pulls.shouldPull(now, subscription.getPendingMessageCount())) {
-				subscription.pull(this.pullOptions);
-				this.pulls.pulled(now);
-				this.supervision.running();
-			}
-			Message message = next(subscription, this.options.pollTimeout());
+			Message message = receive(subscription, this.options.pollTimeout());
 			if (message == null) {
 				continue;
 			}
-			this.pulls.received();
-			this.lastReceivedNanos = System.nanoTime();
-			if (!this.pinned && message.hasHeaders() && message.getHeaders().containsKeyIgnoreCase(PIN_ID)) {
-				this.pinned = true;
-			}
 			if (this.stopping) {
-				return message;
+				return List.of(message);
 			}
-			handle(message);
+			BatchDispatcher dispatcher = this.batchDispatcher;
+			if (dispatcher == null) {
+				handle(message);
+				continue;
+			}
+			List<Message> batch = collectBatch(subscription, message);
+			if (this.stopping) {
+				return batch;
+			}
+			handleBatch(dispatcher, batch);
 		}
-		return null;
+		return List.of();
+	}
+
+	/**
+	 * Pull when the pulls run low, then wait for the next message.
+	 * @return the message, or {@code null} when none arrived in time
+	 */
+	private @Nullable Message receive(JetStreamSubscription subscription, Duration timeout)
+			throws InterruptedException {
+		long now = System.nanoTime();
+		if (this.pulls.shouldPull(now, subscription.getPendingMessageCount())) {
+			subscription.pull(this.pullOptions);
+			this.pulls.pulled(now);
+			this.supervision.running();
+		}
+		Message message = next(subscription, timeout);
+		if (message == null) {
+			return null;
+		}
+		this.pulls.received();
+		this.lastReceivedNanos = System.nanoTime();
+		if (!this.pinned && message.hasHeaders() && message.getHeaders().containsKeyIgnoreCase(PIN_ID)) {
+			this.pinned = true;
+		}
+		return message;
+	}
+
+	/**
+	 * Collect a batch that starts with the given message: until it holds the batch size,
+	 * the batch wait has passed since its first message, or the worker stops.
+	 */
+	private List<Message> collectBatch(JetStreamSubscription subscription, Message first)
+			throws InterruptedException {
+		List<Message> batch = new ArrayList<>(Math.min(this.batchSize, 1024));
+		batch.add(first);
+		long deadline = System.nanoTime() + this.batchWaitNanos;
+		while (batch.size() < this.batchSize && !this.stopping) {
+			long left = deadline - System.nanoTime();
+			if (left <= 0) {
+				break;
+			}
+			Message message = receive(subscription,
+					Duration.ofNanos(Math.min(left, this.options.pollTimeout().toNanos())));
+			if (message != null) {
+				batch.add(message);
+			}
+		}
+		return batch;
+	}
+
+	private void handleBatch(BatchDispatcher dispatcher, List<Message> batch) {
+		this.inHandProgressNanos = System.nanoTime();
+		this.batchInHand = batch;
+		try {
+			dispatcher.dispatch(batch);
+		}
+		finally {
+			this.batchInHand = List.of();
+			this.lastHandledNanos = System.nanoTime();
+		}
 	}
 
 	/**
@@ -194,11 +287,8 @@ final class HandlerWorker implements Runnable {
 	 * delay. Returning them only then keeps their redelivery away from this worker's own
 	 * pulls, which the server may still hold open a little longer than the worker counts.
 	 */
-	private void drain(JetStreamSubscription subscription, @Nullable Message leftover) throws InterruptedException {
-		List<Message> unhandled = new ArrayList<>();
-		if (leftover != null) {
-			unhandled.add(leftover);
-		}
+	private void drain(JetStreamSubscription subscription, List<Message> leftover) throws InterruptedException {
+		List<Message> unhandled = new ArrayList<>(leftover);
 		long quietSince = System.nanoTime();
 		while (true) {
 			Message message = next(subscription, this.options.drainPoll());
@@ -324,6 +414,11 @@ final class HandlerWorker implements Runnable {
 			this.inHandProgressNanos = System.nanoTime();
 			message.inProgress();
 		}
+		List<Message> batch = this.batchInHand;
+		if (!batch.isEmpty() && System.nanoTime() - this.inHandProgressNanos > afterNanos) {
+			this.inHandProgressNanos = System.nanoTime();
+			batch.forEach(Message::inProgress);
+		}
 	}
 
 	String name() {
@@ -365,7 +460,8 @@ final class HandlerWorker implements Runnable {
 	}
 
 	boolean isIdleFor(long nanos) {
-		return this.inHand == null && System.nanoTime() - this.lastReceivedNanos > nanos;
+		return this.inHand == null && this.batchInHand.isEmpty()
+				&& System.nanoTime() - this.lastReceivedNanos > nanos;
 	}
 
 	void stop() {

@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.github.natsjetstream.config.BatchHandlerInvoker;
 import io.github.natsjetstream.config.HandlerSettings;
 import io.github.natsjetstream.config.InvalidHandlerException;
 import io.github.natsjetstream.config.NatsHandlerEndpoint;
@@ -305,9 +306,13 @@ public class NatsHandlerContainer {
 		for (int i = 0; i < settings.concurrency(); i++) {
 			PullTracker pulls = new PullTracker(batch, this.options.pullExpiry().toNanos(),
 					this.options.pullGrace().toNanos(), this.options.maxOutstandingPulls());
-			workers.add(new HandlerWorker(this.endpoint.id() + "-" + i, this::subscribe, pulls,
-					pullRequest(batch, settings), this.options, this.endpoint.invoker(), failureHandler,
-					this::checkConsumerSoon, observations, mdc));
+			String name = this.endpoint.id() + "-" + i;
+			workers.add((this.endpoint.invoker() instanceof BatchHandlerInvoker batchInvoker)
+					? new HandlerWorker(name, this::subscribe, pulls, pullRequest(batch, settings), this.options,
+							batchInvoker, settings.batchSize(), settings.batchWait(), failureHandler,
+							this::checkConsumerSoon, observations, mdc)
+					: new HandlerWorker(name, this::subscribe, pulls, pullRequest(batch, settings), this.options,
+							this.endpoint.invoker(), failureHandler, this::checkConsumerSoon, observations, mdc));
 		}
 		this.workers = List.copyOf(workers);
 		workers.forEach(executor::execute);

@@ -68,7 +68,18 @@ public final class NatsHandlerMdc {
 	}
 
 	/**
-	 * Take what {@link #put} put out of the MDC of the current thread.
+	 * Put only the handler id into the MDC of the current thread, while a batch handler
+	 * handles many messages at once.
+	 */
+	public void putHandler() {
+		if (SLF4J_PRESENT) {
+			Slf4j.putHandler(this.handlerId);
+		}
+	}
+
+	/**
+	 * Take what {@link #put} or {@link #putHandler} put out of the MDC of the current
+	 * thread.
 	 */
 	public void clear() {
 		if (SLF4J_PRESENT) {
@@ -87,6 +98,10 @@ public final class NatsHandlerMdc {
 			MDC.put(STREAM, metaData.getStream());
 			MDC.put(SEQUENCE, Long.toString(metaData.streamSequence()));
 			MDC.put(DELIVERED, Long.toString(metaData.deliveredCount()));
+		}
+
+		static void putHandler(String handlerId) {
+			MDC.put(HANDLER, handlerId);
 		}
 
 		static void clear() {

@@ -144,6 +144,16 @@ public class FailureHandler {
 	}
 
 	/**
+	 * Return whether a delivery is beyond the maximum number of deliveries, so that
+	 * {@link #giveUpIfExhausted} gives up on it.
+	 * @param delivery the number of the delivery, starting at 1
+	 * @return whether the message is to be given up on without invoking the handler
+	 */
+	public boolean isExhausted(long delivery) {
+		return delivery > this.maxDeliver;
+	}
+
+	/**
 	 * Give up on a message without invoking the handler if it was delivered more often
 	 * than allowed: the handler never returned (it crashed the process on every
 	 * delivery, say), or its dead letter could not be published.
@@ -154,7 +164,7 @@ public class FailureHandler {
 	 * its dead letter could not be published
 	 */
 	public @Nullable NatsHandlerOutcome giveUpIfExhausted(Message message, long delivery) {
-		if (delivery <= this.maxDeliver) {
+		if (!isExhausted(delivery)) {
 			return null;
 		}
 		return giveUp(message, DeadLetterReason.MAX_DELIVER, null);

@@ -107,7 +107,7 @@ class ConsumerProvisioningTests {
 				.run((context) -> assertThat(ProvisioningTestSupport.provisioningFailure(context))
 					.hasMessageContaining("Consumer 'VALIDATE_DRIFT > consumers-orderHandler-on' of handler "
 							+ "OrderHandler.on(String) differs from its declaration (server -> declared): "
-							+ "max_ack_pending: 1000 -> 7. Provisioning mode 'validate' changes nothing"));
+							+ "max_ack_pending: 2000 -> 7. Provisioning mode 'validate' changes nothing"));
 			assertThat(recorder.writes()).isEmpty();
 			assertThat(recorder.consumerWrites()).isEmpty();
 		}

@@ -281,6 +281,21 @@ final class BadInputCases {
 					.says("Invalid attribute 'ackWait' ('soon') of handler 'badAckWaitHandler-on'")
 					.names("BadAckWaitHandler.on(String)")
 					.wayOut("expected a duration such as '10s'"),
+				property("nats.jetstream.handlers.orderHandler-on.batch-size=10").with(ORDERS_STREAM)
+					.bean("orderHandler", OrderHandler.class)
+					.says("Invalid batchSize of handler 'orderHandler-on' (OrderHandler.on(String)), from property "
+							+ "'nats.jetstream.handlers.orderHandler-on.batch-size'")
+					.wayOut("remove the setting or make the method take a List<...>"),
+				annotation("@NatsHandler(batchSize = \"5000\") on(List<String>)", "bigBatchHandler",
+						BigBatchHandler.class)
+					.with(ORDERS_STREAM)
+					.says("Invalid batchSize '5000' of handler 'bigBatchHandler-on' (BigBatchHandler.on(List))")
+					.names("attribute 'batchSize' of @NatsHandler")
+					.wayOut("lower batchSize or raise maxAckPending"),
+				annotation("@NatsRoute on(List<String>)", "routedBatchHandler", RoutedBatchHandler.class)
+					.with(ORDERS_STREAM)
+					.says("@NatsRoute method RoutedBatchHandler.on(List) takes a List")
+					.wayOut("batch handlers are method-level @NatsHandler methods"),
 				annotation("@NatsHandler(concurrency = \"many\")", "badConcurrencyHandler", BadConcurrencyHandler.class)
 					.with(ORDERS_STREAM)
 					.says("Invalid attribute 'concurrency' ('many') of handler 'badConcurrencyHandler-on'")
@@ -361,6 +376,23 @@ final class BadInputCases {
 
 		@NatsHandler("badinput.orders.*")
 		void on(String payload) {
+		}
+
+	}
+
+	static class BigBatchHandler {
+
+		@NatsHandler(value = "badinput.orders.*", batchSize = "5000")
+		void on(java.util.List<String> batch) {
+		}
+
+	}
+
+	@NatsHandler("badinput.orders.*")
+	static class RoutedBatchHandler {
+
+		@io.github.natsjetstream.annotation.NatsRoute("badinput.orders.*")
+		void on(java.util.List<String> batch) {
 		}
 
 	}

@@ -23,7 +23,7 @@ class HandlerSettingsResolverTests {
 
 	private static final DeclaredHandlerSettings DEFAULTS = new DeclaredHandlerSettings(1, 5,
 			new ListBackoff(List.of(Duration.ofSeconds(1))), Duration.ofSeconds(30), 1000, DeliverPolicySetting.ALL,
-			"dlq.{stream}.{durable}", true, List.of(), null, PriorityPolicySetting.NONE, Duration.ofSeconds(30), 0L);
+			"dlq.{stream}.{durable}", true, List.of(), null, PriorityPolicySetting.NONE, Duration.ofSeconds(30), 0L, 100, Duration.ofMillis(100));
 
 	private static final String HANDLER = "Orders.on(Order)";
 
@@ -41,7 +41,7 @@ class HandlerSettingsResolverTests {
 	void annotationAttributesOverrideTheDefaults() {
 		DeclaredHandlerSettings annotation = new DeclaredHandlerSettings(4, 7, durations("1s", "5s", "30s"),
 				Duration.ofSeconds(10), 50, DeliverPolicySetting.of("last-per-subject"), "dlq.custom", false,
-				List.of(IllegalArgumentException.class), null, null, null, null);
+				List.of(IllegalArgumentException.class), null, null, null, null, null, null);
 		HandlerSettings settings = resolver(Map.of()).resolve("orders", HANDLER, annotation);
 		assertThat(settings.concurrency()).isEqualTo(4);
 		assertThat(settings.maxDeliver()).isEqualTo(7);
@@ -61,9 +61,9 @@ class HandlerSettingsResolverTests {
 	@Test
 	void configurationOverridesWinOverTheAnnotation() {
 		DeclaredHandlerSettings overrides = new DeclaredHandlerSettings(2, 9, durations("500ms"), Duration.ofSeconds(5),
-				20, DeliverPolicySetting.of("new"), "dlq.ops", true, null, null, null, null, null);
+				20, DeliverPolicySetting.of("new"), "dlq.ops", true, null, null, null, null, null, null, null);
 		DeclaredHandlerSettings annotation = new DeclaredHandlerSettings(4, 7, durations("1s"), Duration.ofSeconds(10),
-				50, DeliverPolicySetting.ALL, "dlq.custom", false, null, null, null, null, null);
+				50, DeliverPolicySetting.ALL, "dlq.custom", false, null, null, null, null, null, null, null);
 		HandlerSettings settings = resolver(Map.of("orders", overrides)).resolve("orders", HANDLER, annotation);
 		assertThat(settings.concurrency()).isEqualTo(2);
 		assertThat(settings.maxDeliver()).isEqualTo(9);
@@ -80,7 +80,7 @@ class HandlerSettingsResolverTests {
 	@Test
 	void overridesMatchTheHandlerIdAsRelaxedBindingWritesIt() {
 		DeclaredHandlerSettings overrides = new DeclaredHandlerSettings(3, null, (RetryBackoff) null, null, null, null,
-				null, null, null, null, null, null, null);
+				null, null, null, null, null, null, null, null, null);
 		HandlerSettings settings = resolver(Map.of("orderhandlers-oncreated", overrides)).resolve(
 				"orderHandlers-onCreated", HANDLER, DeclaredHandlerSettings.NONE);
 		assertThat(settings.concurrency()).isEqualTo(3);
@@ -89,7 +89,7 @@ class HandlerSettingsResolverTests {
 	@Test
 	void backoffLongerThanMaxDeliverIsAccepted() {
 		DeclaredHandlerSettings annotation = new DeclaredHandlerSettings(null, 2, durations("1s", "2s", "3s"), null,
-				null, null, null, null, null, null, null, null, null);
+				null, null, null, null, null, null, null, null, null, null, null);
 		HandlerSettings settings = resolver(Map.of()).resolve("orders", HANDLER, annotation);
 		assertThat(settings.backoff().schedule(settings.maxDeliver())).containsExactly(Duration.ofSeconds(1));
 	}
@@ -97,7 +97,7 @@ class HandlerSettingsResolverTests {
 	@Test
 	void invalidValueIsAnErrorNamingTheHandlerTheValueAndWhereItWasDeclared() {
 		DeclaredHandlerSettings annotation = new DeclaredHandlerSettings(0, null, (RetryBackoff) null, null, null, null,
-				null, null, null, null, null, null, null);
+				null, null, null, null, null, null, null, null, null);
 		assertThatExceptionOfType(InvalidHandlerException.class)
 			.isThrownBy(() -> resolver(Map.of()).resolve("orders", HANDLER, annotation))
 			.withMessage("Invalid concurrency '0' of handler 'orders' (" + HANDLER
@@ -107,7 +107,7 @@ class HandlerSettingsResolverTests {
 	@Test
 	void invalidOverrideIsAnErrorNamingTheProperty() {
 		DeclaredHandlerSettings overrides = new DeclaredHandlerSettings(null, null, (RetryBackoff) null, null, 0, null,
-				null, null, null, null, null, null, null);
+				null, null, null, null, null, null, null, null, null);
 		assertThatExceptionOfType(InvalidHandlerException.class)
 			.isThrownBy(() -> resolver(Map.of("orders", overrides)).resolve("orders", HANDLER,
 					DeclaredHandlerSettings.NONE))
@@ -118,7 +118,7 @@ class HandlerSettingsResolverTests {
 	@Test
 	void concurrencyAboveTheBoundIsRefusedBeforeAnyThreadIsMade() {
 		DeclaredHandlerSettings overrides = new DeclaredHandlerSettings(100_000, null, (RetryBackoff) null, null, null,
-				null, null, null, null, null, null, null, null);
+				null, null, null, null, null, null, null, null, null, null);
 		assertThatExceptionOfType(InvalidHandlerException.class)
 			.isThrownBy(() -> resolver(Map.of("orders", overrides)).resolve("orders", HANDLER,
 					DeclaredHandlerSettings.NONE))
@@ -130,7 +130,7 @@ class HandlerSettingsResolverTests {
 	@Test
 	void errorClassifierIsLookedUpByName() {
 		DeclaredHandlerSettings annotation = new DeclaredHandlerSettings(null, null, (RetryBackoff) null, null, null,
-				null, null, null, null, "poison", null, null, null);
+				null, null, null, null, "poison", null, null, null, null, null);
 		HandlerSettings settings = resolver(Map.of()).resolve("orders", HANDLER, annotation);
 		assertThat(settings.errorClassifier().classify(new IllegalStateException()))
 			.isEqualTo(DeadLetterReason.NON_RETRYABLE);
@@ -139,7 +139,7 @@ class HandlerSettingsResolverTests {
 	@Test
 	void unknownErrorClassifierIsAnErrorNamingTheHandler() {
 		DeclaredHandlerSettings annotation = new DeclaredHandlerSettings(null, null, (RetryBackoff) null, null, null,
-				null, null, null, null, "missing", null, null, null);
+				null, null, null, null, "missing", null, null, null, null, null);
 		assertThatExceptionOfType(InvalidHandlerException.class)
 			.isThrownBy(() -> resolver(Map.of()).resolve("orders", HANDLER, annotation))
 			.withMessageContaining("Invalid errorClassifier 'missing' of handler 'orders' (" + HANDLER + ")")
@@ -165,7 +165,7 @@ class HandlerSettingsResolverTests {
 	@Test
 	void pinnedClientWithSeveralWorkersIsAnErrorSayingWhy() {
 		DeclaredHandlerSettings annotation = new DeclaredHandlerSettings(2, null, (RetryBackoff) null, null, null, null,
-				null, null, null, null, PriorityPolicySetting.PINNED_CLIENT, null, null);
+				null, null, null, null, PriorityPolicySetting.PINNED_CLIENT, null, null, null, null);
 		assertThatExceptionOfType(InvalidHandlerException.class)
 			.isThrownBy(() -> resolver(Map.of()).resolve("orders", HANDLER, annotation))
 			.withMessageContaining("Invalid priorityPolicy 'pinned-client' of handler 'orders'")
@@ -183,7 +183,7 @@ class HandlerSettingsResolverTests {
 	@Test
 	void unknownPlaceholderInTheDeadLetterSubjectIsAnErrorNamingThePropertyAndTheAllowedOnes() {
 		DeclaredHandlerSettings overrides = new DeclaredHandlerSettings(null, null, (RetryBackoff) null, null, null,
-				null, "dlq.{nope}.{durable}", null, null, null, null, null, null);
+				null, "dlq.{nope}.{durable}", null, null, null, null, null, null, null, null);
 		assertThatExceptionOfType(InvalidDeadLetterSubjectException.class)
 			.isThrownBy(() -> resolver(Map.of("orders", overrides)).resolve("orders", HANDLER,
 					DeclaredHandlerSettings.NONE))

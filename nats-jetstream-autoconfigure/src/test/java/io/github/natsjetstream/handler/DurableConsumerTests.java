@@ -109,7 +109,7 @@ class DurableConsumerTests {
 				assertThat(configuration.getBackoff()).hasSize(9).first().isEqualTo(Duration.ofSeconds(46));
 			});
 		assertThat(output).contains("Consumer 'UPDATES > handler-tests-updatesHandlers-on' updated: ack_wait: 31s -> 46s")
-			.contains("updated: max_ack_pending: 1000 -> 77")
+			.contains("updated: max_ack_pending: 2000 -> 77")
 			.containsPattern("updated: backoff: \\[31s, .*\\] -> \\[46s, .*\\]");
 	}
 

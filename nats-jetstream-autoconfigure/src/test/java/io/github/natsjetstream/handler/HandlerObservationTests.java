@@ -12,7 +12,11 @@ import io.github.natsjetstream.test.NatsServerExtension;
 import io.micrometer.common.KeyValues;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
+import io.github.natsjetstream.retry.NatsBatchFailedException;
+import io.nats.client.Connection;
 import io.nats.client.JetStream;
+import io.nats.client.api.StorageType;
+import io.nats.client.api.StreamConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -121,6 +125,47 @@ class HandlerObservationTests {
 	}
 
 	@Test
+	void eachMessageOfABatchIsObservedUntilItIsSettled() throws Exception {
+		try (Connection connection = HandlerContexts.connect(nats.server())) {
+			connection.jetStreamManagement()
+				.addStream(StreamConfiguration.builder()
+					.name("OBSERVED_BATCH")
+					.subjects("observedbatch.>")
+					.storageType(StorageType.Memory)
+					.build());
+			JetStream jetStream = connection.jetStream();
+			for (String payload : List.of("a", "b", "c")) {
+				HandlerContexts.publish(jetStream, "observedbatch." + payload, payload);
+			}
+		}
+		HandlerContexts.runner(nats.server())
+			.withBean(ObservationRegistry.class, () -> this.registry)
+			.withPropertyValues("nats.jetstream.streams.OBSERVED_BATCH.subjects=observedbatch.>")
+			.withBean("batchHandler", BatchHandler.class, BatchHandler::new)
+			.run((context) -> await().atMost(HandlerContexts.patience()).untilAsserted(() -> {
+				assertThat(this.registry).hasNumberOfObservationsWithNameEqualTo("nats.handler", 4)
+					.hasAnObservation((observation) -> observation.hasHighCardinalityKeyValue("subject", "observedbatch.a")
+						.hasLowCardinalityKeyValue("handler", "batched")
+						.hasLowCardinalityKeyValue("stream", "OBSERVED_BATCH")
+						.hasLowCardinalityKeyValue("outcome", "ack"))
+					.hasAnObservation((observation) -> observation.hasHighCardinalityKeyValue("subject", "observedbatch.b")
+						.hasLowCardinalityKeyValue("outcome", "dead-letter")
+						.assertThatError()
+						.isInstanceOf(IllegalArgumentException.class))
+					.hasAnObservation((observation) -> observation.hasHighCardinalityKeyValue("subject", "observedbatch.c")
+						.hasLowCardinalityKeyValue("outcome", "retry")
+						.doesNotHaveError())
+					.hasAnObservation((observation) -> observation.hasHighCardinalityKeyValue("subject", "observedbatch.c")
+						.hasLowCardinalityKeyValue("outcome", "ack"));
+				assertThat(this.registry).hasObservationWithNameEqualTo("nats.publish")
+					.that()
+					.hasLowCardinalityKeyValue("stream", "DLQ_TESTS")
+					.hasParentObservationContextMatching((parent) -> parent instanceof NatsHandlerContext handler
+							&& handler.getSubject().equals("observedbatch.b"));
+			}));
+	}
+
+	@Test
 	void withoutAnObservationRegistryNothingIsObservedAndHandlersWork() {
 		HandlerContexts.runner(nats.server())
 			.withPropertyValues("nats.jetstream.streams.UNOBSERVED.subjects=unobserved.>",
@@ -157,6 +202,20 @@ class HandlerObservationTests {
 				noRetryFor = IllegalArgumentException.class)
 		void reject(String payload) {
 			throw new IllegalArgumentException("not for us");
+		}
+
+	}
+
+	static class BatchHandler {
+
+		@NatsHandler(value = "observedbatch.*", id = "batched", batchSize = "3", batchWait = "2s",
+				noRetryFor = IllegalArgumentException.class)
+		void on(List<io.nats.client.Message> batch) {
+			for (io.nats.client.Message message : batch) {
+				if (message.getSubject().equals("observedbatch.b")) {
+					throw new NatsBatchFailedException("b refused", new IllegalArgumentException("not for us"), message);
+				}
+			}
 		}
 
 	}

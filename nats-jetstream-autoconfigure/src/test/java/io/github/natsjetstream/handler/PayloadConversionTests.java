@@ -198,7 +198,7 @@ class PayloadConversionTests {
 		}
 
 		@NatsHandler("conversion.list")
-		void list(List<Order> orders) {
+		void list(@Payload List<Order> orders) {
 			this.received.put("list", orders);
 		}
 

@@ -18,6 +18,12 @@ class ContainerOptionsTests {
 	}
 
 	@Test
+	void theDefaultMaxAckPendingLeavesASingleWorkerFullPulls() {
+		// nats.jetstream.consumer-defaults.max-ack-pending
+		assertThat(this.options.batchSize(2000, 1)).isEqualTo(this.options.maxBatchSize());
+	}
+
+	@Test
 	void batchesAreAtLeastOneAndAtMostTheLargestPull() {
 		assertThat(this.options.batchSize(1, 1)).isEqualTo(1);
 		assertThat(this.options.batchSize(10, 8)).isEqualTo(1);

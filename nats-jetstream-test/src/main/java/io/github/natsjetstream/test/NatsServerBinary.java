@@ -110,7 +110,7 @@ public final class NatsServerBinary {
 	 */
 	static void announce(Path binary, String source) {
 		if (ANNOUNCED.add(binary.toAbsolutePath())) {
-			LOGGER.log(Level.INFO, () -> "Tests run nats-server " + version(binary) + " at " + binary + " (from "
+			LOGGER.log(Level.INFO, () -> "Using nats-server " + version(binary) + " at " + binary + " (from "
 					+ source + ")");
 		}
 	}

@@ -1,0 +1,8 @@
+package io.github.natsjetstream.docs.samples.migrating;
+
+class Billing {
+
+	void charge(Order order) {
+	}
+
+}

@@ -1,0 +1,9 @@
+package io.github.natsjetstream.docs.samples.migrating;
+
+class InvalidOrderException extends RuntimeException {
+
+	InvalidOrderException(String message) {
+		super(message);
+	}
+
+}

@@ -1,0 +1,7 @@
+package io.github.natsjetstream.docs.samples.migrating;
+
+import java.math.BigDecimal;
+
+record Order(String id, String customer, BigDecimal amount) {
+
+}
