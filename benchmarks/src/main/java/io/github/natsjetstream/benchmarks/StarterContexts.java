@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.natsjetstream.benchmarks.experiment.CachedTimerObservationHandler;
 import io.github.natsjetstream.listener.NatsHandlerContainer;
 import io.github.natsjetstream.listener.NatsHandlerContainerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,6 +22,8 @@ import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.util.Assert;
 
 /**
@@ -147,6 +150,21 @@ final class StarterContexts {
 	@SpringBootConfiguration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
 	static class BenchmarkApplication {
+
+	}
+
+	/**
+	 * Experiment: the meter observation handler with cached timers, ahead of Spring
+	 * Boot's.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class CachedTimerConfiguration {
+
+		@Bean
+		@Order(Ordered.HIGHEST_PRECEDENCE)
+		CachedTimerObservationHandler cachedTimerObservationHandler(MeterRegistry registry) {
+			return new CachedTimerObservationHandler(registry);
+		}
 
 	}
 

@@ -72,6 +72,9 @@ final class ThroughputBenchmark {
 
 		ROUTING_METRICS("dm", "(d) with Actuator, a Prometheus registry and metrics on", 1, null),
 
+		EXPERIMENT_CACHED_TIMERS("e18",
+				"experiment: (bm) with a meter observation handler of cached timers ahead of Spring Boot's", 1, null),
+
 		EXPERIMENT_FETCH("e1", "experiment: (b) in the cut-down container, as the library (control)", 1,
 				Variant.FETCH),
 
@@ -202,7 +205,7 @@ final class ThroughputBenchmark {
 		 * metrics on.
 		 */
 		boolean metrics() {
-			return this == HANDLER_METRICS || this == ROUTING_METRICS;
+			return this == HANDLER_METRICS || this == ROUTING_METRICS || this == EXPERIMENT_CACHED_TIMERS;
 		}
 
 	}
@@ -275,10 +278,13 @@ final class ThroughputBenchmark {
 				context = this.contexts.run(Map.of("bench.subjects", prefix + ".>", "bench.prefix", prefix,
 						"bench.auto-startup", "false", "nats.jetstream.consumer-defaults.concurrency", c.concurrency,
 						StarterContexts.METRICS, c.metrics()),
-						c.routing() ? StarterContexts.RoutingHandlerConfiguration.class
-								: c.large() ? StarterContexts.LargeOrderHandlerConfiguration.class
-										: (c == Case.BATCH) ? StarterContexts.BatchHandlerConfiguration.class
-												: StarterContexts.MethodHandlerConfiguration.class);
+						(c == Case.EXPERIMENT_CACHED_TIMERS)
+								? new Class<?>[] { StarterContexts.MethodHandlerConfiguration.class,
+										StarterContexts.CachedTimerConfiguration.class }
+								: new Class<?>[] { c.routing() ? StarterContexts.RoutingHandlerConfiguration.class
+										: c.large() ? StarterContexts.LargeOrderHandlerConfiguration.class
+												: (c == Case.BATCH) ? StarterContexts.BatchHandlerConfiguration.class
+														: StarterContexts.MethodHandlerConfiguration.class });
 			}
 			if (context != null) {
 				StarterContexts.checkObservability(context, c.metrics());
