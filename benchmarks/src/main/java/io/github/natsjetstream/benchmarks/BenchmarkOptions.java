@@ -51,8 +51,9 @@ record BenchmarkOptions(int messages, int rounds, int warmUpRounds, List<Case> t
 			  --messages=200000        messages per throughput round
 			  --rounds=9               measured throughput rounds per case (after the warm-up rounds)
 			  --warm-up-rounds=2       unmeasured throughput rounds of all cases first
-			  --cases=a,b,c,d,s        throughput cases: a raw, b handler, c handler x4, d routing, fa raw fetch(100),
-			                           bb batch handler (100),
+			  --cases=a,b,c,d,bm,dm,s  throughput cases: a raw, b handler, c handler x4, d routing, fa raw fetch(100),
+			                           bb batch handler (100), bm and dm: b and d with Actuator, Prometheus and
+			                           metrics on,
 			                           s raw without decoding; e1.. hot-path experiments (ThroughputBenchmark.Case)
 			  --latency-rate=5000      messages per second in latency rounds
 			  --latency-seconds=10     measured seconds per latency round

@@ -130,6 +130,8 @@ public final class BenchmarkRunner {
 		targets.add(ratio(ratios, "b/a", 0.90));
 		targets.add(ratio(ratios, "c/a", 1.10));
 		targets.add(ratio(ratios, "d/a", 0.85));
+		targets.add(ratio(ratios, "bm/a", 0.90));
+		targets.add(ratio(ratios, "dm/a", 0.85));
 		targets.add(ratio(ratios, "bb/fa", 0.95));
 		if (latency.size() >= 2) {
 			LatencyCase raw = latency.get(0);

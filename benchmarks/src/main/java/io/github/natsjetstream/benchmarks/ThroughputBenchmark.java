@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 
 import io.github.natsjetstream.autoconfigure.NatsHandlerAutoConfiguration;
 import io.github.natsjetstream.benchmarks.Report.ThroughputCase;
@@ -20,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.messaging.converter.MessageConverter;
+import org.springframework.util.Assert;
 
 /**
  * Consume throughput: each round pre-publishes the messages to a fresh stream, then times
@@ -66,6 +68,13 @@ final class ThroughputBenchmark {
 
 		ROUTING("d", "class-level @NatsHandler routing over 10 @NatsRoute methods, concurrency 1", 1, null),
 
+		HANDLER_METRICS("bm", "(b) with Actuator, a Prometheus registry and metrics on", 1, null),
+
+		ROUTING_METRICS("dm", "(d) with Actuator, a Prometheus registry and metrics on", 1, null),
+
+		EXPERIMENT_CACHED_TIMERS("e18",
+				"experiment: (bm) with a meter observation handler of cached timers ahead of Spring Boot's", 1, null),
+
 		EXPERIMENT_FETCH("e1", "experiment: (b) in the cut-down container, as the library (control)", 1,
 				Variant.FETCH),
 
@@ -111,8 +120,8 @@ final class ThroughputBenchmark {
 				Variant.ITERATE_BATCH_500);
 
 		/** The cases of the issue, run by default. */
-		static final List<Case> STANDARD = List.of(RAW, HANDLER, HANDLER_CONCURRENT, ROUTING, CEILING, CEILING_PARALLEL,
-				LARGE_RAW, LARGE_CONCURRENT, FETCH_RAW, BATCH);
+		static final List<Case> STANDARD = List.of(RAW, HANDLER, HANDLER_CONCURRENT, ROUTING, HANDLER_METRICS,
+				ROUTING_METRICS, CEILING, CEILING_PARALLEL, LARGE_RAW, LARGE_CONCURRENT, FETCH_RAW, BATCH);
 
 		final String label;
 
@@ -187,7 +196,16 @@ final class ThroughputBenchmark {
 		}
 
 		boolean routing() {
-			return this == ROUTING || this == EXPERIMENT_ROUTING_ITERATE || this == EXPERIMENT_ROUTING_PIPELINED;
+			return this == ROUTING || this == ROUTING_METRICS || this == EXPERIMENT_ROUTING_ITERATE
+					|| this == EXPERIMENT_ROUTING_PIPELINED;
+		}
+
+		/**
+		 * Return whether the application runs with Actuator, a Prometheus registry and
+		 * metrics on.
+		 */
+		boolean metrics() {
+			return this == HANDLER_METRICS || this == ROUTING_METRICS || this == EXPERIMENT_CACHED_TIMERS;
 		}
 
 	}
@@ -258,11 +276,18 @@ final class ThroughputBenchmark {
 			}
 			else {
 				context = this.contexts.run(Map.of("bench.subjects", prefix + ".>", "bench.prefix", prefix,
-						"bench.auto-startup", "false", "nats.jetstream.consumer-defaults.concurrency", c.concurrency),
-						c.routing() ? StarterContexts.RoutingHandlerConfiguration.class
-								: c.large() ? StarterContexts.LargeOrderHandlerConfiguration.class
-										: (c == Case.BATCH) ? StarterContexts.BatchHandlerConfiguration.class
-												: StarterContexts.MethodHandlerConfiguration.class);
+						"bench.auto-startup", "false", "nats.jetstream.consumer-defaults.concurrency", c.concurrency,
+						StarterContexts.METRICS, c.metrics()),
+						(c == Case.EXPERIMENT_CACHED_TIMERS)
+								? new Class<?>[] { StarterContexts.MethodHandlerConfiguration.class,
+										StarterContexts.CachedTimerConfiguration.class }
+								: new Class<?>[] { c.routing() ? StarterContexts.RoutingHandlerConfiguration.class
+										: c.large() ? StarterContexts.LargeOrderHandlerConfiguration.class
+												: (c == Case.BATCH) ? StarterContexts.BatchHandlerConfiguration.class
+														: StarterContexts.MethodHandlerConfiguration.class });
+			}
+			if (context != null) {
+				StarterContexts.checkObservability(context, c.metrics());
 			}
 			ExperimentalContainer experiment = null;
 			if (context != null && c.variant != null) {
@@ -322,6 +347,9 @@ final class ThroughputBenchmark {
 				experiment.stop();
 			}
 			long handled = this.sink.count();
+			if (context != null && c.metrics()) {
+				checkTimed(context, handled);
+			}
 			double perSecond = handled / (elapsed / 1e9);
 			long allocated = HeapProbe.allocatedBetween(allocatedBefore, allocatedAfter);
 			Map<String, Double> busy = new java.util.TreeMap<>();
@@ -346,6 +374,22 @@ final class ThroughputBenchmark {
 			}
 			this.fixture.deleteStream(stream);
 		}
+	}
+
+	/**
+	 * Check that the metrics were on: the {@code nats.handler} timers counted every
+	 * message, once the last observation has stopped (just after its acknowledgement).
+	 */
+	private static void checkTimed(ConfigurableApplicationContext context, long handled) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		long timed = StarterContexts.handlerTimerCount(context);
+		while (timed < handled && System.nanoTime() < deadline) {
+			LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+			timed = StarterContexts.handlerTimerCount(context);
+		}
+		long counted = timed;
+		Assert.state(counted >= handled,
+				() -> "The nats.handler timers counted " + counted + " of " + handled + " messages");
 	}
 
 	private static void log(String round, Case c, ThroughputRound result) {

@@ -14,6 +14,8 @@ import io.github.natsjetstream.listener.NatsHandlerContainerRegistry;
 import io.github.natsjetstream.listener.StreamDirectory;
 import io.github.natsjetstream.listener.adapter.NatsMessageArgumentResolver;
 import io.github.natsjetstream.listener.adapter.NatsPayloadArgumentResolver;
+import io.github.natsjetstream.observation.NatsHandlerObservationConvention;
+import io.github.natsjetstream.observation.NatsPublishObservationConvention;
 import io.github.natsjetstream.provisioning.JetStreamProvisioner;
 import io.github.natsjetstream.provisioning.NatsStream;
 import io.github.natsjetstream.provisioning.ProvisioningException;
@@ -23,6 +25,7 @@ import io.github.natsjetstream.retry.DeadLetterReplayer;
 import io.github.natsjetstream.retry.ErrorClassifier;
 import io.github.natsjetstream.retry.PublishingDeadLetterRecoverer;
 import io.github.natsjetstream.support.NatsServerFeatures;
+import io.micrometer.observation.ObservationRegistry;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamManagement;
@@ -51,12 +54,15 @@ import org.springframework.validation.Validator;
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration}
  * for {@link io.github.natsjetstream.annotation.NatsHandler @NatsHandler} methods: each
  * becomes a durable pull consumer run by a container of the
- * {@link NatsHandlerContainerRegistry}.
+ * {@link NatsHandlerContainerRegistry}. Handling is observed ({@code nats.handler}) and
+ * dead letters are published observed ({@code nats.publish}) through the application's
+ * {@link ObservationRegistry} when there is one.
  *
  * @author NATS JetStream Spring Boot Starter contributors
  */
 @AutoConfiguration(after = { NatsAutoConfiguration.class, NatsProvisioningAutoConfiguration.class },
-		afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+		afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+				"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
 @ConditionalOnClass({ JetStreamManagement.class, MessageHandlerMethodFactory.class })
 @ConditionalOnBean(Connection.class)
 @EnableConfigurationProperties(NatsProperties.class)
@@ -108,8 +114,13 @@ public final class NatsHandlerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	DeadLetterRecoverer natsDeadLetterRecoverer(JetStream jetStream) {
-		return new PublishingDeadLetterRecoverer(jetStream);
+	DeadLetterRecoverer natsDeadLetterRecoverer(JetStream jetStream,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<NatsPublishObservationConvention> observationConvention) {
+		PublishingDeadLetterRecoverer recoverer = new PublishingDeadLetterRecoverer(jetStream);
+		observationRegistry.ifUnique(recoverer::setObservationRegistry);
+		observationConvention.ifUnique(recoverer::setObservationConvention);
+		return recoverer;
 	}
 
 	@Bean
@@ -134,11 +145,13 @@ public final class NatsHandlerAutoConfiguration {
 	@ConditionalOnMissingBean
 	NatsHandlerContainerRegistry natsHandlerContainerRegistry(NatsServerFeatures features, JetStream jetStream,
 			JetStreamManagement management, JetStreamProvisioner provisioner, DeadLetterRecoverer deadLetterRecoverer,
-			NatsProperties properties, Environment environment) {
+			NatsProperties properties, Environment environment, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<NatsHandlerObservationConvention> observationConvention) {
 		ContainerResources resources = new ContainerResources(features, jetStream, management,
 				new StreamDirectory(management), provisioner,
 				deadLetterRecoverer, NatsHandlerContainerRegistry.createScheduler(),
-				NatsHandlerContainerRegistry.createCheckExecutor(), Clock.systemUTC());
+				NatsHandlerContainerRegistry.createCheckExecutor(), Clock.systemUTC(),
+				observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP), observationConvention.getIfUnique());
 		ContainerOptions options = ContainerOptions.DEFAULTS
 			.withShutdownTimeout(ShutdownTimeout.resolve(properties.getJetstream().getShutdownTimeout(),
 					environment.getProperty("spring.lifecycle.timeout-per-shutdown-phase", Duration.class,

@@ -2,15 +2,21 @@ package io.github.natsjetstream.listener;
 
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.github.natsjetstream.config.BatchHandlerInvoker;
 import io.github.natsjetstream.listener.adapter.SpringMessageFactory;
+import io.github.natsjetstream.observation.NatsHandlerMdc;
+import io.github.natsjetstream.observation.NatsHandlerOutcome;
 import io.github.natsjetstream.retry.FailureHandler;
 import io.github.natsjetstream.retry.NatsBatchFailedException;
+import io.micrometer.observation.Observation;
 import io.nats.client.Message;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Hands a batch of messages to a batch handler and settles each message by the outcome,
@@ -29,6 +35,11 @@ import org.apache.commons.logging.LogFactory;
  * path: retried with the backoff, dead-lettered past max deliver, each on its own
  * delivery count.</li>
  * </ul>
+ * When the registry observes anything, each message of the batch is a
+ * {@code nats.handler} observation from the hand-over until it is settled, in scope (and
+ * in the MDC) while its failure is handled, so that its dead letter carries its trace
+ * context. The batch handler itself runs with the handler id in the MDC, in no message's
+ * scope.
  *
  * @author NATS JetStream Spring Boot Starter contributors
  */
@@ -42,10 +53,17 @@ final class BatchDispatcher {
 
 	private final FailureHandler failureHandler;
 
-	BatchDispatcher(String name, BatchHandlerInvoker invoker, FailureHandler failureHandler) {
+	private final HandlerObservations observations;
+
+	private final NatsHandlerMdc mdc;
+
+	BatchDispatcher(String name, BatchHandlerInvoker invoker, FailureHandler failureHandler,
+			HandlerObservations observations, NatsHandlerMdc mdc) {
 		this.name = name;
 		this.invoker = invoker;
 		this.failureHandler = failureHandler;
+		this.observations = observations;
+		this.mdc = mdc;
 	}
 
 	/**
@@ -53,11 +71,28 @@ final class BatchDispatcher {
 	 * @param messages the messages, in the order they arrived
 	 */
 	void dispatch(List<Message> messages) {
+		Map<Message, Observation> observed = startObservations(messages);
+		try {
+			dispatch(messages, observed);
+		}
+		catch (RuntimeException | Error ex) {
+			if (observed != null) {
+				observed.values().forEach((observation) -> {
+					observation.error(ex);
+					HandlerObservations.stop(observation, NatsHandlerOutcome.ERROR);
+				});
+			}
+			throw ex;
+		}
+	}
+
+	private void dispatch(List<Message> messages, @Nullable Map<Message, Observation> observed) {
 		List<Message> handedOver = new ArrayList<>(messages.size());
 		List<Object> elements = new ArrayList<>(messages.size());
 		for (Message message : messages) {
 			long delivery = message.metaData().deliveredCount();
-			if (this.failureHandler.giveUpIfExhausted(message, delivery)) {
+			if (this.failureHandler.isExhausted(delivery)) {
+				giveUp(message, delivery, observed);
 				continue;
 			}
 			try {
@@ -65,58 +100,125 @@ final class BatchDispatcher {
 				handedOver.add(message);
 			}
 			catch (Exception ex) {
-				this.failureHandler.handleFailure(message, delivery, ex);
+				fail(message, ex, observed);
 			}
 		}
 		if (handedOver.isEmpty()) {
 			return;
 		}
 		try {
+			this.mdc.putHandler();
 			this.invoker.invokeBatch(elements);
 		}
 		catch (NatsBatchFailedException ex) {
-			settlePartly(handedOver, elements, ex);
+			settlePartly(handedOver, elements, ex, observed);
 			return;
 		}
 		catch (Throwable ex) {
 			Throwable failure = unwrap(ex);
 			for (Message message : handedOver) {
-				this.failureHandler.handleFailure(message, message.metaData().deliveredCount(), failure);
+				fail(message, failure, observed);
 			}
 			return;
 		}
-		handedOver.forEach(this::acknowledge);
+		finally {
+			this.mdc.clear();
+		}
+		for (Message message : handedOver) {
+			settled(message, acknowledge(message), observed);
+		}
 	}
 
-	private void settlePartly(List<Message> handedOver, List<Object> elements, NatsBatchFailedException ex) {
+	private void settlePartly(List<Message> handedOver, List<Object> elements, NatsBatchFailedException ex,
+			@Nullable Map<Message, Observation> observed) {
 		int failed = ex.indexIn(elements);
 		Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
 		if (failed < 0) {
 			logger.warn("Batch handler " + this.name + " threw a NatsBatchFailedException naming no element of its "
 					+ "batch of " + elements.size() + "; the whole batch fails");
 			for (Message message : handedOver) {
-				this.failureHandler.handleFailure(message, message.metaData().deliveredCount(), cause);
+				fail(message, cause, observed);
 			}
 			return;
 		}
 		for (int i = 0; i < failed; i++) {
-			acknowledge(handedOver.get(i));
+			Message message = handedOver.get(i);
+			settled(message, acknowledge(message), observed);
 		}
-		Message failedMessage = handedOver.get(failed);
-		this.failureHandler.handleFailure(failedMessage, failedMessage.metaData().deliveredCount(), cause);
+		fail(handedOver.get(failed), cause, observed);
 		for (int i = failed + 1; i < handedOver.size(); i++) {
-			handedOver.get(i).nak();
+			Message message = handedOver.get(i);
+			message.nak();
+			settled(message, NatsHandlerOutcome.RETRY, observed);
 		}
 	}
 
-	private void acknowledge(Message message) {
+	private @Nullable Map<Message, Observation> startObservations(List<Message> messages) {
+		if (this.observations.isNoop()) {
+			return null;
+		}
+		Map<Message, Observation> observed = new IdentityHashMap<>(messages.size() * 2);
+		for (Message message : messages) {
+			observed.put(message, this.observations.start(message));
+		}
+		return observed;
+	}
+
+	/**
+	 * Dead-letter a message delivered more often than allowed, within its observation
+	 * and with its MDC.
+	 */
+	private void giveUp(Message message, long delivery, @Nullable Map<Message, Observation> observed) {
+		Observation observation = (observed != null) ? observed.get(message) : null;
+		this.mdc.put(message, message.metaData());
+		NatsHandlerOutcome outcome;
+		try (Observation.Scope scope = (observation != null) ? observation.openScope() : null) {
+			outcome = this.failureHandler.giveUpIfExhausted(message, delivery);
+		}
+		finally {
+			this.mdc.clear();
+		}
+		settled(message, (outcome != null) ? outcome : NatsHandlerOutcome.ERROR, observed);
+	}
+
+	/**
+	 * Let the failure handler redeliver or dead-letter a message, within its observation
+	 * and with its MDC.
+	 */
+	private void fail(Message message, Throwable failure, @Nullable Map<Message, Observation> observed) {
+		Observation observation = (observed != null) ? observed.get(message) : null;
+		if (observation != null) {
+			observation.error(failure);
+		}
+		this.mdc.put(message, message.metaData());
+		NatsHandlerOutcome outcome;
+		try (Observation.Scope scope = (observation != null) ? observation.openScope() : null) {
+			outcome = this.failureHandler.handleFailure(message, message.metaData().deliveredCount(), failure);
+		}
+		finally {
+			this.mdc.clear();
+		}
+		settled(message, outcome, observed);
+	}
+
+	private static void settled(Message message, NatsHandlerOutcome outcome,
+			@Nullable Map<Message, Observation> observed) {
+		Observation observation = (observed != null) ? observed.remove(message) : null;
+		if (observation != null) {
+			HandlerObservations.stop(observation, outcome);
+		}
+	}
+
+	private NatsHandlerOutcome acknowledge(Message message) {
 		try {
 			message.ack();
+			return NatsHandlerOutcome.ACK;
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Batch handler " + this.name + " handled message " + message.getSubject()
 					+ " but could not acknowledge it; the server will redeliver it after the ack wait: "
 					+ ex.getMessage());
+			return NatsHandlerOutcome.ERROR;
 		}
 	}
 

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +27,8 @@ import org.springframework.util.Assert;
  * Keeps the latest numbers of every handler's durable consumer (pending, ack pending,
  * redelivered, paused), refreshed in the background: one consumer-info request per
  * handler per interval, never per message and never per reader. Health checks, the
- * Actuator endpoint and metrics read {@link #latest(String)}.
+ * Actuator endpoint and metrics read {@link #latest(String)}; {@link #onRefresh refresh
+ * listeners} hear of every pass.
  *
  * @author NATS JetStream Spring Boot Starter contributors
  */
@@ -44,6 +47,8 @@ public class ConsumerStatistics implements SmartLifecycle {
 	private final Clock clock;
 
 	private final Map<String, ConsumerSnapshot> latest = new ConcurrentHashMap<>();
+
+	private final List<Runnable> refreshListeners = new CopyOnWriteArrayList<>();
 
 	private final Object lifecycleMonitor = new Object();
 
@@ -81,6 +86,17 @@ public class ConsumerStatistics implements SmartLifecycle {
 	}
 
 	/**
+	 * Add a listener that runs after every background pass over the handlers' consumers,
+	 * on the thread that reads them: it must return quickly and make no request to the
+	 * server.
+	 * @param listener the listener
+	 */
+	public void onRefresh(Runnable listener) {
+		Assert.notNull(listener, "'listener' must not be null");
+		this.refreshListeners.add(listener);
+	}
+
+	/**
 	 * Return how often the consumers are read.
 	 * @return the interval
 	 */
@@ -113,6 +129,14 @@ public class ConsumerStatistics implements SmartLifecycle {
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not read the handlers' consumers", ex);
+		}
+		for (Runnable listener : this.refreshListeners) {
+			try {
+				listener.run();
+			}
+			catch (RuntimeException ex) {
+				logger.warn("A listener of the consumers' refresh failed", ex);
+			}
 		}
 	}
 

@@ -4,11 +4,15 @@ import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
+import io.github.natsjetstream.observation.DefaultNatsHandlerObservationConvention;
+import io.github.natsjetstream.observation.NatsHandlerObservationConvention;
 import io.github.natsjetstream.provisioning.JetStreamProvisioner;
 import io.github.natsjetstream.retry.DeadLetterRecoverer;
 import io.github.natsjetstream.support.NatsServerFeatures;
 import io.nats.client.JetStream;
+import io.micrometer.observation.ObservationRegistry;
 import io.nats.client.JetStreamManagement;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
@@ -25,11 +29,16 @@ import org.springframework.util.Assert;
  * server
  * @param checks runs consumer checks, which make requests to the server
  * @param clock the clock for failure times
+ * @param observationRegistry the registry of the {@code nats.handler} observations;
+ * {@link ObservationRegistry#NOOP} observes nothing
+ * @param observationConvention the convention of the {@code nats.handler} observations,
+ * or {@code null} for {@link DefaultNatsHandlerObservationConvention}
  * @author NATS JetStream Spring Boot Starter contributors
  */
 public record ContainerResources(NatsServerFeatures features, JetStream jetStream, JetStreamManagement management,
 		StreamDirectory streams, JetStreamProvisioner provisioner, DeadLetterRecoverer deadLetterRecoverer, ScheduledExecutorService scheduler,
-		ExecutorService checks, Clock clock) {
+		ExecutorService checks, Clock clock, ObservationRegistry observationRegistry,
+		@Nullable NatsHandlerObservationConvention observationConvention) {
 
 	/**
 	 * Create a new instance.
@@ -44,6 +53,26 @@ public record ContainerResources(NatsServerFeatures features, JetStream jetStrea
 		Assert.notNull(scheduler, "'scheduler' must not be null");
 		Assert.notNull(checks, "'checks' must not be null");
 		Assert.notNull(clock, "'clock' must not be null");
+		Assert.notNull(observationRegistry, "'observationRegistry' must not be null");
+	}
+
+	/**
+	 * Create a new instance that observes nothing.
+	 * @param features what the connected server supports
+	 * @param jetStream the JetStream context the workers subscribe with
+	 * @param management the management context, to check consumers
+	 * @param streams knows which streams capture which subjects
+	 * @param provisioner provisions each handler's durable consumer
+	 * @param deadLetterRecoverer publishes dead letters
+	 * @param scheduler runs keep-alives and schedules consumer checks
+	 * @param checks runs consumer checks
+	 * @param clock the clock for failure times
+	 */
+	public ContainerResources(NatsServerFeatures features, JetStream jetStream, JetStreamManagement management,
+			StreamDirectory streams, JetStreamProvisioner provisioner, DeadLetterRecoverer deadLetterRecoverer,
+			ScheduledExecutorService scheduler, ExecutorService checks, Clock clock) {
+		this(features, jetStream, management, streams, provisioner, deadLetterRecoverer, scheduler, checks, clock,
+				ObservationRegistry.NOOP, null);
 	}
 
 }

@@ -13,11 +13,15 @@ import java.util.concurrent.locks.ReentrantLock;
 import io.github.natsjetstream.config.BatchHandlerInvoker;
 import io.github.natsjetstream.config.HandlerInvoker;
 import io.github.natsjetstream.listener.adapter.SpringMessageFactory;
+import io.github.natsjetstream.observation.NatsHandlerMdc;
+import io.github.natsjetstream.observation.NatsHandlerOutcome;
 import io.github.natsjetstream.retry.FailureHandler;
+import io.micrometer.observation.Observation;
 import io.nats.client.JetStreamStatusException;
 import io.nats.client.JetStreamSubscription;
 import io.nats.client.Message;
 import io.nats.client.PullRequestOptions;
+import io.nats.client.impl.NatsJetStreamMetaData;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -48,6 +52,10 @@ import org.jspecify.annotations.Nullable;
  * closed connection, a subscription that became invalid), it logs the cause once per
  * episode of failures ({@link WorkerSupervision}), waits a growing delay and subscribes
  * again, until it is stopped. Messages it held come back after their ack wait.
+ * <p>
+ * While a message is handled, the {@link NatsHandlerMdc MDC} says which, and the handling
+ * is a {@code nats.handler} observation when the registry observes anything, in scope
+ * until the message is settled, so that a dead letter carries its trace context.
  *
  * @author NATS JetStream Spring Boot Starter contributors
  */
@@ -82,6 +90,10 @@ final class HandlerWorker implements Runnable {
 	private final FailureHandler failureHandler;
 
 	private final Runnable onConsumerTrouble;
+
+	private final HandlerObservations observations;
+
+	private final NatsHandlerMdc mdc;
 
 	private final WorkerSupervision supervision;
 
@@ -124,7 +136,7 @@ final class HandlerWorker implements Runnable {
 
 	HandlerWorker(String name, SubscriptionSource subscriptionSource, PullTracker pulls, PullRequestOptions pullOptions,
 			ContainerOptions options, HandlerInvoker invoker, FailureHandler failureHandler,
-			Runnable onConsumerTrouble) {
+			Runnable onConsumerTrouble, HandlerObservations observations, NatsHandlerMdc mdc) {
 		this.name = name;
 		this.subscriptionSource = subscriptionSource;
 		this.pulls = pulls;
@@ -133,6 +145,8 @@ final class HandlerWorker implements Runnable {
 		this.invoker = invoker;
 		this.failureHandler = failureHandler;
 		this.onConsumerTrouble = onConsumerTrouble;
+		this.observations = observations;
+		this.mdc = mdc;
 		this.supervision = new WorkerSupervision(name, options.subscribeRetryDelay(), Clock.systemUTC());
 		this.batchDispatcher = null;
 		this.batchSize = 1;
@@ -144,7 +158,8 @@ final class HandlerWorker implements Runnable {
 	 */
 	HandlerWorker(String name, SubscriptionSource subscriptionSource, PullTracker pulls, PullRequestOptions pullOptions,
 			ContainerOptions options, BatchHandlerInvoker invoker, int batchSize, Duration batchWait,
-			FailureHandler failureHandler, Runnable onConsumerTrouble) {
+			FailureHandler failureHandler, Runnable onConsumerTrouble, HandlerObservations observations,
+			NatsHandlerMdc mdc) {
 		this.name = name;
 		this.subscriptionSource = subscriptionSource;
 		this.pulls = pulls;
@@ -153,8 +168,10 @@ final class HandlerWorker implements Runnable {
 		this.invoker = invoker;
 		this.failureHandler = failureHandler;
 		this.onConsumerTrouble = onConsumerTrouble;
+		this.observations = observations;
+		this.mdc = mdc;
 		this.supervision = new WorkerSupervision(name, options.subscribeRetryDelay(), Clock.systemUTC());
-		this.batchDispatcher = new BatchDispatcher(name, invoker, failureHandler);
+		this.batchDispatcher = new BatchDispatcher(name, invoker, failureHandler, observations, mdc);
 		this.batchSize = batchSize;
 		this.batchWaitNanos = batchWait.toNanos();
 	}
@@ -376,9 +393,54 @@ final class HandlerWorker implements Runnable {
 	 * or its last in-progress acknowledgement
 	 */
 	private void handle(Message message, long progressNanos) {
-		long delivery = message.metaData().deliveredCount();
-		if (this.failureHandler.giveUpIfExhausted(message, delivery)) {
-			return;
+		NatsJetStreamMetaData metaData = message.metaData();
+		long delivery = metaData.deliveredCount();
+		this.mdc.put(message, metaData);
+		try {
+			if (this.observations.isNoop()) {
+				process(message, delivery, progressNanos, null);
+			}
+			else {
+				processObserved(message, delivery, progressNanos);
+			}
+		}
+		finally {
+			this.mdc.clear();
+		}
+	}
+
+	/**
+	 * Handle and settle a message within its {@code nats.handler} observation, in scope
+	 * until the message is settled.
+	 */
+	private void processObserved(Message message, long delivery, long progressNanos) {
+		Observation observation = this.observations.start(message);
+		NatsHandlerOutcome outcome = NatsHandlerOutcome.ERROR;
+		try (Observation.Scope scope = observation.openScope()) {
+			outcome = process(message, delivery, progressNanos, observation);
+		}
+		catch (RuntimeException | Error ex) {
+			observation.error(ex);
+			throw ex;
+		}
+		finally {
+			HandlerObservations.stop(observation, outcome);
+		}
+	}
+
+	/**
+	 * Handle and settle a message: acknowledge it once handled, or let the failure
+	 * handler redeliver or dead-letter it.
+	 * @param progressNanos when the message was last known alive on the server
+	 * @param observation the observation of the handling, to record the handler's
+	 * failure in, if observed
+	 * @return how the handling ended
+	 */
+	private NatsHandlerOutcome process(Message message, long delivery, long progressNanos,
+			@Nullable Observation observation) {
+		NatsHandlerOutcome exhausted = this.failureHandler.giveUpIfExhausted(message, delivery);
+		if (exhausted != null) {
+			return exhausted;
 		}
 		this.inHandProgressNanos = progressNanos;
 		this.inHand = message;
@@ -386,28 +448,33 @@ final class HandlerWorker implements Runnable {
 			this.invoker.invoke(SpringMessageFactory.create(message));
 		}
 		catch (Throwable ex) {
-			this.failureHandler.handleFailure(message, delivery, unwrap(ex));
-			return;
+			Throwable failure = unwrap(ex);
+			if (observation != null) {
+				observation.error(failure);
+			}
+			return this.failureHandler.handleFailure(message, delivery, failure);
 		}
 		finally {
 			this.inHand = null;
 			this.lastHandledNanos = System.nanoTime();
 		}
-		acknowledge(message);
+		return acknowledge(message);
 	}
 
 	/**
 	 * Acknowledge a handled message. A failure here is not the handler's: the message was
 	 * handled, and the server redelivers it after the ack wait.
 	 */
-	private void acknowledge(Message message) {
+	private NatsHandlerOutcome acknowledge(Message message) {
 		try {
 			message.ack();
+			return NatsHandlerOutcome.ACK;
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Worker " + this.name + " handled message " + message.getSubject()
 					+ " but could not acknowledge it; the server will redeliver it after the ack wait: "
 					+ ex.getMessage());
+			return NatsHandlerOutcome.ERROR;
 		}
 	}
 

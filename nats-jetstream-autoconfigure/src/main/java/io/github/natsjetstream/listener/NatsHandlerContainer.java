@@ -17,6 +17,8 @@ import io.github.natsjetstream.config.HandlerSettings;
 import io.github.natsjetstream.config.InvalidHandlerException;
 import io.github.natsjetstream.config.NatsHandlerEndpoint;
 import io.github.natsjetstream.config.PriorityPolicySetting;
+import io.github.natsjetstream.observation.NatsHandlerMdc;
+import io.github.natsjetstream.retry.DeadLetterTally;
 import io.github.natsjetstream.retry.FailureHandler;
 import io.github.natsjetstream.retry.HandlerFailure;
 import io.github.natsjetstream.support.ApiErrorCodes;
@@ -76,6 +78,10 @@ public class NatsHandlerContainer {
 	private volatile List<HandlerWorker> workers = List.of();
 
 	private volatile @Nullable FailureHandler failureHandler;
+
+	private volatile @Nullable HandlerObservations observations;
+
+	private final DeadLetterTally deadLetters = new DeadLetterTally();
 
 	private @Nullable ScheduledFuture<?> keepAlive;
 
@@ -153,6 +159,15 @@ public class NatsHandlerContainer {
 	}
 
 	/**
+	 * Return how many messages the handler dead-lettered, by reason, since the
+	 * container was created.
+	 * @return the tally
+	 */
+	public DeadLetterTally getDeadLetterTally() {
+		return this.deadLetters;
+	}
+
+	/**
 	 * Return the last failure of the handler since the container started.
 	 * @return the failure, or {@code null}
 	 */
@@ -198,7 +213,9 @@ public class NatsHandlerContainer {
 				.provisionConsumer(stream, this.consumerConfiguration, this.endpoint.description(), requiredFeatures());
 			this.failureHandler = new FailureHandler(this.endpoint.description(), this.endpoint.durable(),
 					settings.maxDeliver(), settings.backoff(), settings.errorClassifier(),
-					this.resources.deadLetterRecoverer(), deadLetterSubject, this.resources.clock());
+					this.resources.deadLetterRecoverer(), deadLetterSubject, this.resources.clock(), this.deadLetters);
+			this.observations = new HandlerObservations(this.resources.observationRegistry(),
+					this.resources.observationConvention(), this.endpoint.id(), stream);
 			this.running = true;
 			if (!this.paused) {
 				startWorkers();
@@ -279,7 +296,9 @@ public class NatsHandlerContainer {
 	private void startWorkers() {
 		HandlerSettings settings = this.endpoint.settings();
 		FailureHandler failureHandler = this.failureHandler;
-		Assert.state(failureHandler != null, "Not started");
+		HandlerObservations observations = this.observations;
+		Assert.state(failureHandler != null && observations != null, "Not started");
+		NatsHandlerMdc mdc = new NatsHandlerMdc(this.endpoint.id());
 		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("nats-" + this.endpoint.id() + "-");
 		executor.setVirtualThreads(this.options.virtualThreads());
 		int batch = this.options.batchSize(settings.maxAckPending(), settings.concurrency());
@@ -291,9 +310,9 @@ public class NatsHandlerContainer {
 			workers.add((this.endpoint.invoker() instanceof BatchHandlerInvoker batchInvoker)
 					? new HandlerWorker(name, this::subscribe, pulls, pullRequest(batch, settings), this.options,
 							batchInvoker, settings.batchSize(), settings.batchWait(), failureHandler,
-							this::checkConsumerSoon)
+							this::checkConsumerSoon, observations, mdc)
 					: new HandlerWorker(name, this::subscribe, pulls, pullRequest(batch, settings), this.options,
-							this.endpoint.invoker(), failureHandler, this::checkConsumerSoon));
+							this.endpoint.invoker(), failureHandler, this::checkConsumerSoon, observations, mdc));
 		}
 		this.workers = List.copyOf(workers);
 		workers.forEach(executor::execute);

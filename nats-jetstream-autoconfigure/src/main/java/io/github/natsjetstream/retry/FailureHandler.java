@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import io.github.natsjetstream.connection.ServerUrls;
+import io.github.natsjetstream.observation.NatsHandlerOutcome;
 import io.nats.client.Message;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -45,6 +46,8 @@ public class FailureHandler {
 
 	private final Clock clock;
 
+	private final DeadLetterTally deadLetters;
+
 	private volatile @Nullable HandlerFailure lastFailure;
 
 	/**
@@ -60,9 +63,29 @@ public class FailureHandler {
 	 */
 	public FailureHandler(String handler, String durable, int maxDeliver, RetryBackoff backoff,
 			ErrorClassifier classifier, DeadLetterRecoverer recoverer, String deadLetterSubject, Clock clock) {
+		this(handler, durable, maxDeliver, backoff, classifier, recoverer, deadLetterSubject, clock,
+				new DeadLetterTally());
+	}
+
+	/**
+	 * Create a new instance.
+	 * @param handler the handler, for logs
+	 * @param durable the consumer's durable name
+	 * @param maxDeliver the maximum number of deliveries
+	 * @param backoff the delays before redeliveries
+	 * @param classifier decides what is retried
+	 * @param recoverer recovers messages given up on
+	 * @param deadLetterSubject the subject dead letters go to
+	 * @param clock the clock for the failure time
+	 * @param deadLetters counts the messages recovered, by reason
+	 */
+	public FailureHandler(String handler, String durable, int maxDeliver, RetryBackoff backoff,
+			ErrorClassifier classifier, DeadLetterRecoverer recoverer, String deadLetterSubject, Clock clock,
+			DeadLetterTally deadLetters) {
 		Assert.notNull(backoff, "'backoff' must not be null");
 		Assert.notNull(classifier, "'classifier' must not be null");
 		Assert.notNull(recoverer, "'recoverer' must not be null");
+		Assert.notNull(deadLetters, "'deadLetters' must not be null");
 		this.handler = handler;
 		this.durable = durable;
 		this.maxDeliver = maxDeliver;
@@ -71,6 +94,7 @@ public class FailureHandler {
 		this.recoverer = recoverer;
 		this.deadLetterSubject = deadLetterSubject;
 		this.clock = clock;
+		this.deadLetters = deadLetters;
 	}
 
 	/**
@@ -78,16 +102,18 @@ public class FailureHandler {
 	 * @param message the message
 	 * @param delivery the number of this delivery, starting at 1
 	 * @param failure what the handler threw
+	 * @return how the handling ended: {@link NatsHandlerOutcome#RETRY},
+	 * {@link NatsHandlerOutcome#DEAD_LETTER}, or {@link NatsHandlerOutcome#ERROR} when
+	 * the dead letter could not be published
 	 */
-	public void handleFailure(Message message, long delivery, Throwable failure) {
+	public NatsHandlerOutcome handleFailure(Message message, long delivery, Throwable failure) {
 		this.lastFailure = HandlerFailure.of(this.clock.instant(), message.getSubject(), delivery, failure);
 		DeadLetterReason reason = classify(failure);
 		if (reason == null && delivery >= this.maxDeliver) {
 			reason = DeadLetterReason.MAX_DELIVER;
 		}
 		if (reason != null) {
-			giveUp(message, reason, failure);
-			return;
+			return giveUp(message, reason, failure);
 		}
 		Duration delay = this.backoff.delayAfter(delivery);
 		if (logger.isDebugEnabled()) {
@@ -95,6 +121,7 @@ public class FailureHandler {
 					+ " of message " + message.getSubject() + "; redelivering in " + delay, failure);
 		}
 		message.nakWithDelay(delay);
+		return NatsHandlerOutcome.RETRY;
 	}
 
 	/**
@@ -117,22 +144,41 @@ public class FailureHandler {
 	}
 
 	/**
+	 * Return whether a delivery is beyond the maximum number of deliveries, so that
+	 * {@link #giveUpIfExhausted} gives up on it.
+	 * @param delivery the number of the delivery, starting at 1
+	 * @return whether the message is to be given up on without invoking the handler
+	 */
+	public boolean isExhausted(long delivery) {
+		return delivery > this.maxDeliver;
+	}
+
+	/**
 	 * Give up on a message without invoking the handler if it was delivered more often
 	 * than allowed: the handler never returned (it crashed the process on every
 	 * delivery, say), or its dead letter could not be published.
 	 * @param message the message
 	 * @param delivery the number of this delivery, starting at 1
-	 * @return whether the message was given up on
+	 * @return {@code null} when the message was not given up on, otherwise
+	 * {@link NatsHandlerOutcome#DEAD_LETTER}, or {@link NatsHandlerOutcome#ERROR} when
+	 * its dead letter could not be published
 	 */
-	public boolean giveUpIfExhausted(Message message, long delivery) {
-		if (delivery <= this.maxDeliver) {
-			return false;
+	public @Nullable NatsHandlerOutcome giveUpIfExhausted(Message message, long delivery) {
+		if (!isExhausted(delivery)) {
+			return null;
 		}
-		giveUp(message, DeadLetterReason.MAX_DELIVER, null);
-		return true;
+		return giveUp(message, DeadLetterReason.MAX_DELIVER, null);
 	}
 
-	private void giveUp(Message message, DeadLetterReason reason, @Nullable Throwable failure) {
+	/**
+	 * Return how many messages were dead-lettered, by reason.
+	 * @return the tally
+	 */
+	public DeadLetterTally getDeadLetters() {
+		return this.deadLetters;
+	}
+
+	private NatsHandlerOutcome giveUp(Message message, DeadLetterReason reason, @Nullable Throwable failure) {
 		DeadLetter deadLetter = new DeadLetter(message, reason, failure, this.durable, this.deadLetterSubject,
 				this.clock.instant());
 		try {
@@ -146,12 +192,14 @@ public class FailureHandler {
 					+ " (reason " + reason.getValue() + ") to " + this.deadLetterSubject + "; it stays in its stream and "
 					+ "is redelivered in " + RECOVERY_RETRY_DELAY, ex);
 			message.nakWithDelay(RECOVERY_RETRY_DELAY);
-			return;
+			return NatsHandlerOutcome.ERROR;
 		}
+		this.deadLetters.add(reason);
 		logger.warn("Dead-lettered message " + message.getSubject() + " of handler " + this.handler + " to "
 				+ this.deadLetterSubject + " (reason " + reason.getValue()
 				+ ((failure != null) ? ", " + describe(failure) : "") + ")");
 		message.term();
+		return NatsHandlerOutcome.DEAD_LETTER;
 	}
 
 	private static String describe(Throwable failure) {

@@ -2,11 +2,20 @@ package io.github.natsjetstream.retry;
 
 import java.nio.charset.StandardCharsets;
 
+import java.io.IOException;
+
 import io.github.natsjetstream.connection.ServerUrls;
+import io.github.natsjetstream.observation.DefaultNatsPublishObservationConvention;
+import io.github.natsjetstream.observation.NatsPublishContext;
+import io.github.natsjetstream.observation.NatsPublishObservation;
+import io.github.natsjetstream.observation.NatsPublishObservationConvention;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.Message;
 import io.nats.client.PublishOptions;
+import io.nats.client.api.PublishAck;
 import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsJetStreamMetaData;
 import io.nats.client.impl.NatsMessage;
@@ -34,6 +43,12 @@ import org.springframework.util.Assert;
  * (timeouts, no responders, a full stream) is thrown, so that the original is
  * redelivered and recovered later. Returns only when the stream has acknowledged the
  * dead letter.
+ * <p>
+ * Each publish is a {@code nats.publish} observation when an {@link ObservationRegistry}
+ * is set. Recovering runs within the {@code nats.handler} observation of the message, so
+ * with Micrometer Tracing the dead letter carries the trace context of its handling
+ * ({@code traceparent}, replacing the original's), and a replay of it continues that
+ * trace.
  *
  * @author NATS JetStream Spring Boot Starter contributors
  */
@@ -45,6 +60,10 @@ public class PublishingDeadLetterRecoverer implements DeadLetterRecoverer {
 
 	private final JetStream jetStream;
 
+	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	private @Nullable NatsPublishObservationConvention observationConvention;
+
 	/**
 	 * Create a new instance.
 	 * @param jetStream the JetStream context to publish with
@@ -52,6 +71,25 @@ public class PublishingDeadLetterRecoverer implements DeadLetterRecoverer {
 	public PublishingDeadLetterRecoverer(JetStream jetStream) {
 		Assert.notNull(jetStream, "'jetStream' must not be null");
 		this.jetStream = jetStream;
+	}
+
+	/**
+	 * Set the registry of the {@code nats.publish} observations of dead letters.
+	 * @param observationRegistry the registry; {@link ObservationRegistry#NOOP} (the
+	 * default) observes nothing
+	 */
+	public void setObservationRegistry(ObservationRegistry observationRegistry) {
+		Assert.notNull(observationRegistry, "'observationRegistry' must not be null");
+		this.observationRegistry = observationRegistry;
+	}
+
+	/**
+	 * Set the convention of the {@code nats.publish} observations of dead letters.
+	 * @param observationConvention the convention, or {@code null} for
+	 * {@link DefaultNatsPublishObservationConvention}
+	 */
+	public void setObservationConvention(@Nullable NatsPublishObservationConvention observationConvention) {
+		this.observationConvention = observationConvention;
 	}
 
 	@Override
@@ -64,7 +102,7 @@ public class PublishingDeadLetterRecoverer implements DeadLetterRecoverer {
 		Headers headers = OriginalHeaders.forDeadLetter(original.getHeaders());
 		addProvenance(headers, deadLetter);
 		try {
-			this.jetStream.publish(letter(deadLetter, headers, original.getData()), options);
+			publish(deadLetter, headers, original.getData(), options);
 		}
 		catch (JetStreamApiException | IllegalArgumentException ex) {
 			String refusal = DeadLetterRefusal.permanentReason(ex);
@@ -77,8 +115,57 @@ public class PublishingDeadLetterRecoverer implements DeadLetterRecoverer {
 			Headers provenance = new Headers();
 			addProvenance(provenance, deadLetter);
 			provenance.put(DeadLetterHeaders.PAYLOAD_OMITTED, refusal);
-			this.jetStream.publish(letter(deadLetter, provenance, null), options);
+			publish(deadLetter, provenance, null, options);
 		}
+	}
+
+	/**
+	 * Publish a dead letter, observed. The observation starts before the message is
+	 * made, so that trace propagation writes into its headers.
+	 */
+	private void publish(DeadLetter deadLetter, Headers headers, byte @Nullable [] data, PublishOptions options)
+			throws IOException, JetStreamApiException {
+		if (this.observationRegistry.isNoop()) {
+			this.jetStream.publish(letter(deadLetter, headers, data), options);
+			return;
+		}
+		NatsPublishContext context = new NatsPublishContext(deadLetter.deadLetterSubject(), headers);
+		Observation observation = NatsPublishObservation.PUBLISH
+			.observation(this.observationConvention, DefaultNatsPublishObservationConvention.INSTANCE, () -> context,
+					this.observationRegistry)
+			.start();
+		try {
+			PublishAck ack = this.jetStream.publish(letter(deadLetter, headers, data), options);
+			context.setAck(ack);
+		}
+		catch (IOException | JetStreamApiException | RuntimeException ex) {
+			context.setFailure(outcome(ex), null);
+			observation.error(ex);
+			throw ex;
+		}
+		finally {
+			observation.stop();
+		}
+	}
+
+	/**
+	 * Return the {@code outcome} of a failed dead-letter publish.
+	 */
+	private static String outcome(Exception ex) {
+		if (ex instanceof JetStreamApiException) {
+			return "rejected";
+		}
+		if (ex instanceof IllegalArgumentException) {
+			return "payload-too-large";
+		}
+		String message = (ex.getMessage() != null) ? ex.getMessage() : "";
+		if (message.startsWith("Error Publishing: 503")) {
+			return "no-stream";
+		}
+		if (message.startsWith("Timeout or no response")) {
+			return "timeout";
+		}
+		return "connection";
 	}
 
 	private static NatsMessage letter(DeadLetter deadLetter, Headers headers, byte @Nullable [] data) {

@@ -17,7 +17,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * In imports that means every layer may use the ones below it and none above:
  * {@code autoconfigure > annotation > listener > listener.adapter > config}, with
  * {@code routing}, {@code retry} and {@code provisioning} below them all. The operating
- * surfaces ({@code health}, {@code actuate}) read the handlers and sit beside
+ * surfaces ({@code health}, {@code actuate}, {@code metrics}) read the handlers and sit beside
  * {@code annotation}: only the auto-configuration uses them.
  *
  * @author NATS JetStream Spring Boot Starter contributors
@@ -43,7 +43,7 @@ class PackageDependencyTests {
 			.layer("annotation")
 			.definedBy(ROOT + ".annotation..")
 			.layer("operations")
-			.definedBy(ROOT + ".health..", ROOT + ".actuate..")
+			.definedBy(ROOT + ".health..", ROOT + ".actuate..", ROOT + ".metrics..")
 			.layer("listener")
 			.definedBy(ROOT + ".listener")
 			.layer("adapter")
