@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import io.github.natsjetstream.annotation.NatsHandler;
 import io.github.natsjetstream.autoconfigure.metrics.NatsMetricsAutoConfiguration;
 import io.github.natsjetstream.listener.NatsHandlerContainerRegistry;
+import io.github.natsjetstream.metrics.NatsHandlerMeterObservationHandler;
 import io.github.natsjetstream.support.NatsHeaders;
 import io.github.natsjetstream.test.NatsServer;
 import io.github.natsjetstream.test.NatsServerExtension;
@@ -55,6 +56,7 @@ class HandlerMetricsTests {
 			.run((context) -> {
 				MeterRegistry meters = context.getBean(MeterRegistry.class);
 				assertThat(meters).isInstanceOf(SimpleMeterRegistry.class);
+				assertThat(context).hasSingleBean(NatsHandlerMeterObservationHandler.class);
 				JetStream jetStream = context.getBean(JetStream.class);
 				for (int i = 0; i < 3; i++) {
 					HandlerContexts.publish(jetStream, "metered.ok." + i, "ok");
@@ -77,6 +79,8 @@ class HandlerMetricsTests {
 					.count()).isEqualTo(1);
 				assertThat(meters.get("nats.handler").tags("handler", "ok", "outcome", "ack", "error", "none").timer()
 					.totalTime(TimeUnit.NANOSECONDS)).isPositive();
+				assertThat(meters.get("nats.handler.active").tags("handler", "ok", "stream", "METERED").longTaskTimer()
+					.activeTasks()).isZero();
 				assertThat(deadLetters(meters, "reject", "non-retryable")).isEqualTo(1);
 				assertThat(deadLetters(meters, "exhaust", "max-deliver")).isEqualTo(1);
 				assertThat(deadLetters(meters, "exhaust", "non-retryable")).isZero();

@@ -70,7 +70,7 @@ class ReliabilityTests {
 			ApplicationContextRunner runner = runner(server, "STOP")
 				.withPropertyValues("nats.jetstream.consumer-defaults.ack-wait=5m",
 						"nats.jetstream.consumer-defaults.concurrency=4")
-				.withBean("countingHandler", CountingHandler.class, () -> new CountingHandler(counter));
+				.withBean("countingHandler", CountingHandler.class, () -> new CountingHandler(counter, 1));
 			runner.run((first) -> {
 				await().atMost(Duration.ofSeconds(60)).until(() -> counter.distinct() >= MESSAGES / 4);
 				first.close();
@@ -191,14 +191,27 @@ class ReliabilityTests {
 
 		private final MessageCounter counter;
 
+		private final long workMillis;
+
+		private final CountDownLatch never = new CountDownLatch(1);
+
 		final AtomicInteger handled = new AtomicInteger();
 
 		CountingHandler(MessageCounter counter) {
+			this(counter, 0);
+		}
+
+		CountingHandler(MessageCounter counter, long workMillis) {
 			this.counter = counter;
+			this.workMillis = workMillis;
 		}
 
 		@NatsHandler(value = "${reliability.subjects}", stream = "${reliability.stream}")
-		void on(String payload) {
+		void on(String payload) throws InterruptedException {
+			if (this.workMillis > 0) {
+				// Work that takes a while, so that a stop finds the stream half handled
+				this.never.await(this.workMillis, TimeUnit.MILLISECONDS);
+			}
 			this.counter.handled(payload);
 			this.handled.incrementAndGet();
 		}

@@ -1,10 +1,13 @@
 package io.github.natsjetstream.autoconfigure.metrics;
 
+import java.util.List;
+
 import io.github.natsjetstream.autoconfigure.NatsAutoConfiguration;
 import io.github.natsjetstream.autoconfigure.NatsHandlerAutoConfiguration;
 import io.github.natsjetstream.listener.ConsumerStatistics;
 import io.github.natsjetstream.listener.NatsHandlerContainerRegistry;
 import io.github.natsjetstream.metrics.NatsConnectionMetrics;
+import io.github.natsjetstream.metrics.NatsHandlerMeterObservationHandler;
 import io.github.natsjetstream.metrics.NatsHandlerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.nats.client.Connection;
@@ -13,7 +16,12 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration}
@@ -36,6 +44,20 @@ public final class NatsMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	NatsConnectionMetrics natsConnectionMetrics(Connection connection) {
 		return new NatsConnectionMetrics(connection);
+	}
+
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	@ConditionalOnClass(name = "io.micrometer.observation.ObservationHandler")
+	@ConditionalOnMissingBean
+	NatsHandlerMeterObservationHandler natsHandlerMeterObservationHandler(MeterRegistry registry,
+			Environment environment) {
+		List<String> ignored = Binder.get(environment)
+			.bind("management.metrics.observations.ignored-meters", Bindable.listOf(String.class))
+			.orElse(List.of());
+		boolean longTaskTimers = ignored.stream()
+			.noneMatch((meter) -> meter.replace("_", "-").equalsIgnoreCase("long-task-timer"));
+		return new NatsHandlerMeterObservationHandler(registry, longTaskTimers);
 	}
 
 	@Bean

@@ -1,0 +1,106 @@
+package io.github.natsjetstream.metrics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import io.github.natsjetstream.observation.NatsHandlerContext;
+import io.micrometer.common.KeyValue;
+import io.micrometer.common.KeyValues;
+import io.micrometer.core.instrument.LongTaskTimer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.observation.MeterObservationHandler;
+import io.micrometer.observation.Observation;
+import org.jspecify.annotations.Nullable;
+import org.springframework.util.Assert;
+
+/**
+ * Records {@code nats.handler} observations as meters: the same timer (with the
+ * observation's low-cardinality tags and an {@code error} tag) and long task timer
+ * ({@code nats.handler.active}) as Micrometer's {@code DefaultMeterObservationHandler},
+ * but each meter is looked up once per distinct set of tags and kept, rather than built
+ * and registered again for every message. Tags come from the context as the convention
+ * and the observation filters left them, so a custom convention or filter applies.
+ * <p>
+ * Spring Boot gives each observation to the first meter handler that supports it; this
+ * one is ordered before Boot's default handler, so it takes only the {@code nats.handler}
+ * observations.
+ *
+ * @author NATS JetStream Spring Boot Starter contributors
+ */
+public final class NatsHandlerMeterObservationHandler implements MeterObservationHandler<NatsHandlerContext> {
+
+	private static final String NO_ERROR = "none";
+
+	private final MeterRegistry registry;
+
+	private final boolean longTaskTimers;
+
+	private final ConcurrentMap<MeterKey, Timer> timers = new ConcurrentHashMap<>();
+
+	private final ConcurrentMap<MeterKey, LongTaskTimer> activeTimers = new ConcurrentHashMap<>();
+
+	/**
+	 * Create a new handler.
+	 * @param registry the registry to record in
+	 * @param longTaskTimers whether to keep a long task timer of the handlings in progress
+	 * ({@code management.metrics.observations.ignored-meters=long-task-timer} turns it off)
+	 */
+	public NatsHandlerMeterObservationHandler(MeterRegistry registry, boolean longTaskTimers) {
+		Assert.notNull(registry, "'registry' must not be null");
+		this.registry = registry;
+		this.longTaskTimers = longTaskTimers;
+	}
+
+	@Override
+	public void onStart(NatsHandlerContext context) {
+		if (this.longTaskTimers) {
+			MeterKey key = new MeterKey(context.getName() + ".active", context.getLowCardinalityKeyValues(), null);
+			LongTaskTimer active = this.activeTimers.computeIfAbsent(key,
+					(k) -> LongTaskTimer.builder(k.name()).tags(tags(k.keyValues(), null)).register(this.registry));
+			context.put(LongTaskTimer.Sample.class, active.start());
+		}
+		context.put(Timer.Sample.class, Timer.start(this.registry));
+	}
+
+	@Override
+	public void onStop(NatsHandlerContext context) {
+		Throwable error = context.getError();
+		MeterKey key = new MeterKey(context.getName(), context.getLowCardinalityKeyValues(),
+				(error != null) ? error.getClass().getSimpleName() : NO_ERROR);
+		Timer timer = this.timers.computeIfAbsent(key,
+				(k) -> Timer.builder(k.name()).tags(tags(k.keyValues(), k.error())).register(this.registry));
+		Timer.Sample sample = context.getRequired(Timer.Sample.class);
+		sample.stop(timer);
+		LongTaskTimer.Sample active = context.get(LongTaskTimer.Sample.class);
+		if (active != null) {
+			active.stop();
+		}
+	}
+
+	@Override
+	public boolean supportsContext(Observation.Context context) {
+		return context instanceof NatsHandlerContext;
+	}
+
+	private static List<Tag> tags(KeyValues keyValues, @Nullable String error) {
+		List<Tag> tags = new ArrayList<>();
+		for (KeyValue keyValue : keyValues) {
+			tags.add(Tag.of(keyValue.getKey(), keyValue.getValue()));
+		}
+		if (error != null) {
+			tags.add(Tag.of("error", error));
+		}
+		return tags;
+	}
+
+	/**
+	 * What tells one meter from another: its name, its tags and its error.
+	 */
+	private record MeterKey(String name, KeyValues keyValues, @Nullable String error) {
+	}
+
+}
