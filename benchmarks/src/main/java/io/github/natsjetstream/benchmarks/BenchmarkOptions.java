@@ -69,7 +69,7 @@ record BenchmarkOptions(int messages, int rounds, int warmUpRounds, List<Case> t
 			  --startup-rounds=3       measured startup rounds (after one warm-up round)
 			  --app-rounds=3           rounds of the application case (raw loops run around the application)
 			  --scale=10,50,200,1000   idle handlers of the scale case (0 is always measured as the base)
-			  --scale-idle-seconds=10  how long the scale case measures each application idle
+			  --scale-idle-seconds=60  how long the scale case measures each application idle
 			  --app-jfr=DIR            the application case's processes each write a flight recording there
 			                           (profile settings, execution samples every millisecond)
 			  --child-java=PATH        the java of the scale case's applications (default: this one if it
@@ -131,7 +131,7 @@ record BenchmarkOptions(int messages, int rounds, int warmUpRounds, List<Case> t
 			.map((value) -> integer(value, 0))
 			.filter((count) -> count > 0)
 			.toList();
-		Duration scaleIdle = Duration.ofSeconds(integer(values.remove("scale-idle-seconds"), quick ? 3 : 10));
+		Duration scaleIdle = Duration.ofSeconds(integer(values.remove("scale-idle-seconds"), quick ? 10 : 60));
 		String childJava = values.remove("child-java");
 		String appJfr = values.remove("app-jfr");
 		String only = values.remove("only");

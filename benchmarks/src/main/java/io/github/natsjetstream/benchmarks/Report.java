@@ -317,6 +317,11 @@ record Report(Machine machine, List<ThroughputCase> throughput, Map<String, Doub
 	 * @param threads live platform threads while idle
 	 * @param heapBytes live heap (class histogram total) while idle
 	 * @param closeMillis how long closing the context took
+	 * @param idleJitMillis time the JIT compilers spent in the idle window (compiling what
+	 * idle handlers run now and then, after the startup's compilations have ended)
+	 * @param idleCpuByThreads CPU time per second while idle by Java thread, digits in
+	 * their names replaced by {@code N} (virtual threads count with their carriers; the
+	 * JVM's own threads, GC and JIT, are not Java threads), those above 0.05%
 	 * @param heapPerHandlerBytes live heap less that of the application without handlers
 	 * in the same threading mode, per handler
 	 * @param threadsPerHandler live platform threads less those of the application without
@@ -325,13 +330,16 @@ record Report(Machine machine, List<ThroughputCase> throughput, Map<String, Doub
 	record ScalePoint(int handlers, boolean virtualThreads, double firstStartMillis, double startMillis,
 			double uptimeMillis, long apiRequests, long apiWrites, Map<String, Long> requestsByKind, double idleCpu,
 			double idleAllocatedBytesPerSecond, Map<String, Double> idleRequestsPerSecond, double serverIdleCpu,
-			int threads, long heapBytes, double closeMillis, double heapPerHandlerBytes, double threadsPerHandler) {
+			int threads, long heapBytes, double closeMillis, double idleJitMillis,
+			@Nullable Map<String, Double> idleCpuByThreads,
+			double heapPerHandlerBytes, double threadsPerHandler) {
 
 		ScalePoint relativeTo(ScalePoint base) {
 			return new ScalePoint(this.handlers, this.virtualThreads, this.firstStartMillis, this.startMillis,
 					this.uptimeMillis, this.apiRequests, this.apiWrites, this.requestsByKind, this.idleCpu,
 					this.idleAllocatedBytesPerSecond, this.idleRequestsPerSecond, this.serverIdleCpu, this.threads,
-					this.heapBytes, this.closeMillis, (double) (this.heapBytes - base.heapBytes) / this.handlers,
+					this.heapBytes, this.closeMillis, this.idleJitMillis, this.idleCpuByThreads,
+					(double) (this.heapBytes - base.heapBytes) / this.handlers,
 					(double) (this.threads - base.threads) / this.handlers);
 		}
 

@@ -412,19 +412,26 @@ final class ReportWriter {
 		md.append("## 7. Costs as handlers grow\n\n");
 		md.append(format("Idle handlers over 20 streams, each application a process of its own (%s, default JVM ",
 				scale.java()))
-			.append(format("options), restarted unchanged and measured %.0f s idle.%n%n", scale.idleSeconds()));
+			.append(format("options), restarted unchanged and measured %.0f s idle, once its JIT compilers were idle. ",
+					scale.idleSeconds()))
+			.append("\"Of which JIT\" is the compilers' time in that window as a share of a core (an upper bound of ")
+			.append("their CPU time): the code idle handlers run now and then is compiled when it first runs, a cost ")
+			.append("that fades.\n\n");
 		if (chart != null) {
 			md.append("![Startup, idle CPU, idle allocation, threads and heap by number of handlers](").append(chart)
 				.append(")\n\n");
 		}
 		md.append("| Handlers | threads | restart ms | first start ms | API requests (writes) | idle CPU % of a core "
-				+ "| idle KiB/s | idle requests/s | server idle CPU % | platform threads | live heap MiB "
+				+ "| of which JIT | idle KiB/s | idle requests/s | server idle CPU % | platform threads | live heap MiB "
 				+ "| heap per handler KiB | threads per handler | close ms |\n");
-		md.append("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+		md.append("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
 		for (Report.ScalePoint p : scale.points()) {
-			md.append(format("| %,d | %s | %,.0f | %,.0f | %d (%d) | %.2f | %,.1f | %.1f | %.2f | %d | %.1f | %s | %s | %,.0f |%n",
+			md.append(format("| %,d | %s | %,.0f | %,.0f | %d (%d) | %.2f | %s | %,.1f | %.1f | %.2f | %d | %.1f | %s | %s | %,.0f |%n",
 					p.handlers(), p.virtualThreads() ? "virtual" : "platform", p.startMillis(), p.firstStartMillis(),
-					p.apiRequests(), p.apiWrites(), p.idleCpu() * 100, p.idleAllocatedBytesPerSecond() / 1024,
+					p.apiRequests(), p.apiWrites(), p.idleCpu() * 100,
+					Double.isNaN(p.idleJitMillis()) ? "-"
+							: format("%.2f", p.idleJitMillis() / 10 / scale.idleSeconds()),
+					p.idleAllocatedBytesPerSecond() / 1024,
 					p.idleRequestsPerSecondTotal(), p.serverIdleCpu() * 100, p.threads(), p.heapBytes() / MIB,
 					Double.isNaN(p.heapPerHandlerBytes()) ? "-" : format("%.1f", p.heapPerHandlerBytes() / 1024),
 					Double.isNaN(p.threadsPerHandler()) ? "-" : format("%.3f", p.threadsPerHandler()),
@@ -441,6 +448,18 @@ final class ReportWriter {
 				.toList()));
 		}
 		md.append(".\n\n");
+		for (boolean virtual : new boolean[] { false, true }) {
+			Report.ScalePoint point = scale.point(scale.maxHandlers(), virtual);
+			if (point != null && point.idleCpuByThreads() != null && !point.idleCpuByThreads().isEmpty()) {
+				md.append(format("Idle CPU by thread, %,d handlers, %s threads (%% of a core; the JVM's own GC and JIT "
+						+ "threads are not listed): ", point.handlers(), virtual ? "virtual" : "platform"))
+					.append(String.join(", ", point.idleCpuByThreads().entrySet().stream()
+						.sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+						.map((e) -> "`" + e.getKey() + "` " + format("%.2f", e.getValue() * 100))
+						.toList()))
+					.append(".\n\n");
+			}
+		}
 	}
 
 	private static void row(StringBuilder md, String name, String value) {

@@ -25,8 +25,8 @@ import org.springframework.context.support.GenericApplicationContext;
  * starter with full auto-configuration, 20 streams ({@code nats.jetstream.streams.*}) and
  * {@code scale.handlers} idle {@link ScaleHandler handlers} over them. It prints
  * {@code BENCH STARTED millis=...} once {@code SpringApplication.run} has returned, then
- * follows commands on standard input: {@code IDLE <seconds>} waits two seconds, prints
- * {@code BENCH IDLE-START}, measures the process idle for that long and prints
+ * follows commands on standard input: {@code IDLE <seconds>} waits two seconds and until the JIT
+ * compilers are idle, prints {@code BENCH IDLE-START}, measures the process idle for that long and prints
  * {@code BENCH IDLE ...}; {@code EXIT} (or the end of the input) closes the context,
  * prints {@code BENCH CLOSED millis=...} and ends the process.
  * <p>
@@ -36,6 +36,8 @@ import org.springframework.context.support.GenericApplicationContext;
 public final class ScaleApplication {
 
 	private static final Duration SETTLE = Duration.ofSeconds(2);
+
+	private static final Duration COMPILATION_QUIET_TIMEOUT = Duration.ofSeconds(60);
 
 	private ScaleApplication() {
 	}
@@ -91,14 +93,29 @@ public final class ScaleApplication {
 
 	private static void idle(Duration duration) throws InterruptedException {
 		Thread.sleep(SETTLE.toMillis());
+		// The JIT compilers go on compiling the startup for a while: idle is after that.
+		MachineProbe.awaitCompilationQuiet(COMPILATION_QUIET_TIMEOUT);
+		long jitBefore = MachineProbe.compilationMillis();
+		long gcBefore = HeapProbe.gcCount();
 		print("IDLE-START");
 		long cpuBefore = HeapProbe.processCpuNanos();
+		Map<String, Long> threadCpuBefore = HeapProbe.cpuByThread();
 		long allocatedBefore = allocatedBytes();
 		long started = System.nanoTime();
 		Thread.sleep(duration.toMillis());
 		double seconds = (System.nanoTime() - started) / 1e9;
 		double cpu = (HeapProbe.processCpuNanos() - cpuBefore) / 1e9 / seconds;
+		Map<String, Double> byGroup = new java.util.TreeMap<>();
+		HeapProbe.cpuByThread().forEach((name, nanos) -> byGroup.merge(name.replaceAll("[0-9]+", "N"),
+				(nanos - threadCpuBefore.getOrDefault(name, 0L)) / 1e9 / seconds, Double::sum));
+		byGroup.forEach((group, share) -> {
+			if (share >= 0.0005) {
+				print("IDLE-THREADS %.6f %s", share, group);
+			}
+		});
 		double allocated = (allocatedBytes() - allocatedBefore) / seconds;
+		print("IDLE-VM jitMillis=%d gcs=%d", MachineProbe.compilationMillis() - jitBefore,
+				HeapProbe.gcCount() - gcBefore);
 		int threads = HeapProbe.liveThreads();
 		long heap = HeapProbe.liveBytes();
 		print("IDLE cpu=%.6f allocatedPerSecond=%.1f threads=%d heapBytes=%d", cpu, allocated, threads, heap);

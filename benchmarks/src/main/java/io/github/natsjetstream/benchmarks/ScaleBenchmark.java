@@ -102,6 +102,11 @@ final class ScaleBenchmark {
 			Map<String, Long> idleRequests = ApiRequestCounter.between(idleBefore, counter.snapshot());
 			child.send("EXIT");
 			Map<String, String> closed = ChildProcess.values(child.await("CLOSED", START_TIMEOUT));
+			Map<String, Double> idleCpuByThreads = new TreeMap<>();
+			for (String line : child.seen("IDLE-THREADS")) {
+				int space = line.indexOf(' ');
+				idleCpuByThreads.put(line.substring(space + 1), Double.valueOf(line.substring(0, space)));
+			}
 			Map<String, Double> idleRequestsPerSecond = new TreeMap<>();
 			idleRequests.forEach((kind, count) -> idleRequestsPerSecond.put(kind, count / seconds));
 			ScalePoint point = new ScalePoint(handlers, virtual, first, Double.parseDouble(started.get("millis")),
@@ -110,7 +115,7 @@ final class ScaleBenchmark {
 					Double.parseDouble(idle.get("allocatedPerSecond")), idleRequestsPerSecond,
 					(serverCpuBefore >= 0) ? serverCpu / 1e9 / seconds : Double.NaN,
 					Integer.parseInt(idle.get("threads")), Long.parseLong(idle.get("heapBytes")),
-					Double.parseDouble(closed.get("millis")), Double.NaN, Double.NaN);
+					Double.parseDouble(closed.get("millis")), jitMillis(child), idleCpuByThreads, Double.NaN, Double.NaN);
 			System.out.printf(
 					"scale      %,5d handlers  restart, %-8s  %,7.0f ms  api %4d (writes %d)  idle %5.2f%% CPU %,8.1f KiB/s  %5.1f req/s  server %5.2f%%  threads %4d  heap %,6.1f MiB  close %,6.0f ms%n",
 					handlers, virtual ? "virtual" : "platform", point.startMillis(), point.apiRequests(),
@@ -118,8 +123,18 @@ final class ScaleBenchmark {
 					point.idleRequestsPerSecond().values().stream().mapToDouble(Double::doubleValue).sum(),
 					point.serverIdleCpu() * 100, point.threads(), point.heapBytes() / 1048576.0,
 					point.closeMillis());
+			if (handlers > 0) {
+				System.out.println("scale                      idle CPU by threads: " + idleCpuByThreads + ", JVM "
+						+ child.seen("IDLE-VM"));
+			}
 			return point;
 		}
+	}
+
+	private static double jitMillis(ChildProcess child) {
+		List<String> vm = child.seen("IDLE-VM");
+		String millis = vm.isEmpty() ? null : ChildProcess.values(vm.get(0)).get("jitMillis");
+		return (millis != null) ? Double.parseDouble(millis) : Double.NaN;
 	}
 
 	private List<String> command(Java java, int handlers, boolean virtual) {
