@@ -39,12 +39,22 @@ import org.jspecify.annotations.Nullable;
  * @param otherServers the {@code nats-server} binaries to measure (a) and (b) on besides
  * the run's own, or empty for the project's cache and the system's package
  * @param arguments the arguments as given
+ * @param appRounds rounds of the application case, each running the hand-written loops
+ * around the application
+ * @param scaleHandlers the numbers of idle handlers of the scale case
+ * @param scaleIdle how long the scale case measures each application idle
+ * @param childJava the {@code java} the scale case runs its applications with, or
+ * {@code null} for this JVM's if it supports virtual threads, else the first JDK 21 or
+ * later found
+ * @param childFlightRecordings where the application case's processes write a flight
+ * recording each, or {@code null} for none
  */
 record BenchmarkOptions(int messages, int rounds, int warmUpRounds, List<Case> throughputCases, int latencyRate,
 		Duration latencyDuration, Duration latencyWarmUp, int latencyRounds, List<Variant> latencyExperiments,
 		int startupRounds, Set<String> parts,
 		String storage, Path resultsDirectory, String resultsName, boolean histogram, boolean render,
-		List<Path> otherServers, List<String> arguments) {
+		List<Path> otherServers, List<String> arguments, int appRounds, List<Integer> scaleHandlers, Duration scaleIdle,
+		@Nullable String childJava, @Nullable Path childFlightRecordings) {
 
 	static final String USAGE = """
 			Usage: java -jar benchmarks/target/benchmarks.jar [--name=value ...]
@@ -61,8 +71,18 @@ record BenchmarkOptions(int messages, int rounds, int warmUpRounds, List<Case> t
 			  --latency-rounds=3       measured latency rounds per consumer (after one warm-up round)
 			  --latency-experiments=V,...  also measure experimental containers (ExperimentalContainer.Variant)
 			  --startup-rounds=3       measured startup rounds (after one warm-up round)
-			  --only=throughput,latency,startup,publish,servers  the parts to run; servers: (a) and (b)
-			                           on the other nats-server versions at hand too; in-flight: publishAsync()
+			  --app-rounds=3           rounds of the application case (raw loops run around the application)
+			  --scale=10,50,200,1000   idle handlers of the scale case (0 is always measured as the base)
+			  --scale-idle-seconds=60  how long the scale case measures each application idle
+			  --app-jfr=DIR            the application case's processes each write a flight recording there
+			                           (profile settings, execution samples every millisecond)
+			  --child-java=PATH        the java of the scale case's applications (default: this one if it
+			                           is 21 or later, else the first JDK 21+ in /usr/lib/jvm or JAVA_HOME)
+			  --only=throughput,latency,startup,publish,servers,app,scale  the parts to run; servers: (a)
+			                           and (b) on the other nats-server versions at hand too; app: the user's
+			                           application against hand-written loops, each a process of its own;
+			                           scale: startup and idle costs from 10 to 1,000 handlers, with and
+			                           without virtual threads; in-flight: publishAsync()
 			                           throughput by max-in-flight limit, the measurement behind its default
 			  --storage=file           stream storage: file or memory
 			  --other-servers=PATH,...  nats-server binaries for the servers part (default: the project's
@@ -75,7 +95,8 @@ record BenchmarkOptions(int messages, int rounds, int warmUpRounds, List<Case> t
 			  --quick                  a short smoke run: 20000 messages, 2 rounds, 3 s latency, 1 startup round
 			""";
 
-	private static final Set<String> ALL_PARTS = Set.of("throughput", "latency", "startup", "publish", "servers");
+	private static final Set<String> ALL_PARTS = Set.of("throughput", "latency", "startup", "publish", "servers",
+			"app", "scale");
 
 	/** Parts run only when asked for with {@code --only}. */
 	private static final Set<String> OPTIONAL_PARTS = Set.of("in-flight");
@@ -110,6 +131,16 @@ record BenchmarkOptions(int messages, int rounds, int warmUpRounds, List<Case> t
 		List<Variant> latencyExperiments = (experiments != null)
 				? Arrays.stream(experiments.split(",")).map(String::trim).map(Variant::valueOf).toList() : List.of();
 		int startupRounds = integer(values.remove("startup-rounds"), quick ? 1 : 3);
+		int appRounds = integer(values.remove("app-rounds"), quick ? 1 : 3);
+		String scale = values.remove("scale");
+		List<Integer> scaleHandlers = Arrays.stream(((scale != null) ? scale : quick ? "10,50" : "10,50,200,1000").split(","))
+			.map(String::trim)
+			.map((value) -> integer(value, 0))
+			.filter((count) -> count > 0)
+			.toList();
+		Duration scaleIdle = Duration.ofSeconds(integer(values.remove("scale-idle-seconds"), quick ? 10 : 60));
+		String childJava = values.remove("child-java");
+		String appJfr = values.remove("app-jfr");
 		String only = values.remove("only");
 		Set<String> parts = (only != null)
 				? Arrays.stream(only.split(",")).map(String::trim).collect(Collectors.toCollection(java.util.TreeSet::new))
@@ -139,7 +170,8 @@ record BenchmarkOptions(int messages, int rounds, int warmUpRounds, List<Case> t
 		}
 		return new BenchmarkOptions(messages, rounds, warmUpRounds, cases, latencyRate, latencyDuration, latencyWarmUp, latencyRounds,
 				latencyExperiments, startupRounds, parts, storage, resultsDirectory, name, histogram, render,
-				otherServers, List.of(args));
+				otherServers, List.of(args), appRounds, scaleHandlers, scaleIdle, childJava,
+				(appJfr != null) ? Path.of(appJfr) : null);
 	}
 
 	/**
@@ -151,7 +183,8 @@ record BenchmarkOptions(int messages, int rounds, int warmUpRounds, List<Case> t
 		return new BenchmarkOptions(this.messages, this.rounds, this.warmUpRounds, cases, this.latencyRate,
 				this.latencyDuration, this.latencyWarmUp, this.latencyRounds, this.latencyExperiments,
 				this.startupRounds, this.parts, this.storage, this.resultsDirectory, this.resultsName, this.histogram,
-				this.render, this.otherServers, this.arguments);
+				this.render, this.otherServers, this.arguments, this.appRounds, this.scaleHandlers, this.scaleIdle,
+				this.childJava, this.childFlightRecordings);
 	}
 
 	boolean runs(String part) {
@@ -167,6 +200,8 @@ record BenchmarkOptions(int messages, int rounds, int warmUpRounds, List<Case> t
 				+ " s measured");
 		settings.put("latencyRounds", this.latencyRounds + " (after 1 warm-up round per consumer)");
 		settings.put("startupRounds", this.startupRounds + " (after 1 warm-up round)");
+		settings.put("appRounds", this.appRounds + " (each: Jackson 3 loop, Jackson 2 loop, application, Jackson 2 loop, Jackson 3 loop)");
+		settings.put("scaleHandlers", this.scaleHandlers + " idle handlers, " + this.scaleIdle.toSeconds() + " s idle each");
 		return settings;
 	}
 

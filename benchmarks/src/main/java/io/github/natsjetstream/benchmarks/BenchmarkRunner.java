@@ -71,6 +71,8 @@ public final class BenchmarkRunner {
 		List<ThroughputCase> publish = List.of();
 		List<Path> otherServers = List.of();
 		ServerComparison comparison = new ServerComparison(options, sink, mapper);
+		List<ThroughputCase> app = null;
+		Report.Scale scale = null;
 		String serverVersion;
 		try (NatsServer server = NatsServer.builder().build().start()) {
 			serverVersion = mapper.readTree(server.monitoring("/varz")).path("version").asString();
@@ -94,6 +96,12 @@ public final class BenchmarkRunner {
 				if (options.runs("publish")) {
 					publish = new PublishBenchmark(options, fixture, contexts, mapper, server.url()).run();
 				}
+				if (options.runs("app")) {
+					app = new AppBenchmark(options, fixture, server.url()).run();
+				}
+				if (options.runs("scale")) {
+					scale = new ScaleBenchmark(options, fixture, server.url()).run();
+				}
 			}
 			if (options.runs("servers")) {
 				otherServers = comparison.otherBinaries(server.binary());
@@ -107,6 +115,7 @@ public final class BenchmarkRunner {
 		Map<String, Double> ratios = Report.ratios(throughput);
 		Map<String, Double> roundRatios = Report.roundRatios(throughput);
 		Map<String, Double> publishRoundRatios = Report.roundRatios(publish);
+		Map<String, Double> appRoundRatios = (app != null) ? AppBenchmark.roundRatios(app) : null;
 		Report.Machine machine = new Report.Machine(Runtime.getRuntime().availableProcessors(), cpuModel(),
 				memoryMiB(), System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
 						+ System.getProperty("os.arch"),
@@ -116,7 +125,8 @@ public final class BenchmarkRunner {
 				options.arguments(), commit, startedAt, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started),
 				loadBefore, loadAverage(), options.settings());
 		Report report = new Report(machine, throughput, ratios, roundRatios, latency, startup, publish,
-				publishRoundRatios, targets(roundRatios, latency, startup, publishRoundRatios), servers);
+				publishRoundRatios, targets(roundRatios, latency, startup, publishRoundRatios, appRoundRatios, scale),
+				servers, app, appRoundRatios, scale);
 		ReportWriter.write(report, options.resultsDirectory(), options.resultsName());
 		System.out.println();
 		System.out.println(ReportWriter.markdown(report, null));
@@ -125,7 +135,8 @@ public final class BenchmarkRunner {
 	}
 
 	private static List<Target> targets(Map<String, Double> ratios, List<LatencyCase> latency,
-			@Nullable Startup startup, Map<String, Double> publishRatios) {
+			@Nullable Startup startup, Map<String, Double> publishRatios, @Nullable Map<String, Double> appRatios,
+			Report.@Nullable Scale scale) {
 		List<Target> targets = new ArrayList<>();
 		targets.add(ratio(ratios, "b/a", 0.90));
 		targets.add(ratio(ratios, "c/a", 1.10));
@@ -159,6 +170,53 @@ public final class BenchmarkRunner {
 		}
 		targets.add(publishRatio(publishRatios, "t/p", "Template publish t/p", 0.95));
 		targets.add(publishRatio(publishRatios, "ta/pa", "Template publishAsync ta/pa", 0.90));
+		Double app = (appRatios != null) ? appRatios.get("app/j3") : null;
+		targets.add(new Target("Application / hand-written Jackson 3 loop, own processes", "≥ 0.95",
+				(app != null) ? format("%.3f", app) : "-", (app != null) ? app >= 0.95 : null));
+		targets.addAll(scaleTargets(scale));
+		return targets;
+	}
+
+	/**
+	 * The targets at the most handlers the scale case measured (the issue's are for
+	 * 1,000), judged on the worse of the two threading modes but for threads, which are
+	 * judged with virtual threads.
+	 */
+	private static List<Target> scaleTargets(Report.@Nullable Scale scale) {
+		List<Target> targets = new ArrayList<>();
+		int handlers = (scale != null) ? scale.maxHandlers() : 0;
+		Report.ScalePoint platform = (scale != null) ? scale.point(handlers, false) : null;
+		Report.ScalePoint virtual = (scale != null) ? scale.point(handlers, true) : null;
+		String at = (handlers > 0) ? format("%,d", handlers) : "1,000";
+		if (platform == null) {
+			targets.add(new Target(at + " handlers: unchanged restart", "< 3 s, 0 writes", "-", null));
+			targets.add(new Target(at + " idle handlers: CPU", "< 1% of a core", "-", null));
+			targets.add(new Target(at + " idle handlers: heap per handler", "< 10 KiB", "-", null));
+			targets.add(new Target(at + " idle handlers on virtual threads: platform threads per handler", "≈ 0 (< 0.01)",
+					"-", null));
+			return targets;
+		}
+		List<Report.ScalePoint> both = (virtual != null) ? List.of(platform, virtual) : List.of(platform);
+		double start = both.stream().mapToDouble(Report.ScalePoint::startMillis).max().orElse(Double.NaN);
+		long writes = both.stream().mapToLong(Report.ScalePoint::apiWrites).max().orElse(-1);
+		targets.add(new Target(at + " handlers: unchanged restart", "< 3 s, 0 writes",
+				format("%,.0f ms, %d writes (platform %,.0f ms, virtual %s)", start, writes, platform.startMillis(),
+						(virtual != null) ? format("%,.0f ms", virtual.startMillis()) : "-"),
+				start < 3000 && writes == 0));
+		double cpu = both.stream().mapToDouble(Report.ScalePoint::idleCpu).max().orElse(Double.NaN);
+		targets.add(new Target(at + " idle handlers: CPU", "< 1% of a core",
+				format("%.2f%% (platform %.2f%%, virtual %s)", cpu * 100, platform.idleCpu() * 100,
+						(virtual != null) ? format("%.2f%%", virtual.idleCpu() * 100) : "-"),
+				cpu < 0.01));
+		double heap = both.stream().mapToDouble(Report.ScalePoint::heapPerHandlerBytes).max().orElse(Double.NaN);
+		targets.add(new Target(at + " idle handlers: heap per handler", "< 10 KiB",
+				format("%.1f KiB (platform %.1f, virtual %s)", heap / 1024, platform.heapPerHandlerBytes() / 1024,
+						(virtual != null) ? format("%.1f", virtual.heapPerHandlerBytes() / 1024) : "-"),
+				heap < 10 * 1024));
+		targets.add(new Target(at + " idle handlers on virtual threads: platform threads per handler", "≈ 0 (< 0.01)",
+				(virtual != null) ? format("%.3f (%d live platform threads; %.3f without virtual threads)",
+						virtual.threadsPerHandler(), virtual.threads(), platform.threadsPerHandler()) : "not run (Java < 21)",
+				(virtual != null) ? virtual.threadsPerHandler() < 0.01 : null));
 		return targets;
 	}
 

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import io.github.natsjetstream.benchmarks.process.Payment;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
@@ -31,6 +32,8 @@ final class JetStreamFixture implements AutoCloseable {
 	private static final int PUBLISH_WINDOW = 4_000;
 
 	private static final int STREAM_NOT_FOUND = 10059;
+
+	private static final int CONSUMER_NOT_FOUND = 10014;
 
 	private final Connection connection;
 
@@ -76,6 +79,22 @@ final class JetStreamFixture implements AutoCloseable {
 	}
 
 	/**
+	 * Delete a consumer if it exists.
+	 * @param stream the stream
+	 * @param durable the consumer
+	 */
+	void deleteConsumer(String stream, String durable) throws IOException, JetStreamApiException {
+		try {
+			this.management.deleteConsumer(stream, durable);
+		}
+		catch (JetStreamApiException ex) {
+			if (ex.getApiErrorCode() != CONSUMER_NOT_FOUND && ex.getApiErrorCode() != STREAM_NOT_FOUND) {
+				throw ex;
+			}
+		}
+	}
+
+	/**
 	 * Return how many messages the server redelivered to a consumer (after its ack wait or
 	 * a {@code nak}): none in a clean run.
 	 * @param stream the stream
@@ -108,6 +127,30 @@ final class JetStreamFixture implements AutoCloseable {
 			byte[] payload = this.mapper.writeValueAsBytes(large ? LargeOrder.numbered(i) : Order.numbered(i, 0));
 			size = payload.length;
 			window.add(this.jetStream.publishAsync(subjects[i % ROUTES], payload));
+			if (window.size() >= PUBLISH_WINDOW) {
+				window.poll().get(30, TimeUnit.SECONDS);
+			}
+		}
+		for (CompletableFuture<PublishAck> ack : window) {
+			ack.get(30, TimeUnit.SECONDS);
+		}
+		return size;
+	}
+
+	/**
+	 * Publish {@code count} {@link Payment payments} to one subject, waiting for the stream
+	 * to acknowledge every one.
+	 * @param subject the subject
+	 * @param count how many
+	 * @return the size of one payload, in bytes
+	 */
+	int prePublishPayments(String subject, int count) throws Exception {
+		Deque<CompletableFuture<PublishAck>> window = new ArrayDeque<>(PUBLISH_WINDOW);
+		int size = 0;
+		for (int i = 0; i < count; i++) {
+			byte[] payload = this.mapper.writeValueAsBytes(Payment.numbered(i));
+			size = payload.length;
+			window.add(this.jetStream.publishAsync(subject, payload));
 			if (window.size() >= PUBLISH_WINDOW) {
 				window.poll().get(30, TimeUnit.SECONDS);
 			}

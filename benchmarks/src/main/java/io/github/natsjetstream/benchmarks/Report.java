@@ -24,11 +24,17 @@ import org.jspecify.annotations.Nullable;
  * throughput divided by that of its raw case in the same round
  * @param targets the issue's targets, met or missed
  * @param servers throughput (a) and (b) per server version
+ * @param app the application case: the hand-written loops (j3, j2) and the application
+ * (app), each a process of its own
+ * @param appRoundRatios for (app) and (j2), the median over the rounds of the throughput
+ * divided by the mean of the two runs of a loop around it in the same round
+ * @param scale startup and idle costs by number of handlers
  */
 record Report(Machine machine, List<ThroughputCase> throughput, Map<String, Double> ratios,
 		@Nullable Map<String, Double> roundRatios, List<LatencyCase> latency, @Nullable Startup startup,
 		@Nullable List<ThroughputCase> publish, @Nullable Map<String, Double> publishRoundRatios, List<Target> targets,
-		@Nullable List<ServerThroughput> servers) {
+		@Nullable List<ServerThroughput> servers, @Nullable List<ThroughputCase> app,
+		@Nullable Map<String, Double> appRoundRatios, @Nullable Scale scale) {
 
 	/**
 	 * Throughput (a) and (b) on one server version.
@@ -299,6 +305,95 @@ record Report(Machine machine, List<ThroughputCase> throughput, Map<String, Doub
 			}
 			return new Startup(medians, handlersAdd, medians.get(RESTART).get("apiRequests"), restartWrites,
 					Stats.median(heapPerHandler), Stats.median(threadsPerHandler), starts);
+		}
+
+	}
+
+	/**
+	 * One application of the scale case, restarted unchanged and measured idle.
+	 *
+	 * @param handlers its idle handlers
+	 * @param virtualThreads whether {@code spring.threads.virtual.enabled} was set
+	 * @param firstStartMillis how long {@code SpringApplication.run} took against a server
+	 * without its streams (with platform threads)
+	 * @param startMillis how long {@code SpringApplication.run} took on the unchanged
+	 * restart
+	 * @param uptimeMillis the JVM's uptime when {@code SpringApplication.run} returned
+	 * @param apiRequests JetStream API requests of the restart, pulls excepted
+	 * @param apiWrites those that create, update or delete
+	 * @param requestsByKind the restart's requests by kind, pulls included
+	 * @param idleCpu CPU time of the process per second of wall time while idle (1.0 is one
+	 * core)
+	 * @param idleAllocatedBytesPerSecond heap allocated per second while idle
+	 * @param idleRequestsPerSecond JetStream API requests per second while idle, by kind,
+	 * pulls included
+	 * @param serverIdleCpu CPU time of {@code nats-server} per second while the
+	 * application idled (1.0 is one core)
+	 * @param threads live platform threads while idle
+	 * @param heapBytes live heap (class histogram total) while idle
+	 * @param closeMillis how long closing the context took
+	 * @param idleJitMillis time the JIT compilers spent in the idle window (compiling what
+	 * idle handlers run now and then, after the startup's compilations have ended)
+	 * @param idleCpuByThreads CPU time per second while idle by Java thread, digits in
+	 * their names replaced by {@code N} (virtual threads count with their carriers; the
+	 * JVM's own threads, GC and JIT, are not Java threads), those above 0.05%
+	 * @param heapPerHandlerBytes live heap less that of the application without handlers
+	 * in the same threading mode, per handler
+	 * @param threadsPerHandler live platform threads less those of the application without
+	 * handlers in the same threading mode, per handler
+	 */
+	record ScalePoint(int handlers, boolean virtualThreads, double firstStartMillis, double startMillis,
+			double uptimeMillis, long apiRequests, long apiWrites, Map<String, Long> requestsByKind, double idleCpu,
+			double idleAllocatedBytesPerSecond, Map<String, Double> idleRequestsPerSecond, double serverIdleCpu,
+			int threads, long heapBytes, double closeMillis, double idleJitMillis,
+			@Nullable Map<String, Double> idleCpuByThreads,
+			double heapPerHandlerBytes, double threadsPerHandler) {
+
+		ScalePoint relativeTo(ScalePoint base) {
+			return new ScalePoint(this.handlers, this.virtualThreads, this.firstStartMillis, this.startMillis,
+					this.uptimeMillis, this.apiRequests, this.apiWrites, this.requestsByKind, this.idleCpu,
+					this.idleAllocatedBytesPerSecond, this.idleRequestsPerSecond, this.serverIdleCpu, this.threads,
+					this.heapBytes, this.closeMillis, this.idleJitMillis, this.idleCpuByThreads,
+					(double) (this.heapBytes - base.heapBytes) / this.handlers,
+					(double) (this.threads - base.threads) / this.handlers);
+		}
+
+		double idleRequestsPerSecondTotal() {
+			return this.idleRequestsPerSecond.values().stream().mapToDouble(Double::doubleValue).sum();
+		}
+
+	}
+
+	/**
+	 * The scale case.
+	 *
+	 * @param java the {@code java} the applications ran with
+	 * @param idleSeconds how long each was measured idle
+	 * @param points each application, with and without virtual threads
+	 */
+	record Scale(String java, double idleSeconds, List<ScalePoint> points) {
+
+		static Scale of(String java, double idleSeconds, List<ScalePoint> measured) {
+			List<ScalePoint> points = new ArrayList<>();
+			for (ScalePoint point : measured) {
+				ScalePoint base = measured.stream()
+					.filter((p) -> p.handlers() == 0 && p.virtualThreads() == point.virtualThreads())
+					.findFirst()
+					.orElse(null);
+				points.add((base != null && point.handlers() > 0) ? point.relativeTo(base) : point);
+			}
+			return new Scale(java, idleSeconds, points);
+		}
+
+		@Nullable ScalePoint point(int handlers, boolean virtualThreads) {
+			return this.points.stream()
+				.filter((p) -> p.handlers() == handlers && p.virtualThreads() == virtualThreads)
+				.findFirst()
+				.orElse(null);
+		}
+
+		int maxHandlers() {
+			return this.points.stream().mapToInt(ScalePoint::handlers).max().orElse(0);
 		}
 
 	}

@@ -20,7 +20,9 @@ import org.springframework.util.ClassUtils;
 /**
  * A {@link JacksonJsonMessageConverter} that resolves the target type and the JSON view
  * of each handler parameter once and keeps a Jackson {@link ObjectReader} for it, rather
- * than doing both for every message.
+ * than doing both for every message. The readers come from a mapper derived from the
+ * given one, with its configuration and modules, that reads faster
+ * ({@link JsonReadingMapper}); writing uses the given mapper.
  *
  * @author NATS JetStream Spring Boot Starter contributors
  */
@@ -28,12 +30,15 @@ public class CachingJsonMessageConverter extends JacksonJsonMessageConverter {
 
 	private final ConcurrentMap<Object, ObjectReader> readers = new ConcurrentHashMap<>();
 
+	private final JsonMapper readingMapper;
+
 	/**
 	 * Create a new converter.
 	 * @param mapper the JSON mapper
 	 */
 	public CachingJsonMessageConverter(JsonMapper mapper) {
 		super(mapper);
+		this.readingMapper = JsonReadingMapper.from(mapper);
 	}
 
 	@Override
@@ -54,7 +59,7 @@ public class CachingJsonMessageConverter extends JacksonJsonMessageConverter {
 	}
 
 	private ObjectReader reader(Class<?> targetClass, @Nullable Object conversionHint) {
-		JsonMapper mapper = getJsonMapper();
+		JsonMapper mapper = this.readingMapper;
 		JavaType type = mapper.constructType(resolvedType(targetClass, conversionHint));
 		Class<?> view = getSerializationView(conversionHint);
 		return ((view != null) ? mapper.readerWithView(view) : mapper.reader()).forType(type);
