@@ -143,11 +143,12 @@ public final class NatsHandlerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	NatsHandlerContainerRegistry natsHandlerContainerRegistry(NatsServerFeatures features, JetStream jetStream,
+	NatsHandlerContainerRegistry natsHandlerContainerRegistry(NatsServerFeatures features, Connection connection,
+			JetStream jetStream,
 			JetStreamManagement management, JetStreamProvisioner provisioner, DeadLetterRecoverer deadLetterRecoverer,
 			NatsProperties properties, Environment environment, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<NatsHandlerObservationConvention> observationConvention) {
-		ContainerResources resources = new ContainerResources(features, jetStream, management,
+		ContainerResources resources = new ContainerResources(features, connection, jetStream, management,
 				new StreamDirectory(management), provisioner,
 				deadLetterRecoverer, NatsHandlerContainerRegistry.createScheduler(),
 				NatsHandlerContainerRegistry.createCheckExecutor(), Clock.systemUTC(),

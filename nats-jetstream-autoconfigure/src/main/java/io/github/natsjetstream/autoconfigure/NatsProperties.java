@@ -406,8 +406,9 @@ public class NatsProperties {
 	public static class ConsumerStatistics {
 
 		/**
-		 * Time between two reads of every handler's consumer, one consumer-info request
-		 * per handler each time.
+		 * Time between two reads of every handler's consumer: each time one consumer-list
+		 * request per stream that several handlers consume, one consumer-info request per
+		 * handler alone on its stream.
 		 */
 		private Duration interval = Duration.ofSeconds(10);
 

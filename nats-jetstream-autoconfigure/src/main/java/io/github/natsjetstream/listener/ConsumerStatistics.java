@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +19,7 @@ import io.github.natsjetstream.support.ApiErrorCodes;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
+import io.nats.client.api.ConsumerInfo;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -25,8 +29,10 @@ import org.springframework.util.Assert;
 
 /**
  * Keeps the latest numbers of every handler's durable consumer (pending, ack pending,
- * redelivered, paused), refreshed in the background: one consumer-info request per
- * handler per interval, never per message and never per reader. Health checks, the
+ * redelivered, paused), refreshed in the background: per interval, one consumer-list
+ * request per stream that several handlers consume (a page holds 256 consumers), one
+ * consumer-info request per handler alone on its stream; never per message and never per
+ * reader. Health checks, the
  * Actuator endpoint and metrics read {@link #latest(String)}; {@link #onRefresh refresh
  * listeners} hear of every pass.
  *
@@ -112,11 +118,42 @@ public class ConsumerStatistics implements SmartLifecycle {
 		if (this.connection.getStatus() != Connection.Status.CONNECTED) {
 			return;
 		}
+		Map<String, List<NatsHandlerContainer>> byStream = new LinkedHashMap<>();
 		for (NatsHandlerContainer container : this.registry.getContainers()) {
 			String stream = container.getStream();
 			if (stream != null) {
-				refresh(container.getEndpoint().id(), stream, container.getEndpoint().durable());
+				byStream.computeIfAbsent(stream, (name) -> new ArrayList<>()).add(container);
 			}
+		}
+		byStream.forEach((stream, containers) -> {
+			if (containers.size() == 1) {
+				refresh(containers.get(0).getEndpoint().id(), stream, containers.get(0).getEndpoint().durable());
+			}
+			else {
+				refresh(stream, containers);
+			}
+		});
+	}
+
+	/**
+	 * Read the consumers of several handlers on one stream with one listing.
+	 */
+	private void refresh(String stream, List<NatsHandlerContainer> containers) {
+		Instant asked = this.clock.instant();
+		Map<String, ConsumerInfo> consumers = new HashMap<>();
+		try {
+			for (ConsumerInfo info : this.management.getConsumers(stream)) {
+				consumers.put(info.getName(), info);
+			}
+		}
+		catch (JetStreamApiException | IOException | RuntimeException ex) {
+			logger.debug("Could not list the consumers of stream '" + stream + "'", ex);
+			return;
+		}
+		for (NatsHandlerContainer container : containers) {
+			ConsumerInfo info = consumers.get(container.getEndpoint().durable());
+			this.latest.put(container.getEndpoint().id(),
+					(info != null) ? ConsumerSnapshot.of(info, asked) : ConsumerSnapshot.missing(asked));
 		}
 	}
 

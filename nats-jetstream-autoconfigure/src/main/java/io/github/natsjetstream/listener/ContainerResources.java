@@ -9,6 +9,7 @@ import io.github.natsjetstream.observation.NatsHandlerObservationConvention;
 import io.github.natsjetstream.provisioning.JetStreamProvisioner;
 import io.github.natsjetstream.retry.DeadLetterRecoverer;
 import io.github.natsjetstream.support.NatsServerFeatures;
+import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.micrometer.observation.ObservationRegistry;
 import io.nats.client.JetStreamManagement;
@@ -20,6 +21,7 @@ import org.springframework.util.Assert;
  * The infrastructure every handler container shares.
  *
  * @param features what the connected server supports
+ * @param connection the connection: its reconnections tell the workers to pull again
  * @param jetStream the JetStream context the workers subscribe with
  * @param management the management context, to check consumers
  * @param streams knows which streams capture which subjects
@@ -35,7 +37,8 @@ import org.springframework.util.Assert;
  * or {@code null} for {@link DefaultNatsHandlerObservationConvention}
  * @author NATS JetStream Spring Boot Starter contributors
  */
-public record ContainerResources(NatsServerFeatures features, JetStream jetStream, JetStreamManagement management,
+public record ContainerResources(NatsServerFeatures features, Connection connection, JetStream jetStream,
+		JetStreamManagement management,
 		StreamDirectory streams, JetStreamProvisioner provisioner, DeadLetterRecoverer deadLetterRecoverer, ScheduledExecutorService scheduler,
 		ExecutorService checks, Clock clock, ObservationRegistry observationRegistry,
 		@Nullable NatsHandlerObservationConvention observationConvention) {
@@ -45,6 +48,7 @@ public record ContainerResources(NatsServerFeatures features, JetStream jetStrea
 	 */
 	public ContainerResources {
 		Assert.notNull(features, "'features' must not be null");
+		Assert.notNull(connection, "'connection' must not be null");
 		Assert.notNull(jetStream, "'jetStream' must not be null");
 		Assert.notNull(management, "'management' must not be null");
 		Assert.notNull(streams, "'streams' must not be null");
@@ -59,6 +63,7 @@ public record ContainerResources(NatsServerFeatures features, JetStream jetStrea
 	/**
 	 * Create a new instance that observes nothing.
 	 * @param features what the connected server supports
+	 * @param connection the connection: its reconnections tell the workers to pull again
 	 * @param jetStream the JetStream context the workers subscribe with
 	 * @param management the management context, to check consumers
 	 * @param streams knows which streams capture which subjects
@@ -68,10 +73,10 @@ public record ContainerResources(NatsServerFeatures features, JetStream jetStrea
 	 * @param checks runs consumer checks
 	 * @param clock the clock for failure times
 	 */
-	public ContainerResources(NatsServerFeatures features, JetStream jetStream, JetStreamManagement management,
-			StreamDirectory streams, JetStreamProvisioner provisioner, DeadLetterRecoverer deadLetterRecoverer,
+	public ContainerResources(NatsServerFeatures features, Connection connection, JetStream jetStream,
+			JetStreamManagement management, StreamDirectory streams, JetStreamProvisioner provisioner, DeadLetterRecoverer deadLetterRecoverer,
 			ScheduledExecutorService scheduler, ExecutorService checks, Clock clock) {
-		this(features, jetStream, management, streams, provisioner, deadLetterRecoverer, scheduler, checks, clock,
+		this(features, connection, jetStream, management, streams, provisioner, deadLetterRecoverer, scheduler, checks, clock,
 				ObservationRegistry.NOOP, null);
 	}
 

@@ -20,7 +20,6 @@ import io.micrometer.observation.Observation;
 import io.nats.client.JetStreamStatusException;
 import io.nats.client.JetStreamSubscription;
 import io.nats.client.Message;
-import io.nats.client.PullRequestOptions;
 import io.nats.client.impl.NatsJetStreamMetaData;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -41,6 +40,13 @@ import org.jspecify.annotations.Nullable;
  * unsubscribes. Another instance gets those messages at once. Several pulls feed the one
  * subscription, so the server keeps sending while the worker handles, and no message
  * waits behind another pull.
+ * <p>
+ * An idle worker costs next to nothing: once a pull ended without a message, the worker
+ * sends long pulls ({@link PullTracker}), which the server answers at once when a message
+ * comes, and waits for a message until a pull is due, or a few seconds at most to notice
+ * a reconnection, after which it pulls again (a restarted server lost its pulls). A stop
+ * wakes it at once; it then ends its long pull by unsubscribing, and a message the server
+ * sent at that very moment comes back after its ack wait.
  * <p>
  * Pulled messages wait in the subscription for their turn while their ack wait runs. So
  * while the worker handles a message, the keep-alive takes what arrived meanwhile into the
@@ -75,13 +81,34 @@ final class HandlerWorker implements Runnable {
 	 */
 	private static final Duration TAKE_ARRIVED = Duration.ofNanos(1);
 
+	/**
+	 * The shortest wait for a message.
+	 */
+	private static final long MIN_WAIT_NANOS = 1_000_000;
+
+	/**
+	 * How much sooner than its time a wait must end without a message to count as a pull
+	 * ended on the server.
+	 */
+	private static final long EARLY_NANOS = 5_000_000;
+
 	private final String name;
 
 	private final SubscriptionSource subscriptionSource;
 
 	private final PullTracker pulls;
 
-	private final PullRequestOptions pullOptions;
+	private final WorkerPulls pullRequests;
+
+	private long reconnectsAtPull;
+
+	/**
+	 * Guards {@link #waitingThread}, so that a stop interrupts the worker only while it
+	 * waits for a message, never in a handler.
+	 */
+	private final Object wakeMonitor = new Object();
+
+	private @Nullable Thread waitingThread;
 
 	private final ContainerOptions options;
 
@@ -134,13 +161,13 @@ final class HandlerWorker implements Runnable {
 
 	private volatile List<Message> batchInHand = List.of();
 
-	HandlerWorker(String name, SubscriptionSource subscriptionSource, PullTracker pulls, PullRequestOptions pullOptions,
+	HandlerWorker(String name, SubscriptionSource subscriptionSource, PullTracker pulls, WorkerPulls pullRequests,
 			ContainerOptions options, HandlerInvoker invoker, FailureHandler failureHandler,
 			Runnable onConsumerTrouble, HandlerObservations observations, NatsHandlerMdc mdc) {
 		this.name = name;
 		this.subscriptionSource = subscriptionSource;
 		this.pulls = pulls;
-		this.pullOptions = pullOptions;
+		this.pullRequests = pullRequests;
 		this.options = options;
 		this.invoker = invoker;
 		this.failureHandler = failureHandler;
@@ -156,14 +183,14 @@ final class HandlerWorker implements Runnable {
 	/**
 	 * Create a worker for a batch handler.
 	 */
-	HandlerWorker(String name, SubscriptionSource subscriptionSource, PullTracker pulls, PullRequestOptions pullOptions,
+	HandlerWorker(String name, SubscriptionSource subscriptionSource, PullTracker pulls, WorkerPulls pullRequests,
 			ContainerOptions options, BatchHandlerInvoker invoker, int batchSize, Duration batchWait,
 			FailureHandler failureHandler, Runnable onConsumerTrouble, HandlerObservations observations,
 			NatsHandlerMdc mdc) {
 		this.name = name;
 		this.subscriptionSource = subscriptionSource;
 		this.pulls = pulls;
-		this.pullOptions = pullOptions;
+		this.pullRequests = pullRequests;
 		this.options = options;
 		this.invoker = invoker;
 		this.failureHandler = failureHandler;
@@ -198,6 +225,7 @@ final class HandlerWorker implements Runnable {
 	private void runSubscribed() throws InterruptedException {
 		JetStreamSubscription subscription = null;
 		try {
+			this.reconnectsAtPull = this.pullRequests.reconnects().getAsLong();
 			subscription = this.subscriptionSource.subscribe();
 			this.subscription = subscription;
 			List<Message> leftover = consume(subscription);
@@ -245,7 +273,7 @@ final class HandlerWorker implements Runnable {
 	 */
 	private List<Message> consume(JetStreamSubscription subscription) throws InterruptedException {
 		while (!this.stopping) {
-			Waiting next = receive(subscription, this.options.pollTimeout());
+			Waiting next = receive(subscription, null);
 			if (next == null) {
 				continue;
 			}
@@ -269,24 +297,32 @@ final class HandlerWorker implements Runnable {
 	/**
 	 * Pull when the pulls run low, then take the next message: one the keep-alive took
 	 * into the worker's queue, or else the next to arrive.
+	 * @param timeout how long to wait for a message, or {@code null} to wait until a
+	 * pull is due
 	 * @return the message with when it was last known alive on the server, or
 	 * {@code null} when none arrived in time
 	 */
-	private @Nullable Waiting receive(JetStreamSubscription subscription, Duration timeout)
+	private @Nullable Waiting receive(JetStreamSubscription subscription, @Nullable Duration timeout)
 			throws InterruptedException {
 		Waiting next;
 		this.subscriptionLock.lockInterruptibly();
 		try {
 			long now = System.nanoTime();
+			forgetPullsIfReconnected();
 			if (this.pulls.shouldPull(now, subscription.getPendingMessageCount() + this.waiting.size())) {
-				subscription.pull(this.pullOptions);
+				subscription.pull(this.pullRequests.next(this.pulls.idle()));
 				this.pulls.pulled(now);
 				this.supervision.running();
 			}
 			next = this.waiting.poll();
 			if (next == null) {
-				Message message = next(subscription, timeout);
+				long waitNanos = (timeout != null) ? timeout.toNanos() : untilPullDue(now);
+				Message message = awaitNext(subscription, waitNanos);
 				if (message == null) {
+					if (!this.stopping && System.nanoTime() - now < waitNanos - EARLY_NANOS) {
+						// Woken before the time without a message: a pull ended on the server.
+						this.pulls.idlePullEnded();
+					}
 					return null;
 				}
 				this.lastReceivedNanos = System.nanoTime();
@@ -300,6 +336,61 @@ final class HandlerWorker implements Runnable {
 			this.pinned = true;
 		}
 		return next;
+	}
+
+	/**
+	 * Forget the outstanding pulls when the client reconnected since they were sent: a
+	 * restarted server does not hold them any more. Called with the subscription's lock
+	 * held.
+	 */
+	private void forgetPullsIfReconnected() {
+		long reconnects = this.pullRequests.reconnects().getAsLong();
+		if (reconnects != this.reconnectsAtPull) {
+			this.reconnectsAtPull = reconnects;
+			this.pulls.reset();
+		}
+	}
+
+	/**
+	 * Return how long to wait for a message before the pulls are due again: when the
+	 * first outstanding pull ends, but no longer than the idle wait, after which the
+	 * worker looks whether the client reconnected.
+	 */
+	private long untilPullDue(long now) {
+		long wait = this.pulls.nextDue(now) - now;
+		return Math.max(MIN_WAIT_NANOS, Math.min(wait, this.options.idleWait().toNanos()));
+	}
+
+	/**
+	 * Wait for the next message where a stop can wake the worker.
+	 * @return the message, or {@code null} when none arrived in time or the worker stops
+	 */
+	private @Nullable Message awaitNext(JetStreamSubscription subscription, long timeoutNanos)
+			throws InterruptedException {
+		synchronized (this.wakeMonitor) {
+			if (this.stopping) {
+				return null;
+			}
+			this.waitingThread = Thread.currentThread();
+		}
+		try {
+			return next(subscription, Duration.ofNanos(timeoutNanos));
+		}
+		catch (InterruptedException ex) {
+			if (!this.stopping) {
+				throw ex;
+			}
+			return null;
+		}
+		finally {
+			synchronized (this.wakeMonitor) {
+				this.waitingThread = null;
+			}
+			if (this.stopping) {
+				// A stop's interrupt that came as the wait ended must not reach a handler.
+				Thread.interrupted();
+			}
+		}
 	}
 
 	/**
@@ -346,6 +437,8 @@ final class HandlerWorker implements Runnable {
 	 * nothing has arrived for a while, then return them all with a {@code nak} without
 	 * delay. Returning them only then keeps their redelivery away from this worker's own
 	 * pulls, which the server may still hold open a little longer than the worker counts.
+	 * A long pull is not waited for: once the short ones ended and nothing arrived for a
+	 * while, the worker takes what arrived and unsubscribes, which ends it on the server.
 	 */
 	private void drain(JetStreamSubscription subscription, List<Message> leftover) throws InterruptedException {
 		List<Message> unhandled = new ArrayList<>(leftover);
@@ -362,9 +455,19 @@ final class HandlerWorker implements Runnable {
 					unhandled.add(message);
 					quietSince = now;
 				}
-				else if (this.pulls.allEnded(now) && now - quietSince > this.options.drainQuiet().toNanos()) {
+				else if (this.pulls.allShortEnded(now) && now - quietSince > this.options.drainQuiet().toNanos()) {
 					break;
 				}
+			}
+			if (this.pulls.longPullOutstanding(System.nanoTime())) {
+				while (subscription.getPendingMessageCount() > 0) {
+					Message arrived = next(subscription, TAKE_ARRIVED);
+					if (arrived == null) {
+						break;
+					}
+					unhandled.add(arrived);
+				}
+				unsubscribeQuietly(subscription);
 			}
 		}
 		finally {
@@ -594,9 +697,19 @@ final class HandlerWorker implements Runnable {
 				&& System.nanoTime() - this.lastReceivedNanos > nanos;
 	}
 
+	/**
+	 * Stop: the worker finishes what it handles, returns what it pulled, and ends. A worker
+	 * waiting for a message is woken at once.
+	 */
 	void stop() {
 		this.stopping = true;
 		this.stopSignal.countDown();
+		synchronized (this.wakeMonitor) {
+			Thread waiting = this.waitingThread;
+			if (waiting != null) {
+				waiting.interrupt();
+			}
+		}
 	}
 
 	boolean awaitFinished(long timeout, TimeUnit unit) throws InterruptedException {
@@ -604,6 +717,9 @@ final class HandlerWorker implements Runnable {
 	}
 
 	private static void unsubscribeQuietly(JetStreamSubscription subscription) {
+		if (!subscription.isActive()) {
+			return;
+		}
 		try {
 			subscription.unsubscribe();
 		}

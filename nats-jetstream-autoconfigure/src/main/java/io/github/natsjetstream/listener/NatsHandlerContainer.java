@@ -26,6 +26,7 @@ import io.github.natsjetstream.support.NatsJetStreamException;
 import io.github.natsjetstream.support.ServerFeature;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamSubscription;
+import io.nats.client.Connection;
 import io.nats.client.PullRequestOptions;
 import io.nats.client.PullSubscribeOptions;
 import io.nats.client.api.ConsumerConfiguration;
@@ -84,6 +85,8 @@ public class NatsHandlerContainer {
 	private final DeadLetterTally deadLetters = new DeadLetterTally();
 
 	private @Nullable ScheduledFuture<?> keepAlive;
+
+	private volatile long lastIdleCheckNanos;
 
 	private @Nullable ScheduledFuture<?> consumerCheck;
 
@@ -244,8 +247,8 @@ public class NatsHandlerContainer {
 	 * Return the pull request of each worker: a batch with an expiry, in the consumer's
 	 * priority group, above the overflow threshold if this instance has one.
 	 */
-	private PullRequestOptions pullRequest(int batch, HandlerSettings settings) {
-		PullRequestOptions.Builder pull = PullRequestOptions.builder(batch).expiresIn(this.options.pullExpiry());
+	private PullRequestOptions pullRequest(int batch, Duration expiry, HandlerSettings settings) {
+		PullRequestOptions.Builder pull = PullRequestOptions.builder(batch).expiresIn(expiry);
 		if (settings.priorityPolicy() != PriorityPolicySetting.NONE) {
 			pull.group(ConsumerConfigurationFactory.PRIORITY_GROUP);
 		}
@@ -302,16 +305,21 @@ public class NatsHandlerContainer {
 		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("nats-" + this.endpoint.id() + "-");
 		executor.setVirtualThreads(this.options.virtualThreads());
 		int batch = this.options.batchSize(settings.maxAckPending(), settings.concurrency());
+		Connection connection = this.resources.connection();
+		WorkerPulls pullRequests = new WorkerPulls(pullRequest(batch, this.options.pullExpiry(), settings),
+				pullRequest(batch, this.options.idlePullExpiry(), settings),
+				() -> connection.getStatistics().getReconnects());
 		List<HandlerWorker> workers = new ArrayList<>(settings.concurrency());
 		for (int i = 0; i < settings.concurrency(); i++) {
 			PullTracker pulls = new PullTracker(batch, this.options.pullExpiry().toNanos(),
-					this.options.pullGrace().toNanos(), this.options.maxOutstandingPulls());
+					this.options.idlePullExpiry().toNanos(), this.options.pullGrace().toNanos(),
+					this.options.maxOutstandingPulls());
 			String name = this.endpoint.id() + "-" + i;
 			workers.add((this.endpoint.invoker() instanceof BatchHandlerInvoker batchInvoker)
-					? new HandlerWorker(name, this::subscribe, pulls, pullRequest(batch, settings), this.options,
-							batchInvoker, settings.batchSize(), settings.batchWait(), failureHandler,
-							this::checkConsumerSoon, observations, mdc)
-					: new HandlerWorker(name, this::subscribe, pulls, pullRequest(batch, settings), this.options,
+					? new HandlerWorker(name, this::subscribe, pulls, pullRequests, this.options, batchInvoker,
+							settings.batchSize(), settings.batchWait(), failureHandler, this::checkConsumerSoon,
+							observations, mdc)
+					: new HandlerWorker(name, this::subscribe, pulls, pullRequests, this.options,
 							this.endpoint.invoker(), failureHandler, this::checkConsumerSoon, observations, mdc));
 		}
 		this.workers = List.copyOf(workers);
@@ -491,7 +499,8 @@ public class NatsHandlerContainer {
 	/**
 	 * Keep the messages in hand alive. In-progress acknowledgements are published without
 	 * waiting for a reply, so the shared scheduler never waits on the server. The workers
-	 * are read at every run: a resume replaces them.
+	 * are read at every run: a resume replaces them. Runs at the same times as every other
+	 * container's keep-alive of the same period.
 	 */
 	private void scheduleKeepAlive(HandlerSettings settings) {
 		long afterNanos = this.options.keepAliveAfter(settings.ackWait()).toNanos();
@@ -500,17 +509,30 @@ public class NatsHandlerContainer {
 			for (HandlerWorker worker : this.workers) {
 				worker.keepAlive(afterNanos);
 			}
-		}, period, period, TimeUnit.MILLISECONDS);
+		}, ContainerOptions.alignedDelay(period, System.nanoTime()), period, TimeUnit.MILLISECONDS);
 	}
 
+	/**
+	 * Check the consumer now and then: while paused, whether it was resumed on the
+	 * server; while running and idle for long, that it still exists. Runs at the same
+	 * times as every other container's check.
+	 */
 	private void scheduleConsumerCheck() {
 		long interval = this.options.consumerCheckInterval().toMillis();
-		long idle = this.options.consumerCheckInterval().toNanos();
-		this.consumerCheck = this.resources.scheduler().scheduleWithFixedDelay(() -> {
-			if (this.workers.stream().allMatch((worker) -> worker.isIdleFor(idle))) {
+		long idle = this.options.idleConsumerCheckInterval().toNanos();
+		this.lastIdleCheckNanos = System.nanoTime();
+		this.consumerCheck = this.resources.scheduler().scheduleAtFixedRate(() -> {
+			if (this.paused) {
+				checkConsumerSoon();
+				return;
+			}
+			long now = System.nanoTime();
+			if (now - this.lastIdleCheckNanos > idle
+					&& this.workers.stream().allMatch((worker) -> worker.isIdleFor(idle))) {
+				this.lastIdleCheckNanos = now;
 				checkConsumerSoon();
 			}
-		}, interval, interval, TimeUnit.MILLISECONDS);
+		}, ContainerOptions.alignedDelay(interval, System.nanoTime()), interval, TimeUnit.MILLISECONDS);
 	}
 
 	/**

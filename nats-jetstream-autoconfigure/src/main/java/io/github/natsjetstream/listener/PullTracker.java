@@ -12,6 +12,13 @@ import java.util.ArrayDeque;
  * in transit) has passed. Messages are counted against the oldest pull still waiting for
  * some: the server may spread messages over the pulls, but only the total matters. Not
  * thread-safe: one worker uses it, under its subscription's lock.
+ * <p>
+ * An idle worker should cost next to nothing: once a pull has ended without bringing a
+ * single message, the tracker counts the worker as idle and its next pull as a long one,
+ * which waits on the server until a message comes (the server sends it at once) or the
+ * long expiry passes. The first message ends the idleness, and the pulls after it are
+ * short again, so that a stopping worker that is busy never waits long for its pulls to
+ * end. An idle worker pulls at most once per short expiry, however its pulls end.
  *
  * @author NATS JetStream Spring Boot Starter contributors
  */
@@ -20,6 +27,8 @@ final class PullTracker {
 	private final int batchSize;
 
 	private final long expiresNanos;
+
+	private final long idleExpiresNanos;
 
 	private final long graceNanos;
 
@@ -31,17 +40,29 @@ final class PullTracker {
 
 	private int requested;
 
+	private boolean idle;
+
+	private long lastPulledAt;
+
+	private boolean pulledOnce;
+
+	private long lastReceivedAt;
+
+	private boolean receivedOnce;
+
 	/**
 	 * Create a new tracker.
 	 * @param batchSize the messages each pull asks for
-	 * @param expiresNanos how long each pull waits on the server
+	 * @param expiresNanos how long each pull waits on the server while messages come
+	 * @param idleExpiresNanos how long a pull of an idle worker waits on the server
 	 * @param graceNanos how long after its expiry a pull's last messages may still
 	 * arrive
 	 * @param maxOutstandingPulls how many pulls may be outstanding at once
 	 */
-	PullTracker(int batchSize, long expiresNanos, long graceNanos, int maxOutstandingPulls) {
+	PullTracker(int batchSize, long expiresNanos, long idleExpiresNanos, long graceNanos, int maxOutstandingPulls) {
 		this.batchSize = batchSize;
 		this.expiresNanos = expiresNanos;
+		this.idleExpiresNanos = idleExpiresNanos;
 		this.graceNanos = graceNanos;
 		this.maxOutstandingPulls = maxOutstandingPulls;
 		this.threshold = Math.max(1, batchSize / 4);
@@ -61,17 +82,83 @@ final class PullTracker {
 	 */
 	boolean shouldPull(long now, long arrived) {
 		expire(now);
+		if (this.idle && this.pulledOnce && now - this.lastPulledAt < this.expiresNanos) {
+			return false;
+		}
 		return this.pulls.size() < this.maxOutstandingPulls && this.requested - arrived < this.threshold
 				&& arrived < this.batchSize;
 	}
 
 	/**
-	 * Record a pull requested now.
+	 * Return whether the worker is idle: nothing arrived during the life of its last pull
+	 * to end, and nothing since. Its next pull is then a long one.
+	 * @return whether idle
+	 */
+	boolean idle() {
+		return this.idle;
+	}
+
+	/**
+	 * Record a pull requested now, long if the worker is {@link #idle()}.
 	 * @param now the current {@link System#nanoTime()}
 	 */
 	void pulled(long now) {
-		this.pulls.add(new Pull(now, now + this.expiresNanos, this.batchSize));
+		long expires = this.idle ? this.idleExpiresNanos : this.expiresNanos;
+		this.pulls.add(new Pull(now, now + expires, this.batchSize, this.idle));
 		this.requested += this.batchSize;
+		this.lastPulledAt = now;
+		this.pulledOnce = true;
+	}
+
+	/**
+	 * Return when a pull may be due without any message arriving first: when the first
+	 * outstanding pull ends, or, with none outstanding, when an idle worker may pull
+	 * again.
+	 * @param now the current {@link System#nanoTime()}
+	 * @return the {@link System#nanoTime()} at which to look at the pulls again
+	 */
+	long nextDue(long now) {
+		expire(now);
+		Pull oldest = this.pulls.peek();
+		if (oldest != null) {
+			return oldest.expiresAt + this.graceNanos + 1;
+		}
+		return (this.idle && this.pulledOnce) ? this.lastPulledAt + this.expiresNanos : now;
+	}
+
+	/**
+	 * Record that a pull ended on the server before its messages and its expiry (a
+	 * status, a new leader): when the worker is idle, its long pull has ended and it may
+	 * pull again, no sooner than a short expiry after the last pull. A busy worker's short
+	 * pulls are left to expire.
+	 */
+	void idlePullEnded() {
+		if (this.idle && this.pulls.size() == 1 && this.pulls.peek().idle) {
+			this.pulls.clear();
+			this.requested = 0;
+		}
+	}
+
+	/**
+	 * Return whether a long pull is outstanding: a stopping worker ends it by
+	 * unsubscribing rather than waiting for its expiry.
+	 * @param now the current {@link System#nanoTime()}
+	 * @return whether one is outstanding
+	 */
+	boolean longPullOutstanding(long now) {
+		expire(now);
+		return this.pulls.stream().anyMatch((pull) -> pull.idle);
+	}
+
+	/**
+	 * Return whether every short pull has ended, so that nothing more can arrive but on
+	 * a long pull.
+	 * @param now the current {@link System#nanoTime()}
+	 * @return whether all short pulls ended
+	 */
+	boolean allShortEnded(long now) {
+		expire(now);
+		return this.pulls.stream().allMatch((pull) -> pull.idle);
 	}
 
 	/**
@@ -82,6 +169,9 @@ final class PullTracker {
 	 * outstanding
 	 */
 	long received(long now) {
+		this.idle = false;
+		this.lastReceivedAt = now;
+		this.receivedOnce = true;
 		Pull oldest = this.pulls.peek();
 		if (oldest == null) {
 			return now;
@@ -104,7 +194,8 @@ final class PullTracker {
 	}
 
 	/**
-	 * Forget every pull: they belonged to a subscription that is gone.
+	 * Forget every pull: they belonged to a subscription that is gone, or to a server that
+	 * lost them.
 	 */
 	void reset() {
 		this.pulls.clear();
@@ -128,6 +219,9 @@ final class PullTracker {
 		while (oldest != null && now - oldest.expiresAt > this.graceNanos) {
 			this.pulls.poll();
 			this.requested -= oldest.remaining;
+			if (!this.receivedOnce || this.lastReceivedAt - oldest.requestedAt < 0) {
+				this.idle = true;
+			}
 			oldest = this.pulls.peek();
 		}
 	}
@@ -138,12 +232,15 @@ final class PullTracker {
 
 		private final long expiresAt;
 
+		private final boolean idle;
+
 		private int remaining;
 
-		Pull(long requestedAt, long expiresAt, int remaining) {
+		Pull(long requestedAt, long expiresAt, int remaining, boolean idle) {
 			this.requestedAt = requestedAt;
 			this.expiresAt = expiresAt;
 			this.remaining = remaining;
+			this.idle = idle;
 		}
 
 	}

@@ -157,7 +157,11 @@ class ContainerFaultTests {
 			.withBean("slowHandler", SlowHandler.class, () -> slow)
 			.withBean("idleHandler", IdleHandler.class, IdleHandler::new)
 			.run((context) -> {
-				// Consumer checks of idle handlers now wait on the server for ever.
+				// A paused handler checks its consumer every few seconds (was it resumed on the
+				// server?); those checks now wait on the server for ever.
+				NatsHandlerContainer idle = context.getBean(NatsHandlerContainerRegistry.class)
+					.getContainer("idleHandler-on");
+				idle.pause();
 				CountDownLatch gate = new CountDownLatch(1);
 				faults.consumerInfoGate = gate;
 				try (Connection observer = HandlerContexts.connect(nats.server())) {
@@ -173,8 +177,6 @@ class ContainerFaultTests {
 						.getConsumerInfo("SLOWCHECK", "handler-tests-slowHandler-on")
 						.getRedelivered()).isZero();
 					assertThat(slow.startedPayloads).containsExactly("long");
-					NatsHandlerContainer idle = context.getBean(NatsHandlerContainerRegistry.class)
-						.getContainer("idleHandler-on");
 					Thread stopper = new Thread(idle::stop);
 					stopper.start();
 					stopper.join(HandlerContexts.patience().toMillis());

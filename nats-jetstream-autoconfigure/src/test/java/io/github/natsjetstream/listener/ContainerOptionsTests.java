@@ -37,4 +37,13 @@ class ContainerOptionsTests {
 		assertThat(this.options.keepAliveAfter(Duration.ofSeconds(30))).isEqualTo(Duration.ofSeconds(15));
 	}
 
+	@Test
+	void alignsRepeatedTasksOnMultiplesOfTheirPeriod() {
+		long millis = 1_000_000L;
+		assertThat(ContainerOptions.alignedDelay(5000, 12_300 * millis)).isEqualTo(2700);
+		assertThat(ContainerOptions.alignedDelay(5000, 14_100 * millis)).isEqualTo(900);
+		assertThat(ContainerOptions.alignedDelay(5000, 15_000 * millis)).isEqualTo(5000);
+		assertThat(ContainerOptions.alignedDelay(5000, -2_000 * millis)).isEqualTo(2000);
+	}
+
 }

@@ -8,7 +8,7 @@ class PullTrackerTests {
 
 	private static final long SECOND = 1_000_000_000L;
 
-	private final PullTracker tracker = new PullTracker(100, SECOND, SECOND / 5, 2);
+	private final PullTracker tracker = new PullTracker(100, SECOND, 30 * SECOND, SECOND / 5, 2);
 
 	@Test
 	void pullsWhenNothingIsRequested() {
@@ -96,6 +96,68 @@ class PullTrackerTests {
 	@Test
 	void messageWithoutAPullTellsNow() {
 		assertThat(this.tracker.received(9)).isEqualTo(9);
+	}
+
+	@Test
+	void aPullThatEndsEmptyMakesTheWorkerIdleAndTheNextPullLong() {
+		long ended = SECOND + SECOND / 5 + 1;
+		this.tracker.pulled(0);
+		assertThat(this.tracker.idle()).isFalse();
+		assertThat(this.tracker.shouldPull(ended, 0)).isTrue();
+		assertThat(this.tracker.idle()).isTrue();
+		this.tracker.pulled(ended);
+		assertThat(this.tracker.longPullOutstanding(ended)).isTrue();
+		assertThat(this.tracker.allShortEnded(ended)).isTrue();
+		assertThat(this.tracker.allEnded(ended + 2 * SECOND)).isFalse();
+		assertThat(this.tracker.nextDue(ended)).isEqualTo(ended + 30 * SECOND + SECOND / 5 + 1);
+		assertThat(this.tracker.allEnded(ended + 30 * SECOND + SECOND / 5 + 1)).isTrue();
+	}
+
+	@Test
+	void aMessageEndsTheIdlenessAndThePullsAfterItAreShort() {
+		long ended = SECOND + SECOND / 5 + 1;
+		this.tracker.pulled(0);
+		this.tracker.shouldPull(ended, 0);
+		this.tracker.pulled(ended);
+		assertThat(this.tracker.received(ended + 5)).isEqualTo(ended);
+		assertThat(this.tracker.idle()).isFalse();
+		receive(75);
+		assertThat(this.tracker.shouldPull(ended + 6, 0)).isTrue();
+		this.tracker.pulled(ended + 6);
+		assertThat(this.tracker.nextDue(ended + 6)).isEqualTo(ended + 30 * SECOND + SECOND / 5 + 1);
+		receive(24);
+		// The long pull is complete; the short one ends a second after its request.
+		assertThat(this.tracker.longPullOutstanding(ended + 6)).isFalse();
+		assertThat(this.tracker.nextDue(ended + 6)).isEqualTo(ended + 6 + SECOND + SECOND / 5 + 1);
+	}
+
+	@Test
+	void aPullDuringWhichMessagesArrivedLeavesTheWorkerBusy() {
+		this.tracker.pulled(0);
+		this.tracker.pulled(0);
+		this.tracker.received(SECOND / 2);
+		assertThat(this.tracker.allEnded(SECOND + SECOND / 5 + 1)).isTrue();
+		assertThat(this.tracker.idle()).isFalse();
+	}
+
+	@Test
+	void anIdleWorkerPullsAtMostOncePerShortExpiryHoweverItsPullsEnd() {
+		long ended = SECOND + SECOND / 5 + 1;
+		this.tracker.pulled(0);
+		this.tracker.shouldPull(ended, 0);
+		this.tracker.pulled(ended);
+		this.tracker.idlePullEnded();
+		assertThat(this.tracker.allEnded(ended + 1)).isTrue();
+		assertThat(this.tracker.shouldPull(ended + SECOND / 2, 0)).isFalse();
+		assertThat(this.tracker.nextDue(ended + SECOND / 2)).isEqualTo(ended + SECOND);
+		assertThat(this.tracker.shouldPull(ended + SECOND, 0)).isTrue();
+	}
+
+	@Test
+	void aBusyWorkersPullsAreLeftToExpire() {
+		this.tracker.pulled(0);
+		this.tracker.idlePullEnded();
+		assertThat(this.tracker.allEnded(1)).isFalse();
 	}
 
 	private void receive(int messages) {

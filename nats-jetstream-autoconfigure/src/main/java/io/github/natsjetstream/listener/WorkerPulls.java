@@ -1,0 +1,35 @@
+package io.github.natsjetstream.listener;
+
+import java.util.function.LongSupplier;
+
+import io.nats.client.PullRequestOptions;
+import org.springframework.util.Assert;
+
+/**
+ * The pull requests a container's workers send, and what tells them that the server may
+ * have lost the ones outstanding.
+ *
+ * @param busy the pull of a worker that messages come to: a short expiry
+ * @param idle the pull of an idle worker: a long expiry
+ * @param reconnects counts the client's reconnections; a server that restarted holds no
+ * pull sent before, so a worker pulls again after one
+ * @author NATS JetStream Spring Boot Starter contributors
+ */
+record WorkerPulls(PullRequestOptions busy, PullRequestOptions idle, LongSupplier reconnects) {
+
+	WorkerPulls {
+		Assert.notNull(busy, "'busy' must not be null");
+		Assert.notNull(idle, "'idle' must not be null");
+		Assert.notNull(reconnects, "'reconnects' must not be null");
+	}
+
+	/**
+	 * Return the pull to send.
+	 * @param idleWorker whether the worker is idle
+	 * @return the pull request
+	 */
+	PullRequestOptions next(boolean idleWorker) {
+		return idleWorker ? this.idle : this.busy;
+	}
+
+}

@@ -1,0 +1,120 @@
+package io.github.natsjetstream.handler;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.github.natsjetstream.annotation.NatsHandler;
+import io.github.natsjetstream.test.NatsServer;
+import io.nats.client.Connection;
+import io.nats.client.Dispatcher;
+import io.nats.client.JetStream;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Idle handlers send long pulls, which the server answers as soon as a message comes,
+ * and a stopping instance ends its long pull rather than leave it to take messages it
+ * will never handle. The pulls are seen from the server's side: a plain connection
+ * subscribed to the consumer's next-message subject receives every pull request.
+ */
+class IdleHandlerTests {
+
+	private static final String LONG_PULL = "\"expires\":30000000000";
+
+	@Test
+	void anIdleHandlerSendsLongPullsAndHandlesAMessageAsSoonAsItComes() throws Exception {
+		try (NatsServer server = NatsServer.builder().build().start();
+				Connection connection = HandlerContexts.connect(server)) {
+			PullRequests pulls = new PullRequests(connection);
+			List<String> handled = new CopyOnWriteArrayList<>();
+			runner(server).withBean(Idler.class, () -> new Idler(handled)).run((context) -> {
+				assertThat(context).hasNotFailed();
+				await().atMost(HandlerContexts.patience()).until(() -> pulls.longPullsFrom() >= 1);
+				HandlerContexts.publish(connection.jetStream(), "idle.one", "one");
+				// Well within the 30s expiry of the long pull.
+				await().atMost(Duration.ofSeconds(10)).until(() -> handled.contains("one"));
+			});
+		}
+	}
+
+	@Test
+	void aStoppingIdleInstanceEndsItsLongPullSoThatTheOtherGetsEveryMessageAtOnce() throws Exception {
+		try (NatsServer server = NatsServer.builder().build().start();
+				Connection connection = HandlerContexts.connect(server)) {
+			PullRequests pulls = new PullRequests(connection);
+			List<String> remaining = new CopyOnWriteArrayList<>();
+			List<String> stopped = new CopyOnWriteArrayList<>();
+			runner(server).withBean(Idler.class, () -> new Idler(remaining)).run((staying) -> {
+				assertThat(staying).hasNotFailed();
+				runner(server).withBean(Idler.class, () -> new Idler(stopped)).run((stopping) -> {
+					assertThat(stopping).hasNotFailed();
+					await().atMost(HandlerContexts.patience()).until(() -> pulls.longPullsFrom() >= 2);
+				});
+				JetStream jetStream = connection.jetStream();
+				for (int i = 0; i < 20; i++) {
+					HandlerContexts.publish(jetStream, "idle.order", "order-" + i);
+				}
+				// A long pull left on the server would take some of them for the 30s ack wait.
+				await().atMost(Duration.ofSeconds(10)).until(() -> remaining.size() == 20);
+				assertThat(stopped).isEmpty();
+			});
+		}
+	}
+
+	private static ApplicationContextRunner runner(NatsServer server) {
+		return HandlerContexts.runner(server).withPropertyValues("nats.jetstream.streams.IDLE.subjects=idle.>");
+	}
+
+	/**
+	 * Records the pull requests sent for the handler's consumer.
+	 */
+	static final class PullRequests {
+
+		private final Set<String> longPullRepliers = ConcurrentHashMap.newKeySet();
+
+		PullRequests(Connection connection) throws Exception {
+			Dispatcher dispatcher = connection.createDispatcher((message) -> {
+				String request = new String(message.getData(), StandardCharsets.UTF_8);
+				if (request.contains(LONG_PULL)) {
+					// jnats numbers each pull in the last token of its subscription's inbox.
+					String replyTo = message.getReplyTo();
+					this.longPullRepliers.add(replyTo.substring(0, replyTo.lastIndexOf('.')));
+				}
+			});
+			dispatcher.subscribe("$JS.API.CONSUMER.MSG.NEXT.IDLE.idler");
+			connection.flush(Duration.ofSeconds(5));
+		}
+
+		/**
+		 * Return how many subscriptions sent a long pull.
+		 */
+		int longPullsFrom() {
+			return this.longPullRepliers.size();
+		}
+
+	}
+
+	static class Idler {
+
+		private final List<String> handled;
+
+		Idler(List<String> handled) {
+			this.handled = handled;
+		}
+
+		@NatsHandler(value = "idle.*", id = "idler", durable = "idler")
+		void on(String payload) {
+			this.handled.add(payload);
+		}
+
+	}
+
+}
