@@ -43,6 +43,10 @@ import org.jspecify.annotations.Nullable;
  * around the application
  * @param scaleHandlers the numbers of idle handlers of the scale case
  * @param scaleIdle how long the scale case measures each application idle
+ * @param scaleBusyMessages messages of each throughput round of the scale case's busy
+ * handler
+ * @param scaleLatencyMessages messages of the scale case's busy handler latency phase
+ * @param scaleLatencyRate their rate, messages per second
  * @param childJava the {@code java} the scale case runs its applications with, or
  * {@code null} for this JVM's if it supports virtual threads, else the first JDK 21 or
  * later found
@@ -54,7 +58,7 @@ record BenchmarkOptions(int messages, int rounds, int warmUpRounds, List<Case> t
 		int startupRounds, Set<String> parts,
 		String storage, Path resultsDirectory, String resultsName, boolean histogram, boolean render,
 		List<Path> otherServers, List<String> arguments, int appRounds, List<Integer> scaleHandlers, Duration scaleIdle,
-		@Nullable String childJava, @Nullable Path childFlightRecordings) {
+		int scaleBusyMessages, int scaleLatencyMessages, int scaleLatencyRate, @Nullable String childJava, @Nullable Path childFlightRecordings) {
 
 	static final String USAGE = """
 			Usage: java -jar benchmarks/target/benchmarks.jar [--name=value ...]
@@ -74,6 +78,10 @@ record BenchmarkOptions(int messages, int rounds, int warmUpRounds, List<Case> t
 			  --app-rounds=3           rounds of the application case (raw loops run around the application)
 			  --scale=10,50,200,1000   idle handlers of the scale case (0 is always measured as the base)
 			  --scale-idle-seconds=60  how long the scale case measures each application idle
+			  --scale-busy-messages=50000  messages of each of the five rounds the scale case's busy handler
+			                           is timed on after the idle window (after two such warm-up rounds)
+			  --scale-latency-messages=2000  messages of the busy handler's latency phase, one at a time
+			  --scale-latency-rate=200  their rate, messages per second
 			  --app-jfr=DIR            the application case's processes each write a flight recording there
 			                           (profile settings, execution samples every millisecond)
 			  --child-java=PATH        the java of the scale case's applications (default: this one if it
@@ -139,6 +147,9 @@ record BenchmarkOptions(int messages, int rounds, int warmUpRounds, List<Case> t
 			.filter((count) -> count > 0)
 			.toList();
 		Duration scaleIdle = Duration.ofSeconds(integer(values.remove("scale-idle-seconds"), quick ? 10 : 60));
+		int scaleBusyMessages = integer(values.remove("scale-busy-messages"), 50_000);
+		int scaleLatencyMessages = integer(values.remove("scale-latency-messages"), quick ? 1_000 : 2_000);
+		int scaleLatencyRate = integer(values.remove("scale-latency-rate"), 200);
 		String childJava = values.remove("child-java");
 		String appJfr = values.remove("app-jfr");
 		String only = values.remove("only");
@@ -170,7 +181,8 @@ record BenchmarkOptions(int messages, int rounds, int warmUpRounds, List<Case> t
 		}
 		return new BenchmarkOptions(messages, rounds, warmUpRounds, cases, latencyRate, latencyDuration, latencyWarmUp, latencyRounds,
 				latencyExperiments, startupRounds, parts, storage, resultsDirectory, name, histogram, render,
-				otherServers, List.of(args), appRounds, scaleHandlers, scaleIdle, childJava,
+				otherServers, List.of(args), appRounds, scaleHandlers, scaleIdle, scaleBusyMessages,
+				scaleLatencyMessages, scaleLatencyRate, childJava,
 				(appJfr != null) ? Path.of(appJfr) : null);
 	}
 
@@ -184,7 +196,7 @@ record BenchmarkOptions(int messages, int rounds, int warmUpRounds, List<Case> t
 				this.latencyDuration, this.latencyWarmUp, this.latencyRounds, this.latencyExperiments,
 				this.startupRounds, this.parts, this.storage, this.resultsDirectory, this.resultsName, this.histogram,
 				this.render, this.otherServers, this.arguments, this.appRounds, this.scaleHandlers, this.scaleIdle,
-				this.childJava, this.childFlightRecordings);
+				this.scaleBusyMessages, this.scaleLatencyMessages, this.scaleLatencyRate, this.childJava, this.childFlightRecordings);
 	}
 
 	boolean runs(String part) {
@@ -202,6 +214,8 @@ record BenchmarkOptions(int messages, int rounds, int warmUpRounds, List<Case> t
 		settings.put("startupRounds", this.startupRounds + " (after 1 warm-up round)");
 		settings.put("appRounds", this.appRounds + " (each: Jackson 3 loop, Jackson 2 loop, application, Jackson 2 loop, Jackson 3 loop)");
 		settings.put("scaleHandlers", this.scaleHandlers + " idle handlers, " + this.scaleIdle.toSeconds() + " s idle each");
+		settings.put("scaleBusyHandler", "5 rounds of " + this.scaleBusyMessages + " messages timed (after 2 "
+				+ "warm-up rounds), then " + this.scaleLatencyMessages + " at " + this.scaleLatencyRate + " msg/s for latency");
 		return settings;
 	}
 

@@ -36,6 +36,10 @@ public final class BenchmarkRunner {
 	static final String COMMAND = "./mvnw -B -q -Pbenchmarks -pl benchmarks -am package -DskipTests"
 			+ " && java -Xms1g -Xmx1g -jar benchmarks/target/benchmarks.jar";
 
+	private static final String BUSY_TARGET_NAME = "Busy handler beside %s idle handlers";
+
+	private static final String BUSY_TARGET = "as beside none: msg/s ≥ 0.95×, p99 ≤ × 1.2 + 0.5 ms";
+
 	private BenchmarkRunner() {
 	}
 
@@ -194,6 +198,7 @@ public final class BenchmarkRunner {
 			targets.add(new Target(at + " idle handlers: heap per handler", "< 10 KiB", "-", null));
 			targets.add(new Target(at + " idle handlers on virtual threads: platform threads per handler", "≈ 0 (< 0.01)",
 					"-", null));
+			targets.add(new Target(BUSY_TARGET_NAME.formatted(at), BUSY_TARGET, "-", null));
 			return targets;
 		}
 		List<Report.ScalePoint> both = (virtual != null) ? List.of(platform, virtual) : List.of(platform);
@@ -217,7 +222,31 @@ public final class BenchmarkRunner {
 				(virtual != null) ? format("%.3f (%d live platform threads; %.3f without virtual threads)",
 						virtual.threadsPerHandler(), virtual.threads(), platform.threadsPerHandler()) : "not run (Java < 21)",
 				(virtual != null) ? virtual.threadsPerHandler() < 0.01 : null));
+		targets.add(busyTarget(at, scale, both));
 		return targets;
+	}
+
+	/**
+	 * The busy handler beside the most idle handlers against the application without idle
+	 * handlers in the same threading mode: throughput within 5%, p99 latency within the
+	 * latency case's allowance (× 1.2 + 0.5 ms), in both threading modes.
+	 */
+	private static Target busyTarget(String at, Report.Scale scale, List<Report.ScalePoint> both) {
+		List<String> measured = new ArrayList<>();
+		boolean met = true;
+		for (Report.ScalePoint point : both) {
+			Report.ScalePoint base = scale.point(0, point.virtualThreads());
+			Report.ScaleBusy busy = point.busy();
+			if (busy == null || base == null || base.busy() == null) {
+				return new Target(BUSY_TARGET_NAME.formatted(at), BUSY_TARGET, "-", null);
+			}
+			double p99Limit = base.busy().p99Micros() * 1.2 + 500;
+			met = met && busy.perSecondRatio() >= 0.95 && busy.p99Micros() <= p99Limit;
+			measured.add(format("%s: %.3f× msg/s, p99 %.3f ms (limit %.3f ms)",
+					point.virtualThreads() ? "virtual" : "platform", busy.perSecondRatio(), busy.p99Micros() / 1000,
+					p99Limit / 1000));
+		}
+		return new Target(BUSY_TARGET_NAME.formatted(at), BUSY_TARGET, String.join("; ", measured), met);
 	}
 
 	private static Target ratio(Map<String, Double> ratios, String name, double goal) {

@@ -341,25 +341,70 @@ record Report(Machine machine, List<ThroughputCase> throughput, Map<String, Doub
 	 * in the same threading mode, per handler
 	 * @param threadsPerHandler live platform threads less those of the application without
 	 * handlers in the same threading mode, per handler
+	 * @param busy the busy handler beside the idle ones, after the idle window, or
+	 * {@code null} when not measured
 	 */
 	record ScalePoint(int handlers, boolean virtualThreads, double firstStartMillis, double startMillis,
 			double uptimeMillis, long apiRequests, long apiWrites, Map<String, Long> requestsByKind, double idleCpu,
 			double idleAllocatedBytesPerSecond, Map<String, Double> idleRequestsPerSecond, double serverIdleCpu,
 			int threads, long heapBytes, double closeMillis, double idleJitMillis,
 			@Nullable Map<String, Double> idleCpuByThreads,
-			double heapPerHandlerBytes, double threadsPerHandler) {
+			double heapPerHandlerBytes, double threadsPerHandler, @Nullable ScaleBusy busy) {
 
 		ScalePoint relativeTo(ScalePoint base) {
+			ScaleBusy baseBusy = base.busy;
 			return new ScalePoint(this.handlers, this.virtualThreads, this.firstStartMillis, this.startMillis,
 					this.uptimeMillis, this.apiRequests, this.apiWrites, this.requestsByKind, this.idleCpu,
 					this.idleAllocatedBytesPerSecond, this.idleRequestsPerSecond, this.serverIdleCpu, this.threads,
 					this.heapBytes, this.closeMillis, this.idleJitMillis, this.idleCpuByThreads,
-					(double) (this.heapBytes - base.heapBytes) / this.handlers,
-					(double) (this.threads - base.threads) / this.handlers);
+					(this.handlers > 0) ? (double) (this.heapBytes - base.heapBytes) / this.handlers : Double.NaN,
+					(this.handlers > 0) ? (double) (this.threads - base.threads) / this.handlers : Double.NaN,
+					(this.busy != null && baseBusy != null) ? this.busy.relativeTo(baseBusy) : this.busy);
 		}
 
 		double idleRequestsPerSecondTotal() {
 			return this.idleRequestsPerSecond.values().stream().mapToDouble(Double::doubleValue).sum();
+		}
+
+	}
+
+	/**
+	 * The scale case's busy handler, measured after the idle window while the application's
+	 * idle handlers go on idling: first its throughput on pre-published messages, in
+	 * rounds, then its publish-to-handler latency at a fixed rate. The ratios are against
+	 * the application without idle handlers in the same threading mode (1 for that
+	 * application itself).
+	 *
+	 * @param messages the messages of each throughput round
+	 * @param perSecondRounds each round's messages handled per second, from the first
+	 * handled to the last
+	 * @param perSecond the median of the rounds
+	 * @param latencyMessages the messages of the latency phase, published one at a time
+	 * @param latencyRate their rate, messages per second
+	 * @param p50Micros median latency
+	 * @param p90Micros 90th percentile latency
+	 * @param p99Micros 99th percentile latency
+	 * @param p999Micros 99.9th percentile latency
+	 * @param maxMicros highest latency
+	 * @param perSecondRatio throughput against the application without idle handlers
+	 * @param p50Ratio median latency against the application without idle handlers
+	 * @param p99Ratio 99th percentile latency against the application without idle
+	 * handlers
+	 */
+	record ScaleBusy(long messages, List<Double> perSecondRounds, double perSecond, long latencyMessages,
+			int latencyRate, double p50Micros, double p90Micros, double p99Micros, double p999Micros,
+			double maxMicros, double perSecondRatio, double p50Ratio, double p99Ratio) {
+
+		static ScaleBusy of(long messages, List<Double> perSecondRounds, long latencyMessages, int latencyRate,
+				double p50Micros, double p90Micros, double p99Micros, double p999Micros, double maxMicros) {
+			return new ScaleBusy(messages, perSecondRounds, Stats.median(perSecondRounds), latencyMessages,
+					latencyRate, p50Micros, p90Micros, p99Micros, p999Micros, maxMicros, 1, 1, 1);
+		}
+
+		ScaleBusy relativeTo(ScaleBusy base) {
+			return new ScaleBusy(this.messages, this.perSecondRounds, this.perSecond, this.latencyMessages,
+					this.latencyRate, this.p50Micros, this.p90Micros, this.p99Micros, this.p999Micros, this.maxMicros,
+					this.perSecond / base.perSecond, this.p50Micros / base.p50Micros, this.p99Micros / base.p99Micros);
 		}
 
 	}
@@ -380,7 +425,7 @@ record Report(Machine machine, List<ThroughputCase> throughput, Map<String, Doub
 					.filter((p) -> p.handlers() == 0 && p.virtualThreads() == point.virtualThreads())
 					.findFirst()
 					.orElse(null);
-				points.add((base != null && point.handlers() > 0) ? point.relativeTo(base) : point);
+				points.add((base != null) ? point.relativeTo(base) : point);
 			}
 			return new Scale(java, idleSeconds, points);
 		}

@@ -151,7 +151,11 @@ final class ReportWriter {
 			.append("then two seconds to settle and the idle window: process CPU time (`OperatingSystemMXBean`), bytes ")
 			.append("allocated (`ThreadMXBean`), live platform threads, live heap (class histogram total) and the ")
 			.append("requests it made, pulls included. Heap and threads per handler are against the application ")
-			.append("without handlers in the same threading mode.\n\n");
+			.append("without handlers in the same threading mode. Every application has one more handler, busy ")
+			.append("after the idle window: paused (`NatsHandlerContainerRegistry.pause`) while the benchmark ")
+			.append("pre-publishes its messages, then resumed and timed in the application; its latency messages carry ")
+			.append("the publisher's `System.nanoTime()`, which the application's clock shares (Linux's monotonic ")
+			.append("clock is the machine's).\n\n");
 		if (notes != null) {
 			md.append("## Profiling, changes and before/after\n\n").append(notes.strip()).append("\n");
 		}
@@ -465,6 +469,7 @@ final class ReportWriter {
 				.toList()));
 		}
 		md.append(".\n\n");
+		scaleBusy(md, scale);
 		for (boolean virtual : new boolean[] { false, true }) {
 			Report.ScalePoint point = scale.point(scale.maxHandlers(), virtual);
 			if (point != null && point.idleCpuByThreads() != null && !point.idleCpuByThreads().isEmpty()) {
@@ -477,6 +482,37 @@ final class ReportWriter {
 					.append(".\n\n");
 			}
 		}
+	}
+
+	/**
+	 * The busy handler beside the idle ones: its figures and their ratios to the application
+	 * without idle handlers in the same threading mode, where "do not change" is judged.
+	 */
+	private static void scaleBusy(StringBuilder md, Report.Scale scale) {
+		List<Report.ScalePoint> points = scale.points().stream().filter((p) -> p.busy() != null).toList();
+		if (points.isEmpty()) {
+			return;
+		}
+		Report.ScaleBusy first = points.get(0).busy();
+		md.append(format("A busy handler beside the idle ones, on a stream of its own, in every application (idle in "
+				+ "the idle window): after the idle window, five rounds of %,d messages pre-published while it is "
+				+ "paused, each timed in the application from the first handled to the last (after two such rounds "
+				+ "as a warm-up), the median shown; then %,d "
+				+ "messages published one at a time at %,d msg/s, publish-to-handler latency. × 0 is the ratio to "
+				+ "the application without idle handlers in the same threading mode.%n%n", first.messages(),
+				first.latencyMessages(), first.latencyRate()));
+		md.append("| Idle handlers | threads | busy msg/s | × 0 | rounds | p50 ms | × 0 | p90 ms | p99 ms | × 0 "
+				+ "| p99.9 ms | max ms |\n");
+		md.append("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+		for (Report.ScalePoint p : points) {
+			Report.ScaleBusy busy = p.busy();
+			md.append(format("| %,d | %s | %,.0f | %.3f | %s | %.3f | %.2f | %.3f | %.3f | %.2f | %.3f | %.3f |%n",
+					p.handlers(), p.virtualThreads() ? "virtual" : "platform", busy.perSecond(), busy.perSecondRatio(),
+					String.join(", ", busy.perSecondRounds().stream().map((r) -> format("%,.0f", r)).toList()),
+					busy.p50Micros() / 1000, busy.p50Ratio(), busy.p90Micros() / 1000, busy.p99Micros() / 1000,
+					busy.p99Ratio(), busy.p999Micros() / 1000, busy.maxMicros() / 1000));
+		}
+		md.append("\n");
 	}
 
 	private static void row(StringBuilder md, String name, String value) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import io.github.natsjetstream.listener.NatsHandlerContainerRegistry;
 import io.nats.client.Connection;
 
 import org.springframework.boot.Banner;
@@ -23,12 +24,14 @@ import org.springframework.context.support.GenericApplicationContext;
 /**
  * The scale case's application, run by the benchmarks as a process of its own: the
  * starter with full auto-configuration, 20 streams ({@code nats.jetstream.streams.*}) and
- * {@code scale.handlers} idle {@link ScaleHandler handlers} over them. It prints
- * {@code BENCH STARTED millis=...} once {@code SpringApplication.run} has returned, then
- * follows commands on standard input: {@code IDLE <seconds>} waits two seconds and until the JIT
- * compilers are idle, prints {@code BENCH IDLE-START}, measures the process idle for that long and prints
- * {@code BENCH IDLE ...}; {@code EXIT} (or the end of the input) closes the context,
- * prints {@code BENCH CLOSED millis=...} and ends the process.
+ * {@code scale.handlers} idle {@link ScaleHandler handlers} over them, and one
+ * {@link ScaleBusyHandler busy handler} on a stream of its own (idle too until the busy
+ * phases). It prints {@code BENCH STARTED millis=...} once {@code SpringApplication.run}
+ * has returned, then follows commands on standard input: {@code IDLE <seconds>} waits two
+ * seconds and until the JIT compilers are idle, prints {@code BENCH IDLE-START}, measures
+ * the process idle for that long and prints {@code BENCH IDLE ...}; the busy phases'
+ * commands ({@link ScaleBusyPhases}); {@code EXIT} (or the end of the input) closes the
+ * context, prints {@code BENCH CLOSED millis=...} and ends the process.
  * <p>
  * Arguments: Spring Boot's ({@code --nats.servers=...}, {@code --scale.handlers=N},
  * {@code --spring.threads.virtual.enabled=true}).
@@ -62,6 +65,8 @@ public final class ScaleApplication {
 			properties.put("nats.jetstream.streams." + ScaleSubjects.stream(i) + ".subjects",
 					ScaleSubjects.streamSubjects(i));
 		}
+		properties.put("nats.jetstream.streams." + ScaleSubjects.BUSY_STREAM + ".subjects",
+				ScaleSubjects.BUSY_PREFIX + ".>");
 		long started = System.nanoTime();
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(ScaleConfiguration.class)
 			.web(WebApplicationType.NONE)
@@ -71,6 +76,7 @@ public final class ScaleApplication {
 			.initializers((applicationContext) -> {
 				GenericApplicationContext generic = (GenericApplicationContext) applicationContext;
 				generic.registerBean("scaleSubjects", ScaleSubjects.class, ScaleSubjects::new);
+				generic.registerBean("scaleBusy", ScaleBusyHandler.class, ScaleBusyHandler::new);
 				for (int i = 0; i < count; i++) {
 					generic.registerBean(String.format(Locale.ROOT, "scale%04d", i), ScaleHandler.class,
 							ScaleHandler::new);
@@ -81,9 +87,18 @@ public final class ScaleApplication {
 		context.getBean(Connection.class).flush(Duration.ofSeconds(10));
 		print("STARTED millis=%.1f uptimeMillis=%d", millis, ManagementFactory.getRuntimeMXBean().getUptime());
 		BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+		ScaleBusyPhases busy = new ScaleBusyPhases(context.getBean(NatsHandlerContainerRegistry.class),
+				context.getBean(ScaleBusyHandler.class));
 		String command;
-		while ((command = in.readLine()) != null && command.startsWith("IDLE")) {
-			idle(Duration.ofSeconds(Long.parseLong(command.substring("IDLE".length()).trim())));
+		while ((command = in.readLine()) != null && !command.equals("EXIT")) {
+			String[] words = command.trim().split("\\s+");
+			switch (words[0]) {
+				case "IDLE" -> idle(Duration.ofSeconds(Long.parseLong(words[1])));
+				case ScaleBusyPhases.PAUSE -> busy.pause();
+				case ScaleBusyPhases.THROUGHPUT -> busy.throughput(Long.parseLong(words[1]));
+				case ScaleBusyPhases.LATENCY -> busy.latency(Long.parseLong(words[1]));
+				default -> throw new IllegalArgumentException("Unknown command '" + command + "'");
+			}
 		}
 		long closing = System.nanoTime();
 		context.close();
@@ -142,7 +157,12 @@ public final class ScaleApplication {
 		return HeapProbe.allocatedByThread().values().stream().mapToLong(Long::longValue).sum();
 	}
 
-	private static void print(String format, Object... args) {
+	/**
+	 * Print a line of the protocol: {@code BENCH } and the formatted text.
+	 * @param format the format
+	 * @param args its arguments
+	 */
+	static void print(String format, Object... args) {
 		System.out.println("BENCH " + String.format(Locale.ROOT, format, args));
 		System.out.flush();
 	}

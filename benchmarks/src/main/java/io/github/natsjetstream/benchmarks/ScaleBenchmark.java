@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import io.github.natsjetstream.benchmarks.Report.Scale;
+import io.github.natsjetstream.benchmarks.Report.ScaleBusy;
 import io.github.natsjetstream.benchmarks.Report.ScalePoint;
 import org.jspecify.annotations.Nullable;
 
@@ -24,8 +25,10 @@ import org.jspecify.annotations.Nullable;
  * {@code SpringApplication.run} takes, its JetStream API requests (writes must be none),
  * then, idle, the process's CPU time and allocation rate, its live platform threads, its
  * live heap (class histogram total), the API requests it makes and the server's CPU time;
- * and the time closing the context takes. Heap and threads per handler are measured
- * against the application with no handlers in the same threading mode.
+ * then, its idle handlers idling on, the throughput and latency of its one busy handler
+ * ({@link ScaleBusyDriver}); and the time closing the context takes. Heap and threads per
+ * handler, and the busy handler's figures, are measured against the application with no
+ * idle handlers in the same threading mode (every application has the busy handler).
  */
 final class ScaleBenchmark {
 
@@ -39,6 +42,8 @@ final class ScaleBenchmark {
 
 	private final Path module;
 
+	private final ScaleBusyDriver busy;
+
 	private int sequence;
 
 	ScaleBenchmark(BenchmarkOptions options, JetStreamFixture fixture, String url) {
@@ -46,6 +51,8 @@ final class ScaleBenchmark {
 		this.fixture = fixture;
 		this.url = url;
 		this.module = Files.isDirectory(Path.of("benchmarks")) ? Path.of("benchmarks") : Path.of(".");
+		this.busy = new ScaleBusyDriver(fixture, options.scaleBusyMessages(), options.scaleLatencyMessages(),
+				options.scaleLatencyRate());
 	}
 
 	Scale run() throws Exception {
@@ -100,6 +107,7 @@ final class ScaleBenchmark {
 			double seconds = (System.nanoTime() - idleStarted) / 1e9;
 			long serverCpu = MachineProbe.serverCpuNanos() - serverCpuBefore;
 			Map<String, Long> idleRequests = ApiRequestCounter.between(idleBefore, counter.snapshot());
+			ScaleBusy busy = this.busy.run(child);
 			child.send("EXIT");
 			Map<String, String> closed = ChildProcess.values(child.await("CLOSED", START_TIMEOUT));
 			Map<String, Double> idleCpuByThreads = new TreeMap<>();
@@ -115,7 +123,8 @@ final class ScaleBenchmark {
 					Double.parseDouble(idle.get("allocatedPerSecond")), idleRequestsPerSecond,
 					(serverCpuBefore >= 0) ? serverCpu / 1e9 / seconds : Double.NaN,
 					Integer.parseInt(idle.get("threads")), Long.parseLong(idle.get("heapBytes")),
-					Double.parseDouble(closed.get("millis")), jitMillis(child), idleCpuByThreads, Double.NaN, Double.NaN);
+					Double.parseDouble(closed.get("millis")), jitMillis(child), idleCpuByThreads, Double.NaN, Double.NaN,
+					busy);
 			System.out.printf(
 					"scale      %,5d handlers  restart, %-8s  %,7.0f ms  api %4d (writes %d)  idle %5.2f%% CPU %,8.1f KiB/s  %5.1f req/s  server %5.2f%%  threads %4d  heap %,6.1f MiB  close %,6.0f ms%n",
 					handlers, virtual ? "virtual" : "platform", point.startMillis(), point.apiRequests(),
@@ -127,6 +136,7 @@ final class ScaleBenchmark {
 				System.out.println("scale                      idle CPU by threads: " + idleCpuByThreads + ", JVM "
 						+ child.seen("IDLE-VM"));
 			}
+			ScaleBusyDriver.print(busy);
 			return point;
 		}
 	}
@@ -151,6 +161,7 @@ final class ScaleBenchmark {
 		for (int i = 0; i < ScaleSubjects.STREAMS; i++) {
 			this.fixture.deleteStream(ScaleSubjects.stream(i));
 		}
+		this.fixture.deleteStream(ScaleSubjects.BUSY_STREAM);
 	}
 
 	/**

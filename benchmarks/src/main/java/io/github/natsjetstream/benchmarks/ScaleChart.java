@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Draws the scale case as an SVG image: one small chart per figure (restart time, idle
- * CPU, idle allocation, idle requests, platform threads, heap per handler) against the
+ * CPU, idle allocation, idle requests, platform threads, heap per handler, and the busy
+ * handler's throughput and latency against the application without idle ones) against the
  * number of handlers on a logarithmic axis, platform threads and virtual threads as two
  * lines, the issue's target as a red line where it has one. Hand-written SVG, no library.
  */
@@ -46,7 +47,13 @@ final class ScaleChart {
 				new Panel("Idle allocation (KiB/s)", (p) -> p.idleAllocatedBytesPerSecond() / 1024, null),
 				new Panel("Idle API requests per second", ScalePoint::idleRequestsPerSecondTotal, null),
 				new Panel("Live platform threads", ScalePoint::threads, null),
-				new Panel("Heap per handler (KiB)", (p) -> p.heapPerHandlerBytes() / 1024, 10.0));
+				new Panel("Heap per handler (KiB)", (p) -> p.heapPerHandlerBytes() / 1024, 10.0),
+				new Panel("Busy handler msg/s (× 0 idle)", (p) -> busy(p, Report.ScaleBusy::perSecondRatio),
+						0.95),
+				new Panel("Busy p50 latency (× 0 idle)", (p) -> busy(p, Report.ScaleBusy::p50Ratio),
+						null),
+				new Panel("Busy p99 latency (× 0 idle)", (p) -> busy(p, Report.ScaleBusy::p99Ratio),
+						null));
 		List<ScalePoint> points = scale.points().stream().filter((p) -> p.handlers() > 0).toList();
 		int rows = (panels.size() + COLUMNS - 1) / COLUMNS;
 		int width = COLUMNS * PANEL_WIDTH;
@@ -63,6 +70,10 @@ final class ScaleChart {
 		}
 		svg.append("</svg>\n");
 		return svg.toString();
+	}
+
+	private static double busy(ScalePoint point, ToDoubleFunction<Report.ScaleBusy> figure) {
+		return (point.busy() != null) ? figure.applyAsDouble(point.busy()) : Double.NaN;
 	}
 
 	private static void legend(StringBuilder svg, int width) {

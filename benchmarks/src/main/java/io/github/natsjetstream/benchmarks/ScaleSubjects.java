@@ -4,12 +4,19 @@ import java.util.Locale;
 
 /**
  * Hands out the subjects of the scale case's handlers in turn: handler {@code n} consumes
- * {@code scale.s<n % streams>.h<n>} of stream {@code SCALE_<n % streams>}.
+ * {@code scale.s<n % streams>.h<n>} of stream {@code SCALE_<n % streams>}. The busy
+ * handler has a stream of its own, {@code SCALE_BUSY} ({@code scale.busy.>}).
  */
 public final class ScaleSubjects {
 
 	/** How many streams the handlers spread over. */
 	static final int STREAMS = 20;
+
+	/** The busy handler's stream. */
+	static final String BUSY_STREAM = "SCALE_BUSY";
+
+	/** The prefix of the busy handler's subjects, {@code scale.busy.r0} to {@code .r9}. */
+	static final String BUSY_PREFIX = "scale.busy";
 
 	private int next;
 
