@@ -18,8 +18,6 @@ import org.springframework.util.Assert;
  * @param maxOutstandingPulls how many pulls a worker keeps outstanding at once
  * @param pollTimeout how long a worker collecting a batch waits for the next message before
  * it looks at its pulls again
- * @param idleWait the longest an idle worker waits for a message before it looks whether
- * the client reconnected, which loses the pulls on a restarted server
  * @param subscribeRetryDelay how long a worker waits before subscribing again after a
  * failure
  * @param drainPoll how long a stopping worker waits for each message that may still
@@ -36,7 +34,7 @@ import org.springframework.util.Assert;
  * @author NATS JetStream Spring Boot Starter contributors
  */
 public record ContainerOptions(Duration pullExpiry, Duration idlePullExpiry, Duration pullGrace, int maxBatchSize,
-		int maxOutstandingPulls, Duration pollTimeout, Duration idleWait, Duration subscribeRetryDelay,
+		int maxOutstandingPulls, Duration pollTimeout, Duration subscribeRetryDelay,
 		Duration drainPoll, Duration drainQuiet, Duration consumerCheckInterval, Duration idleConsumerCheckInterval,
 		Duration shutdownTimeout, boolean virtualThreads) {
 
@@ -45,7 +43,7 @@ public record ContainerOptions(Duration pullExpiry, Duration idlePullExpiry, Dur
 	 * virtual threads (off), which come from the configuration.
 	 */
 	public static final ContainerOptions DEFAULTS = new ContainerOptions(Duration.ofSeconds(1), Duration.ofSeconds(30),
-			Duration.ofMillis(500), 500, 2, Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofSeconds(1),
+			Duration.ofMillis(500), 500, 2, Duration.ofMillis(100), Duration.ofSeconds(1),
 			Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofMinutes(5),
 			Duration.ofSeconds(30), false);
 
@@ -65,7 +63,7 @@ public record ContainerOptions(Duration pullExpiry, Duration idlePullExpiry, Dur
 	 */
 	public ContainerOptions withShutdownTimeout(Duration timeout) {
 		return new ContainerOptions(this.pullExpiry, this.idlePullExpiry, this.pullGrace, this.maxBatchSize,
-				this.maxOutstandingPulls, this.pollTimeout, this.idleWait, this.subscribeRetryDelay, this.drainPoll,
+				this.maxOutstandingPulls, this.pollTimeout, this.subscribeRetryDelay, this.drainPoll,
 				this.drainQuiet, this.consumerCheckInterval, this.idleConsumerCheckInterval, timeout,
 				this.virtualThreads);
 	}
@@ -77,7 +75,7 @@ public record ContainerOptions(Duration pullExpiry, Duration idlePullExpiry, Dur
 	 */
 	public ContainerOptions withVirtualThreads(boolean virtual) {
 		return new ContainerOptions(this.pullExpiry, this.idlePullExpiry, this.pullGrace, this.maxBatchSize,
-				this.maxOutstandingPulls, this.pollTimeout, this.idleWait, this.subscribeRetryDelay, this.drainPoll,
+				this.maxOutstandingPulls, this.pollTimeout, this.subscribeRetryDelay, this.drainPoll,
 				this.drainQuiet, this.consumerCheckInterval, this.idleConsumerCheckInterval, this.shutdownTimeout,
 				virtual);
 	}

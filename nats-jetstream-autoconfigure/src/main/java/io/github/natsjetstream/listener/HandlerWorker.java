@@ -43,10 +43,10 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * An idle worker costs next to nothing: once a pull ended without a message, the worker
  * sends long pulls ({@link PullTracker}), which the server answers at once when a message
- * comes, and waits for a message until a pull is due, or a few seconds at most to notice
- * a reconnection, after which it pulls again (a restarted server lost its pulls). A stop
- * wakes it at once; it then ends its long pull by unsubscribing, and a message the server
- * sent at that very moment comes back after its ack wait.
+ * comes, and waits for a message until a pull is due. A reconnection wakes it to pull
+ * again ({@link #pullsLost()}: a restarted server lost its pulls). A stop wakes it at
+ * once; it then ends its long pull by unsubscribing, and a message the server sent at
+ * that very moment comes back after its ack wait.
  * <p>
  * Pulled messages wait in the subscription for their turn while their ack wait runs. So
  * while the worker handles a message, the keep-alive takes what arrived meanwhile into the
@@ -100,15 +100,17 @@ final class HandlerWorker implements Runnable {
 
 	private final WorkerPulls pullRequests;
 
-	private long reconnectsAtPull;
+	private volatile boolean pullsLost;
 
 	/**
-	 * Guards {@link #waitingThread}, so that a stop interrupts the worker only while it
-	 * waits for a message, never in a handler.
+	 * Guards {@link #waitingThread} and {@link #woken}, so that a stop or a reconnection
+	 * interrupts the worker only while it waits for a message, never in a handler.
 	 */
 	private final Object wakeMonitor = new Object();
 
 	private @Nullable Thread waitingThread;
+
+	private boolean woken;
 
 	private final ContainerOptions options;
 
@@ -225,7 +227,6 @@ final class HandlerWorker implements Runnable {
 	private void runSubscribed() throws InterruptedException {
 		JetStreamSubscription subscription = null;
 		try {
-			this.reconnectsAtPull = this.pullRequests.reconnects().getAsLong();
 			subscription = this.subscriptionSource.subscribe();
 			this.subscription = subscription;
 			List<Message> leftover = consume(subscription);
@@ -308,7 +309,10 @@ final class HandlerWorker implements Runnable {
 		this.subscriptionLock.lockInterruptibly();
 		try {
 			long now = System.nanoTime();
-			forgetPullsIfReconnected();
+			if (this.pullsLost) {
+				this.pullsLost = false;
+				this.pulls.reset();
+			}
 			if (this.pulls.shouldPull(now, subscription.getPendingMessageCount() + this.waiting.size())) {
 				subscription.pull(this.pullRequests.next(this.pulls.idle()));
 				this.pulls.pulled(now);
@@ -339,31 +343,16 @@ final class HandlerWorker implements Runnable {
 	}
 
 	/**
-	 * Forget the outstanding pulls when the client reconnected since they were sent: a
-	 * restarted server does not hold them any more. Called with the subscription's lock
-	 * held.
-	 */
-	private void forgetPullsIfReconnected() {
-		long reconnects = this.pullRequests.reconnects().getAsLong();
-		if (reconnects != this.reconnectsAtPull) {
-			this.reconnectsAtPull = reconnects;
-			this.pulls.reset();
-		}
-	}
-
-	/**
-	 * Return how long to wait for a message before the pulls are due again: when the
-	 * first outstanding pull ends, but no longer than the idle wait, after which the
-	 * worker looks whether the client reconnected.
+	 * Return how long to wait for a message before the pulls are due again.
 	 */
 	private long untilPullDue(long now) {
-		long wait = this.pulls.nextDue(now) - now;
-		return Math.max(MIN_WAIT_NANOS, Math.min(wait, this.options.idleWait().toNanos()));
+		return Math.max(MIN_WAIT_NANOS, this.pulls.nextDue(now) - now);
 	}
 
 	/**
-	 * Wait for the next message where a stop can wake the worker.
-	 * @return the message, or {@code null} when none arrived in time or the worker stops
+	 * Wait for the next message where a stop or a reconnection can wake the worker.
+	 * @return the message, or {@code null} when none arrived in time or the worker was
+	 * woken
 	 */
 	private @Nullable Message awaitNext(JetStreamSubscription subscription, long timeoutNanos)
 			throws InterruptedException {
@@ -377,18 +366,21 @@ final class HandlerWorker implements Runnable {
 			return next(subscription, Duration.ofNanos(timeoutNanos));
 		}
 		catch (InterruptedException ex) {
-			if (!this.stopping) {
-				throw ex;
+			synchronized (this.wakeMonitor) {
+				if (!this.woken) {
+					throw ex;
+				}
 			}
 			return null;
 		}
 		finally {
 			synchronized (this.wakeMonitor) {
 				this.waitingThread = null;
-			}
-			if (this.stopping) {
-				// A stop's interrupt that came as the wait ended must not reach a handler.
-				Thread.interrupted();
+				if (this.woken) {
+					this.woken = false;
+					// An interrupt of ours that came as the wait ended must not reach a handler.
+					Thread.interrupted();
+				}
 			}
 		}
 	}
@@ -704,9 +696,23 @@ final class HandlerWorker implements Runnable {
 	void stop() {
 		this.stopping = true;
 		this.stopSignal.countDown();
+		wake();
+	}
+
+	/**
+	 * Tell the worker that the server may have lost its outstanding pulls (the client
+	 * reconnected): it pulls again at once, waking if it waits for a message.
+	 */
+	void pullsLost() {
+		this.pullsLost = true;
+		wake();
+	}
+
+	private void wake() {
 		synchronized (this.wakeMonitor) {
 			Thread waiting = this.waitingThread;
-			if (waiting != null) {
+			if (waiting != null && !this.woken) {
+				this.woken = true;
 				waiting.interrupt();
 			}
 		}

@@ -26,7 +26,6 @@ import io.github.natsjetstream.support.NatsJetStreamException;
 import io.github.natsjetstream.support.ServerFeature;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamSubscription;
-import io.nats.client.Connection;
 import io.nats.client.PullRequestOptions;
 import io.nats.client.PullSubscribeOptions;
 import io.nats.client.api.ConsumerConfiguration;
@@ -305,10 +304,8 @@ public class NatsHandlerContainer {
 		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("nats-" + this.endpoint.id() + "-");
 		executor.setVirtualThreads(this.options.virtualThreads());
 		int batch = this.options.batchSize(settings.maxAckPending(), settings.concurrency());
-		Connection connection = this.resources.connection();
 		WorkerPulls pullRequests = new WorkerPulls(pullRequest(batch, this.options.pullExpiry(), settings),
-				pullRequest(batch, this.options.idlePullExpiry(), settings),
-				() -> connection.getStatistics().getReconnects());
+				pullRequest(batch, this.options.idlePullExpiry(), settings));
 		List<HandlerWorker> workers = new ArrayList<>(settings.concurrency());
 		for (int i = 0; i < settings.concurrency(); i++) {
 			PullTracker pulls = new PullTracker(batch, this.options.pullExpiry().toNanos(),
@@ -462,6 +459,15 @@ public class NatsHandlerContainer {
 			}
 		}, "nats-" + this.endpoint.id() + "-stop");
 		waiter.start();
+	}
+
+	/**
+	 * Tell the workers that the server may have lost their outstanding pulls: the client
+	 * reconnected, and a restarted server holds no pull sent before. They pull again at
+	 * once.
+	 */
+	void pullsLost() {
+		this.workers.forEach(HandlerWorker::pullsLost);
 	}
 
 	/**

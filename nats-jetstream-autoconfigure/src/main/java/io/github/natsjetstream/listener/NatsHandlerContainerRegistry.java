@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.natsjetstream.config.InvalidHandlerException;
 import io.github.natsjetstream.config.NatsHandlerEndpoint;
+import io.nats.client.ConnectionListener;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -44,6 +45,16 @@ public class NatsHandlerContainerRegistry implements SmartLifecycle, DisposableB
 	private final Map<String, NatsHandlerContainer> containers = Collections.synchronizedMap(new LinkedHashMap<>());
 
 	private volatile boolean running;
+
+	/**
+	 * Once the client has reconnected and subscribed again, the workers pull again: a
+	 * restarted server holds none of the pulls sent before.
+	 */
+	private final ConnectionListener resubscribed = (connection, event) -> {
+		if (event == ConnectionListener.Events.RESUBSCRIBED) {
+			getContainers().forEach(NatsHandlerContainer::pullsLost);
+		}
+	};
 
 	/**
 	 * Create a new registry.
@@ -167,6 +178,7 @@ public class NatsHandlerContainerRegistry implements SmartLifecycle, DisposableB
 
 	@Override
 	public void start() {
+		this.resources.connection().addConnectionListener(this.resubscribed);
 		for (NatsHandlerContainer container : getContainers()) {
 			if (container.getEndpoint().settings().autoStartup()) {
 				container.start();
@@ -178,12 +190,14 @@ public class NatsHandlerContainerRegistry implements SmartLifecycle, DisposableB
 	@Override
 	public void stop() {
 		this.running = false;
+		this.resources.connection().removeConnectionListener(this.resubscribed);
 		getContainers().forEach(NatsHandlerContainer::stop);
 	}
 
 	@Override
 	public void stop(Runnable callback) {
 		this.running = false;
+		this.resources.connection().removeConnectionListener(this.resubscribed);
 		List<NatsHandlerContainer> running = new ArrayList<>(getContainers().stream()
 			.filter(NatsHandlerContainer::isRunning)
 			.toList());

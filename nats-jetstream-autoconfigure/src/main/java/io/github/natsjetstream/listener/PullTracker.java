@@ -24,6 +24,8 @@ import java.util.ArrayDeque;
  */
 final class PullTracker {
 
+	private static final long RENEW_BEFORE_NANOS = 100_000_000L;
+
 	private final int batchSize;
 
 	private final long expiresNanos;
@@ -71,7 +73,9 @@ final class PullTracker {
 	/**
 	 * Return whether a new pull should be requested now: when fewer than a quarter of a
 	 * batch is still to come from the server, at most a batch has arrived but waits to
-	 * be handled, and another pull may be outstanding. Counting what has arrived (rather
+	 * be handled, and another pull may be outstanding. A pull about to expire counts as
+	 * ended here, so that the next is on the server before it expires: a worker whose
+	 * messages come slowly is never left without a pull for the grace of the last one. Counting what has arrived (rather
 	 * than only what has been handled) asks for the next messages while the worker is
 	 * still busy with the last ones, as jnats' own {@code consume()} does, so the server
 	 * is never left without a pull; capping what waits keeps slow handlers from holding
@@ -85,8 +89,15 @@ final class PullTracker {
 		if (this.idle && this.pulledOnce && now - this.lastPulledAt < this.expiresNanos) {
 			return false;
 		}
-		return this.pulls.size() < this.maxOutstandingPulls && this.requested - arrived < this.threshold
-				&& arrived < this.batchSize;
+		int live = 0;
+		long stillToCome = 0;
+		for (Pull pull : this.pulls) {
+			if (pull.isLive(now)) {
+				live++;
+				stillToCome += pull.remaining;
+			}
+		}
+		return live < this.maxOutstandingPulls && stillToCome - arrived < this.threshold && arrived < this.batchSize;
 	}
 
 	/**
@@ -112,16 +123,24 @@ final class PullTracker {
 
 	/**
 	 * Return when a pull may be due without any message arriving first: when the first
-	 * outstanding pull ends, or, with none outstanding, when an idle worker may pull
-	 * again.
+	 * outstanding pull is about to expire or has ended, or, with none outstanding, when an
+	 * idle worker may pull again.
 	 * @param now the current {@link System#nanoTime()}
 	 * @return the {@link System#nanoTime()} at which to look at the pulls again
 	 */
 	long nextDue(long now) {
 		expire(now);
-		Pull oldest = this.pulls.peek();
-		if (oldest != null) {
-			return oldest.expiresAt + this.graceNanos + 1;
+		long due = Long.MAX_VALUE;
+		boolean any = false;
+		for (Pull pull : this.pulls) {
+			long at = pull.isLive(now) ? pull.renewAt() : pull.expiresAt + this.graceNanos + 1;
+			if (!any || at - due < 0) {
+				due = at;
+				any = true;
+			}
+		}
+		if (any) {
+			return due;
 		}
 		return (this.idle && this.pulledOnce) ? this.lastPulledAt + this.expiresNanos : now;
 	}
@@ -241,6 +260,18 @@ final class PullTracker {
 			this.expiresAt = expiresAt;
 			this.remaining = remaining;
 			this.idle = idle;
+		}
+
+		/**
+		 * Return when the pull is about to expire: a tenth of its expiry before, at most
+		 * 100ms.
+		 */
+		long renewAt() {
+			return this.expiresAt - Math.min(RENEW_BEFORE_NANOS, (this.expiresAt - this.requestedAt) / 10);
+		}
+
+		boolean isLive(long now) {
+			return now - renewAt() < 0;
 		}
 
 	}

@@ -1,26 +1,20 @@
 package io.github.natsjetstream.listener;
 
-import java.util.function.LongSupplier;
-
 import io.nats.client.PullRequestOptions;
 import org.springframework.util.Assert;
 
 /**
- * The pull requests a container's workers send, and what tells them that the server may
- * have lost the ones outstanding.
+ * The pull requests a container's workers send.
  *
  * @param busy the pull of a worker that messages come to: a short expiry
  * @param idle the pull of an idle worker: a long expiry
- * @param reconnects counts the client's reconnections; a server that restarted holds no
- * pull sent before, so a worker pulls again after one
  * @author NATS JetStream Spring Boot Starter contributors
  */
-record WorkerPulls(PullRequestOptions busy, PullRequestOptions idle, LongSupplier reconnects) {
+record WorkerPulls(PullRequestOptions busy, PullRequestOptions idle) {
 
 	WorkerPulls {
 		Assert.notNull(busy, "'busy' must not be null");
 		Assert.notNull(idle, "'idle' must not be null");
-		Assert.notNull(reconnects, "'reconnects' must not be null");
 	}
 
 	/**

@@ -69,6 +69,30 @@ class IdleHandlerTests {
 		}
 	}
 
+	@Test
+	void anIdleHandlerPullsAgainAsSoonAsTheClientIsBackOnARestartedServer() throws Exception {
+		try (NatsServer server = NatsServer.builder().build().start()) {
+			List<String> handled = new CopyOnWriteArrayList<>();
+			runner(server).withBean(Idler.class, () -> new Idler(handled)).run((context) -> {
+				assertThat(context).hasNotFailed();
+				try (Connection before = HandlerContexts.connect(server)) {
+					PullRequests pulls = new PullRequests(before);
+					await().atMost(HandlerContexts.patience()).until(() -> pulls.longPullsFrom() >= 1);
+				}
+				// The restarted server holds none of the pulls sent before.
+				server.restart();
+				Connection application = context.getBean(Connection.class);
+				await().atMost(HandlerContexts.patience())
+					.until(() -> application.getStatus() == Connection.Status.CONNECTED);
+				try (Connection after = HandlerContexts.connect(server)) {
+					HandlerContexts.publish(after.jetStream(), "idle.after-restart", "after-restart");
+					// Well within the 30s expiry of the long pull lost with the server.
+					await().atMost(Duration.ofSeconds(10)).until(() -> handled.contains("after-restart"));
+				}
+			});
+		}
+	}
+
 	private static ApplicationContextRunner runner(NatsServer server) {
 		return HandlerContexts.runner(server).withPropertyValues("nats.jetstream.streams.IDLE.subjects=idle.>");
 	}

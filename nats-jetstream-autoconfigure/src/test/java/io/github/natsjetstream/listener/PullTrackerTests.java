@@ -109,7 +109,8 @@ class PullTrackerTests {
 		assertThat(this.tracker.longPullOutstanding(ended)).isTrue();
 		assertThat(this.tracker.allShortEnded(ended)).isTrue();
 		assertThat(this.tracker.allEnded(ended + 2 * SECOND)).isFalse();
-		assertThat(this.tracker.nextDue(ended)).isEqualTo(ended + 30 * SECOND + SECOND / 5 + 1);
+		// Renewed a tenth of a second before it expires.
+		assertThat(this.tracker.nextDue(ended)).isEqualTo(ended + 30 * SECOND - SECOND / 10);
 		assertThat(this.tracker.allEnded(ended + 30 * SECOND + SECOND / 5 + 1)).isTrue();
 	}
 
@@ -124,11 +125,10 @@ class PullTrackerTests {
 		receive(75);
 		assertThat(this.tracker.shouldPull(ended + 6, 0)).isTrue();
 		this.tracker.pulled(ended + 6);
-		assertThat(this.tracker.nextDue(ended + 6)).isEqualTo(ended + 30 * SECOND + SECOND / 5 + 1);
 		receive(24);
-		// The long pull is complete; the short one ends a second after its request.
+		// The long pull is complete; the short one is renewed 0.9 seconds after its request.
 		assertThat(this.tracker.longPullOutstanding(ended + 6)).isFalse();
-		assertThat(this.tracker.nextDue(ended + 6)).isEqualTo(ended + 6 + SECOND + SECOND / 5 + 1);
+		assertThat(this.tracker.nextDue(ended + 6)).isEqualTo(ended + 6 + SECOND - SECOND / 10);
 	}
 
 	@Test
@@ -158,6 +158,22 @@ class PullTrackerTests {
 		this.tracker.pulled(0);
 		this.tracker.idlePullEnded();
 		assertThat(this.tracker.allEnded(1)).isFalse();
+	}
+
+	@Test
+	void aPullAboutToExpireIsRenewedSoThatTheServerAlwaysHoldsOne() {
+		this.tracker.pulled(0);
+		this.tracker.pulled(0);
+		receive(10);
+		long renewAt = SECOND - SECOND / 10;
+		assertThat(this.tracker.nextDue(0)).isEqualTo(renewAt);
+		assertThat(this.tracker.shouldPull(renewAt - 1, 0)).isFalse();
+		assertThat(this.tracker.shouldPull(renewAt, 0)).isTrue();
+		this.tracker.pulled(renewAt);
+		this.tracker.pulled(renewAt);
+		// The expired pulls still count until their grace has passed: messages may be on the way.
+		assertThat(this.tracker.received(SECOND)).isZero();
+		assertThat(this.tracker.shouldPull(SECOND, 0)).isFalse();
 	}
 
 	private void receive(int messages) {
