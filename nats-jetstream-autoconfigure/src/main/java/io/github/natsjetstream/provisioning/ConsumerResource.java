@@ -31,9 +31,13 @@ final class ConsumerResource implements ProvisionedResource<ConsumerConfiguratio
 
 	private final ManagedMetadata managedMetadata;
 
-	ConsumerResource(JetStreamManagement management, String stream, ConsumerConfiguration declaration, String handler,
-			Map<String, ServerFeature> requiredFeatures, ManagedMetadata managedMetadata) {
+	private final ConsumerListings listings;
+
+	ConsumerResource(JetStreamManagement management, ConsumerListings listings, String stream,
+			ConsumerConfiguration declaration, String handler, Map<String, ServerFeature> requiredFeatures,
+			ManagedMetadata managedMetadata) {
 		this.management = management;
+		this.listings = listings;
 		this.stream = stream;
 		this.declaration = declaration;
 		this.handler = handler;
@@ -68,6 +72,10 @@ final class ConsumerResource implements ProvisionedResource<ConsumerConfiguratio
 
 	@Override
 	public @Nullable ConsumerConfiguration read() throws IOException, JetStreamApiException {
+		ConsumerConfiguration listed = this.listings.take(this.stream, this.declaration.getDurable());
+		if (listed != null) {
+			return listed;
+		}
 		try {
 			return this.management.getConsumerInfo(this.stream, this.declaration.getDurable())
 				.getConsumerConfiguration();

@@ -52,6 +52,8 @@ public class JetStreamProvisioner implements SmartInitializingSingleton {
 
 	private final Supplier<? extends Collection<NatsKeyValue>> keyValues;
 
+	private final ConsumerListings consumerListings;
+
 	private final Object monitor = new Object();
 
 	private boolean provisioned;
@@ -81,6 +83,7 @@ public class JetStreamProvisioner implements SmartInitializingSingleton {
 		Assert.notNull(keyValues, "'keyValues' must not be null");
 		this.resourceProvisioner = new ResourceProvisioner(connection, jetStreamManagement, features);
 		this.jetStreamManagement = jetStreamManagement;
+		this.consumerListings = new ConsumerListings(jetStreamManagement);
 		this.keyValueManagement = keyValueManagement;
 		this.report = report;
 		this.managedMetadata = managedMetadata;
@@ -154,7 +157,7 @@ public class JetStreamProvisioner implements SmartInitializingSingleton {
 		Assert.notNull(consumer, "'consumer' must not be null");
 		ProvisioningMode mode = this.report.getMode();
 		ProvisioningResult result = this.resourceProvisioner.apply(new ConsumerResource(this.jetStreamManagement,
-				stream, consumer, handler, requiredFeatures, this.managedMetadata), mode);
+				this.consumerListings, stream, consumer, handler, requiredFeatures, this.managedMetadata), mode);
 		this.report.add(result);
 		log(result, mode);
 		return result;

@@ -142,6 +142,33 @@ class ConsumerProvisioningTests {
 		}
 	}
 
+	@Test
+	void anUnchangedRestartReadsTheDurablesOfAStreamWithOneListing() throws Exception {
+		ApplicationContextRunner runner = this.contextRunner
+			.withPropertyValues("nats.jetstream.streams.LISTED.subjects=listed.>")
+			.withBean("firstHandler", ListedHandlers.First.class, ListedHandlers.First::new)
+			.withBean("secondHandler", ListedHandlers.Second.class, ListedHandlers.Second::new)
+			.withBean("thirdHandler", ListedHandlers.Third.class, ListedHandlers.Third::new);
+		runner.run((context) -> assertThat(context).hasNotFailed());
+		try (JetStreamApiRecorder recorder = new JetStreamApiRecorder(nats.server())) {
+			runner.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(ProvisioningReport.class).getResults())
+					.filteredOn((result) -> result.type() == ResourceType.CONSUMER)
+					.extracting(ProvisioningResult::outcome)
+					.containsExactly(ProvisioningOutcome.UNCHANGED, ProvisioningOutcome.UNCHANGED,
+							ProvisioningOutcome.UNCHANGED);
+			});
+			List<String> requests = recorder.requests();
+			// One to provision, and perhaps one of the background consumer statistics.
+			assertThat(requests).filteredOn((subject) -> subject.startsWith("$JS.API.CONSUMER.LIST.LISTED"))
+				.hasSizeBetween(1, 2);
+			assertThat(requests).filteredOn((subject) -> subject.startsWith("$JS.API.CONSUMER.INFO.LISTED."))
+				.isEmpty();
+			assertThat(recorder.consumerWrites()).isEmpty();
+		}
+	}
+
 	/**
 	 * Create a stream, and the dead-letter stream, with no handler.
 	 */
@@ -163,6 +190,34 @@ class ConsumerProvisioningTests {
 		@NatsHandler("${handler.subject}")
 		void on(String payload) {
 			this.received.add(payload);
+		}
+
+	}
+
+	static class ListedHandlers {
+
+		static class First {
+
+			@NatsHandler("listed.first")
+			void on(String payload) {
+			}
+
+		}
+
+		static class Second {
+
+			@NatsHandler("listed.second")
+			void on(String payload) {
+			}
+
+		}
+
+		static class Third {
+
+			@NatsHandler("listed.third")
+			void on(String payload) {
+			}
+
 		}
 
 	}
