@@ -18,6 +18,7 @@ import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.Nats;
 import io.nats.client.Options;
+import io.nats.client.impl.Headers;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -59,11 +60,19 @@ final class PublishBenchmark {
 		RAW_ASYNC("pa", "raw jnats JetStream.publishAsync() of the record serialized by hand, at most "
 				+ RAW_MAX_IN_FLIGHT + " unacknowledged (a Semaphore)", null, false, true),
 
+		/**
+		 * (pa) with the {@code Content-Type} header that the template sends: what the
+		 * header alone costs, the server's part of it included. Not a target.
+		 */
+		RAW_ASYNC_HEADER("pah", "(pa) with the template's Content-Type header (one shared read-only Headers)", "pa",
+				false, true),
+
 		TEMPLATE_ASYNC("ta", "JetStreamTemplate.publishAsync() of the record (max-in-flight " + RAW_MAX_IN_FLIGHT + ")",
 				"pa", true, true);
 
 		/** The cases of the issue, run by default. */
-		static final List<Case> STANDARD = List.of(RAW_SYNC, TEMPLATE_SYNC, RAW_ASYNC, TEMPLATE_ASYNC);
+		static final List<Case> STANDARD = List.of(RAW_SYNC, TEMPLATE_SYNC, RAW_ASYNC, RAW_ASYNC_HEADER,
+				TEMPLATE_ASYNC);
 
 		final String label;
 
@@ -150,7 +159,7 @@ final class PublishBenchmark {
 			}
 			else {
 				connection = Nats.connect(new Options.Builder().server(this.url).connectionName("bench-raw").build());
-				publisher = rawPublisher(connection.jetStream(), c.async);
+				publisher = rawPublisher(connection.jetStream(), c.async, c == Case.RAW_ASYNC_HEADER);
 			}
 			int payloadBytes = this.mapper.writeValueAsBytes(Order.numbered(0, 0)).length;
 			long heapBefore = HeapProbe.liveBytes();
@@ -209,7 +218,7 @@ final class PublishBenchmark {
 	/**
 	 * The raw loop: what an application writes by hand with jnats.
 	 */
-	private Publisher rawPublisher(JetStream jetStream, boolean async) {
+	private Publisher rawPublisher(JetStream jetStream, boolean async, boolean contentType) {
 		if (!async) {
 			return (subjects, n) -> {
 				for (int i = 0; i < n; i++) {
@@ -219,13 +228,16 @@ final class PublishBenchmark {
 				return n;
 			};
 		}
+		Headers headers = contentType ? new Headers(new Headers().put("Content-Type", "application/json"), true) : null;
 		return (subjects, n) -> {
 			Semaphore inFlight = new Semaphore(RAW_MAX_IN_FLIGHT);
 			CountDownLatch done = new CountDownLatch(n);
 			AtomicLong acknowledged = new AtomicLong();
 			for (int i = 0; i < n; i++) {
 				inFlight.acquire();
-				jetStream.publishAsync(subjects[i % subjects.length], this.mapper.writeValueAsBytes(Order.numbered(i, 0)))
+				jetStream
+					.publishAsync(subjects[i % subjects.length], headers,
+							this.mapper.writeValueAsBytes(Order.numbered(i, 0)))
 					.whenComplete((ack, ex) -> {
 						inFlight.release();
 						if (ex == null) {

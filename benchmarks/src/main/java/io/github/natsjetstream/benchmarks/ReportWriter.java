@@ -135,7 +135,9 @@ final class ReportWriter {
 			.append("the stream has acknowledged the last message. The raw loops serialize each record with the same ")
 			.append("Jackson 3 `JsonMapper` by hand and call `JetStream.publish()` or `publishAsync()` on a connection ")
 			.append("of their own; the asynchronous one keeps at most the template's default `max-in-flight` ")
-			.append("publishes unacknowledged with a `Semaphore`. The template cases publish the record with the ")
+			.append("publishes unacknowledged with a `Semaphore`; (pah) is that loop sending the `Content-Type` header ")
+			.append("the template sends, which the raw loops otherwise do not: what the header alone costs, ")
+			.append("the server's handling of it included. The template cases publish the record with the ")
 			.append("`JetStreamTemplate` of a starter application context (full auto-configuration, no observation ")
 			.append("registry), started before the clock. The cases take turns within each round.\n");
 		md.append("- Application (section 6): each consumer is a process of its own, started with `java` and no options ")

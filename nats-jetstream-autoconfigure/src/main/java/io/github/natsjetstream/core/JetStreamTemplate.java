@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.BiConsumer;
 
 import io.github.natsjetstream.observation.DefaultNatsPublishObservationConvention;
 import io.github.natsjetstream.observation.NatsPublishContext;
@@ -250,22 +251,8 @@ public class JetStreamTemplate {
 					message.body());
 			Assert.state(sent != null, "The JetStream context publishes without acknowledgement (publishNoAck)");
 			this.ackTimeouts.track(sent, timeout);
-			CompletableFuture<PublishAck> result = new CompletableFuture<>();
-			OutgoingMessage sentMessage = message;
-			Observation sentObservation = observation;
-			sent.whenComplete((ack, ex) -> {
-				inFlight.release();
-				if (ex == null) {
-					acknowledged(sentObservation, ack);
-					result.complete(ack);
-				}
-				else {
-					// The translation may ask the server about the stream: not on the
-					// connection's thread that delivers its answer.
-					PublishRequest request = new PublishRequest(subject, sentMessage, options, timeout);
-					execute(() -> result.completeExceptionally(failed(sentObservation, request, ex)));
-				}
-			});
+			AsyncPublish result = new AsyncPublish(subject, message, options, timeout, observation, inFlight);
+			sent.whenComplete(result);
 			return result;
 		}
 		catch (Exception ex) {
@@ -329,6 +316,52 @@ public class JetStreamTemplate {
 		catch (RejectedExecutionException ex) {
 			task.run();
 		}
+	}
+
+	/**
+	 * The future of an asynchronous publish, completed by the acknowledgement of the sent
+	 * message: one object for the future and for the callback that completes it.
+	 */
+	private final class AsyncPublish extends CompletableFuture<PublishAck>
+			implements BiConsumer<PublishAck, Throwable> {
+
+		private final String subject;
+
+		private final OutgoingMessage message;
+
+		private final NatsPublishOptions options;
+
+		private final Duration timeout;
+
+		private final Observation observation;
+
+		private final InFlightLimit inFlight;
+
+		AsyncPublish(String subject, OutgoingMessage message, NatsPublishOptions options, Duration timeout,
+				Observation observation, InFlightLimit inFlight) {
+			this.subject = subject;
+			this.message = message;
+			this.options = options;
+			this.timeout = timeout;
+			this.observation = observation;
+			this.inFlight = inFlight;
+		}
+
+		@Override
+		public void accept(PublishAck ack, @Nullable Throwable ex) {
+			this.inFlight.release();
+			if (ex == null) {
+				acknowledged(this.observation, ack);
+				complete(ack);
+			}
+			else {
+				// The translation may ask the server about the stream: not on the
+				// connection's thread that delivers its answer.
+				PublishRequest request = new PublishRequest(this.subject, this.message, this.options, this.timeout);
+				execute(() -> completeExceptionally(failed(this.observation, request, ex)));
+			}
+		}
+
 	}
 
 }

@@ -20,6 +20,9 @@ import org.springframework.messaging.support.MessageHeaderAccessor;
  * Headers that nothing adds to (no headers in the options, no observation to write the
  * trace context) are shared, read-only, one instance per content type: jnats copies
  * headers it may not keep as they are, so a message of its own would cost two copies.
+ * The last content type is remembered by identity (a converter returns the same
+ * {@code MimeType} instance for each payload it writes alike), which spares the lookup by
+ * name for a run of such payloads.
  *
  * @author NATS JetStream Spring Boot Starter contributors
  */
@@ -32,6 +35,8 @@ final class OutgoingMessageWriter {
 	private final MessageConverter converter;
 
 	private final ConcurrentMap<String, Headers> sharedHeaders = new ConcurrentHashMap<>();
+
+	private volatile @Nullable LastSharedHeaders lastSharedHeaders;
 
 	OutgoingMessageWriter(MessageConverter converter) {
 		this.converter = converter;
@@ -52,7 +57,7 @@ final class OutgoingMessageWriter {
 		Object contentType = converted.getHeaders().get(MessageHeaders.CONTENT_TYPE);
 		Headers optionHeaders = options.getHeaders();
 		if (!mutableHeaders && optionHeaders.isEmpty() && contentType != null) {
-			Headers shared = sharedHeaders(contentType.toString());
+			Headers shared = sharedHeaders(contentType);
 			if (shared != null) {
 				return new OutgoingMessage(shared, body);
 			}
@@ -82,10 +87,18 @@ final class OutgoingMessageWriter {
 		return message;
 	}
 
-	private @Nullable Headers sharedHeaders(String contentType) {
-		Headers shared = this.sharedHeaders.get(contentType);
+	private @Nullable Headers sharedHeaders(Object contentType) {
+		LastSharedHeaders last = this.lastSharedHeaders;
+		if (last != null && last.contentType() == contentType) {
+			return last.headers();
+		}
+		String name = contentType.toString();
+		Headers shared = this.sharedHeaders.get(name);
 		if (shared == null && this.sharedHeaders.size() < MAX_SHARED_HEADERS) {
-			shared = this.sharedHeaders.computeIfAbsent(contentType, OutgoingMessageWriter::readOnlyHeaders);
+			shared = this.sharedHeaders.computeIfAbsent(name, OutgoingMessageWriter::readOnlyHeaders);
+		}
+		if (shared != null) {
+			this.lastSharedHeaders = new LastSharedHeaders(contentType, shared);
 		}
 		return shared;
 	}
@@ -95,6 +108,12 @@ final class OutgoingMessageWriter {
 		// Serialized once here, so that no publish writes to the shared instance.
 		headers.getSerialized();
 		return headers;
+	}
+
+	/**
+	 * The shared headers of the content type last written.
+	 */
+	private record LastSharedHeaders(Object contentType, Headers headers) {
 	}
 
 }
