@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
@@ -24,8 +26,10 @@ import io.github.natsjetstream.retry.ReplayResult;
 import io.github.natsjetstream.test.NatsServer;
 import io.github.natsjetstream.test.NatsServerExtension;
 import io.nats.client.Connection;
+import io.nats.client.Dispatcher;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamManagement;
+import io.nats.client.NUID;
 import io.nats.client.PurgeOptions;
 import io.nats.client.api.MessageInfo;
 import io.nats.client.api.PublishAck;
@@ -324,15 +328,35 @@ class ReplayTests {
 
 		private final List<String> subjects = new CopyOnWriteArrayList<>();
 
+		private final String marker = "replay-tests." + NUID.nextGlobal();
+
+		private final Semaphore markers = new Semaphore(0);
+
 		ApiRequests(NatsServer server) throws Exception {
 			this.connection = HandlerContexts.connect(server);
-			this.connection.createDispatcher((message) -> this.subjects.add(message.getSubject()))
-				.subscribe("$JS.API.>");
+			Dispatcher dispatcher = this.connection.createDispatcher((message) -> {
+				if (message.getSubject().equals(this.marker)) {
+					this.markers.release();
+				}
+				else {
+					this.subjects.add(message.getSubject());
+				}
+			});
+			dispatcher.subscribe("$JS.API.>");
+			dispatcher.subscribe(this.marker);
 			this.connection.flush(Duration.ofSeconds(5));
 		}
 
+		/**
+		 * Return the requests seen so far: the dispatcher hands messages over in order, so
+		 * once it has handled a marker published now, it has handled every request the
+		 * server routed before.
+		 */
 		List<String> subjects() throws Exception {
-			this.connection.flush(Duration.ofSeconds(5));
+			this.connection.publish(this.marker, new byte[0]);
+			if (!this.markers.tryAcquire(10, TimeUnit.SECONDS)) {
+				throw new TimeoutException("The request observer did not see its own marker");
+			}
 			return List.copyOf(this.subjects);
 		}
 
