@@ -139,7 +139,9 @@ final class ReportWriter {
 			.append("the template sends, which the raw loops otherwise do not: what the header alone costs, ")
 			.append("the server's handling of it included. The template cases publish the record with the ")
 			.append("`JetStreamTemplate` of a starter application context (full auto-configuration, no observation ")
-			.append("registry), started before the clock. The cases take turns within each round.\n");
+			.append("registry), started before the clock. Each publisher (connection or context) first publishes a twentieth ")
+			.append("of the round's messages, untimed, so that the code its first publishes deoptimize is compiled ")
+			.append("again before the clock. The cases take turns within each round.\n");
 		md.append("- Application (section 6): each consumer is a process of its own, started with `java` and no options ")
 			.append("(the JVM's defaults: its heap sized from the machine's memory, G1). The messages are published once; ")
 			.append("each run creates its own durable when the clock starts. A process prints that it is ready once ")
