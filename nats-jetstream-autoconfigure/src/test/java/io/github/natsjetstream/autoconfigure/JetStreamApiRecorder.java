@@ -23,7 +23,7 @@ import io.nats.client.support.JsonValueUtils;
  * ordinary messages), and the monitoring endpoint {@code /jsz} counts every request the
  * server handled. Neither can be faked by the library's own counting.
  */
-final class JetStreamApiRecorder implements AutoCloseable {
+public final class JetStreamApiRecorder implements AutoCloseable {
 
 	private final NatsServer server;
 
@@ -37,7 +37,7 @@ final class JetStreamApiRecorder implements AutoCloseable {
 
 	private final long apiTotalAtStart;
 
-	JetStreamApiRecorder(NatsServer server) throws IOException, InterruptedException, TimeoutException {
+	public JetStreamApiRecorder(NatsServer server) throws IOException, InterruptedException, TimeoutException {
 		this.server = server;
 		this.connection = Nats.connect(server.url());
 		Dispatcher dispatcher = this.connection.createDispatcher((message) -> {
@@ -58,7 +58,7 @@ final class JetStreamApiRecorder implements AutoCloseable {
 	 * Return the API request subjects seen so far, after a round trip to the server so
 	 * that every request it routed before now has been received.
 	 */
-	List<String> requests() throws TimeoutException, InterruptedException {
+	public List<String> requests() throws TimeoutException, InterruptedException {
 		this.connection.flush(Duration.ofSeconds(5));
 		// The dispatcher hands messages over in order: once the marker has been handled,
 		// so has every request the server routed before it.

@@ -10,26 +10,22 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import io.github.natsjetstream.actuate.NatsEndpoint;
 import io.github.natsjetstream.annotation.NatsHandler;
+import io.github.natsjetstream.autoconfigure.JetStreamApiRecorder;
 import io.github.natsjetstream.autoconfigure.actuate.NatsEndpointAutoConfiguration;
 import io.github.natsjetstream.retry.DeadLetterHeaders;
 import io.github.natsjetstream.retry.DeadLetterReplayer;
 import io.github.natsjetstream.retry.ReplayRequest;
 import io.github.natsjetstream.retry.ReplayResult;
-import io.github.natsjetstream.test.NatsServer;
 import io.github.natsjetstream.test.NatsServerExtension;
 import io.nats.client.Connection;
-import io.nats.client.Dispatcher;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamManagement;
-import io.nats.client.NUID;
 import io.nats.client.PurgeOptions;
 import io.nats.client.api.MessageInfo;
 import io.nats.client.api.PublishAck;
@@ -238,13 +234,13 @@ class ReplayTests {
 			assertThat(state.getLastSequence() - state.getFirstSequence() + 1)
 				.isGreaterThanOrEqualTo(range - range / deadLetters);
 			DeadLetterReplayer replayer = new DeadLetterReplayer(management, jetStream, "DLQ_WIDE");
-			try (ApiRequests requests = new ApiRequests(nats.server())) {
+			try (JetStreamApiRecorder requests = new JetStreamApiRecorder(nats.server())) {
 				long start = System.nanoTime();
 
 				ReplayResult result = replayer.replay(ReplayRequest.all());
 
 				long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
-				List<String> subjects = requests.subjects();
+				List<String> subjects = requests.requests();
 				long deletes = subjects.stream()
 					.filter((subject) -> subject.startsWith("$JS.API.STREAM.MSG.DELETE."))
 					.count();
@@ -322,51 +318,6 @@ class ReplayTests {
 	 * Every JetStream API request of the account, seen by a separate connection
 	 * subscribed to {@code $JS.API.>} (they are ordinary messages).
 	 */
-	private static final class ApiRequests implements AutoCloseable {
-
-		private final Connection connection;
-
-		private final List<String> subjects = new CopyOnWriteArrayList<>();
-
-		private final String marker = "replay-tests." + NUID.nextGlobal();
-
-		private final Semaphore markers = new Semaphore(0);
-
-		ApiRequests(NatsServer server) throws Exception {
-			this.connection = HandlerContexts.connect(server);
-			Dispatcher dispatcher = this.connection.createDispatcher((message) -> {
-				if (message.getSubject().equals(this.marker)) {
-					this.markers.release();
-				}
-				else {
-					this.subjects.add(message.getSubject());
-				}
-			});
-			dispatcher.subscribe("$JS.API.>");
-			dispatcher.subscribe(this.marker);
-			this.connection.flush(Duration.ofSeconds(5));
-		}
-
-		/**
-		 * Return the requests seen so far: the dispatcher hands messages over in order, so
-		 * once it has handled a marker published now, it has handled every request the
-		 * server routed before.
-		 */
-		List<String> subjects() throws Exception {
-			this.connection.publish(this.marker, new byte[0]);
-			if (!this.markers.tryAcquire(10, TimeUnit.SECONDS)) {
-				throw new TimeoutException("The request observer did not see its own marker");
-			}
-			return List.copyOf(this.subjects);
-		}
-
-		@Override
-		public void close() throws InterruptedException {
-			this.connection.close();
-		}
-
-	}
-
 	static class FixableHandlers {
 
 		volatile boolean fixed;
