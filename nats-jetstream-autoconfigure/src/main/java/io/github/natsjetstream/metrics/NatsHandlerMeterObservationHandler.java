@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
 
 import io.github.natsjetstream.observation.NatsHandlerContext;
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
+import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
@@ -37,11 +39,15 @@ public final class NatsHandlerMeterObservationHandler implements MeterObservatio
 
 	private final MeterRegistry registry;
 
+	private final Clock clock;
+
 	private final boolean longTaskTimers;
 
 	private final ConcurrentMap<MeterKey, Timer> timers = new ConcurrentHashMap<>();
 
 	private final ConcurrentMap<MeterKey, LongTaskTimer> activeTimers = new ConcurrentHashMap<>();
+
+	private final ConcurrentMap<String, String> activeNames = new ConcurrentHashMap<>();
 
 	/**
 	 * Create a new handler.
@@ -52,33 +58,47 @@ public final class NatsHandlerMeterObservationHandler implements MeterObservatio
 	public NatsHandlerMeterObservationHandler(MeterRegistry registry, boolean longTaskTimers) {
 		Assert.notNull(registry, "'registry' must not be null");
 		this.registry = registry;
+		this.clock = registry.config().clock();
 		this.longTaskTimers = longTaskTimers;
 	}
 
 	@Override
 	public void onStart(NatsHandlerContext context) {
+		LongTaskTimer.Sample active = null;
 		if (this.longTaskTimers) {
-			MeterKey key = new MeterKey(context.getName() + ".active", context.getLowCardinalityKeyValues(), null);
-			LongTaskTimer active = this.activeTimers.computeIfAbsent(key,
-					(k) -> LongTaskTimer.builder(k.name()).tags(tags(k.keyValues(), null)).register(this.registry));
-			context.put(LongTaskTimer.Sample.class, active.start());
+			active = activeTimer(context).start();
 		}
-		context.put(Timer.Sample.class, Timer.start(this.registry));
+		context.put(Handling.class, new Handling(this.clock.monotonicTime(), active));
 	}
 
 	@Override
 	public void onStop(NatsHandlerContext context) {
-		Throwable error = context.getError();
-		MeterKey key = new MeterKey(context.getName(), context.getLowCardinalityKeyValues(),
-				(error != null) ? error.getClass().getSimpleName() : NO_ERROR);
-		Timer timer = this.timers.computeIfAbsent(key,
-				(k) -> Timer.builder(k.name()).tags(tags(k.keyValues(), k.error())).register(this.registry));
-		Timer.Sample sample = context.getRequired(Timer.Sample.class);
-		sample.stop(timer);
-		LongTaskTimer.Sample active = context.get(LongTaskTimer.Sample.class);
+		Handling handling = context.getRequired(Handling.class);
+		timer(context).record(this.clock.monotonicTime() - handling.startNanos(), TimeUnit.NANOSECONDS);
+		LongTaskTimer.Sample active = handling.active();
 		if (active != null) {
 			active.stop();
 		}
+	}
+
+	private LongTaskTimer activeTimer(NatsHandlerContext context) {
+		String name = this.activeNames.get(context.getName());
+		if (name == null) {
+			name = this.activeNames.computeIfAbsent(context.getName(), (handlerName) -> handlerName + ".active");
+		}
+		MeterKey key = new MeterKey(name, context.getLowCardinalityKeyValues(), null);
+		LongTaskTimer timer = this.activeTimers.get(key);
+		return (timer != null) ? timer : this.activeTimers.computeIfAbsent(key,
+				(k) -> LongTaskTimer.builder(k.name()).tags(tags(k.keyValues(), null)).register(this.registry));
+	}
+
+	private Timer timer(NatsHandlerContext context) {
+		Throwable error = context.getError();
+		MeterKey key = new MeterKey(context.getName(), context.getLowCardinalityKeyValues(),
+				(error != null) ? error.getClass().getSimpleName() : NO_ERROR);
+		Timer timer = this.timers.get(key);
+		return (timer != null) ? timer : this.timers.computeIfAbsent(key,
+				(k) -> Timer.builder(k.name()).tags(tags(k.keyValues(), k.error())).register(this.registry));
 	}
 
 	@Override
@@ -101,6 +121,13 @@ public final class NatsHandlerMeterObservationHandler implements MeterObservatio
 	 * What tells one meter from another: its name, its tags and its error.
 	 */
 	private record MeterKey(String name, KeyValues keyValues, @Nullable String error) {
+	}
+
+	/**
+	 * One handling in progress: when it started (on the registry's monotonic clock) and its
+	 * long task timer sample, if kept.
+	 */
+	private record Handling(long startNanos, LongTaskTimer.@Nullable Sample active) {
 	}
 
 }

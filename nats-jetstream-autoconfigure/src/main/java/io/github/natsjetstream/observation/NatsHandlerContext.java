@@ -1,5 +1,8 @@
 package io.github.natsjetstream.observation;
 
+import io.micrometer.common.KeyValue;
+import io.micrometer.common.KeyValues;
+import io.micrometer.observation.Observation;
 import io.micrometer.observation.transport.Kind;
 import io.micrometer.observation.transport.ReceiverContext;
 import io.nats.client.Message;
@@ -11,6 +14,12 @@ import org.jspecify.annotations.Nullable;
  * handler. Its carrier is the message, whose headers a propagating tracing handler reads
  * the trace context from ({@code traceparent}, {@code tracestate}), so that the handling
  * continues the publisher's trace.
+ * <p>
+ * The context keeps its low-cardinality key values as a whole between changes, so that
+ * reading them (as the meter handler does when the handling starts and when it stops)
+ * does not collect and sort them again: when a convention adds key values that cover all
+ * the keys the context holds, as the default convention does with key values it made
+ * once per handler and outcome, they become the context's key values as they are.
  *
  * @author NATS JetStream Spring Boot Starter contributors
  */
@@ -21,6 +30,12 @@ public class NatsHandlerContext extends ReceiverContext<Message> {
 	private final String stream;
 
 	private @Nullable NatsHandlerOutcome outcome;
+
+	/**
+	 * The low-cardinality key values as a whole, or {@code null} when they changed since
+	 * they were last collected.
+	 */
+	private volatile @Nullable KeyValues lowCardinalityKeyValues = KeyValues.empty();
 
 	/**
 	 * Create a new context.
@@ -91,6 +106,64 @@ public class NatsHandlerContext extends ReceiverContext<Message> {
 	 */
 	public void setOutcome(NatsHandlerOutcome outcome) {
 		this.outcome = outcome;
+	}
+
+	@Override
+	public Observation.Context addLowCardinalityKeyValue(KeyValue keyValue) {
+		if (getLowCardinalityKeyValue(keyValue.getKey()) != keyValue) {
+			super.addLowCardinalityKeyValue(keyValue);
+			this.lowCardinalityKeyValues = null;
+		}
+		return this;
+	}
+
+	@Override
+	public Observation.Context addLowCardinalityKeyValues(KeyValues keyValues) {
+		KeyValues before = this.lowCardinalityKeyValues;
+		super.addLowCardinalityKeyValues(keyValues);
+		if (before != null && coversKeys(keyValues, before)) {
+			this.lowCardinalityKeyValues = keyValues;
+		}
+		return this;
+	}
+
+	@Override
+	public Observation.Context removeLowCardinalityKeyValue(String keyName) {
+		super.removeLowCardinalityKeyValue(keyName);
+		this.lowCardinalityKeyValues = null;
+		return this;
+	}
+
+	@Override
+	public KeyValues getLowCardinalityKeyValues() {
+		KeyValues keyValues = this.lowCardinalityKeyValues;
+		if (keyValues == null) {
+			keyValues = super.getLowCardinalityKeyValues();
+			this.lowCardinalityKeyValues = keyValues;
+		}
+		return keyValues;
+	}
+
+	/**
+	 * Return whether every key of {@code others} is a key of {@code keyValues}: then
+	 * adding {@code keyValues} to {@code others} gives {@code keyValues}.
+	 */
+	private static boolean coversKeys(KeyValues keyValues, KeyValues others) {
+		for (KeyValue other : others) {
+			if (!hasKey(keyValues, other.getKey())) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean hasKey(KeyValues keyValues, String key) {
+		for (KeyValue keyValue : keyValues) {
+			if (keyValue.getKey().equals(key)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }
