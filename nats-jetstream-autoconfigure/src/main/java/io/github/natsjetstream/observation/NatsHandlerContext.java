@@ -35,7 +35,7 @@ public class NatsHandlerContext extends ReceiverContext<Message> {
 	 * The low-cardinality key values as a whole, or {@code null} when they changed since
 	 * they were last collected.
 	 */
-	private volatile @Nullable KeyValues lowCardinalityKeyValues = KeyValues.empty();
+	private @Nullable KeyValues lowCardinalityKeyValues = KeyValues.empty();
 
 	/**
 	 * Create a new context.
@@ -110,10 +110,8 @@ public class NatsHandlerContext extends ReceiverContext<Message> {
 
 	@Override
 	public Observation.Context addLowCardinalityKeyValue(KeyValue keyValue) {
-		if (getLowCardinalityKeyValue(keyValue.getKey()) != keyValue) {
-			super.addLowCardinalityKeyValue(keyValue);
-			this.lowCardinalityKeyValues = null;
-		}
+		super.addLowCardinalityKeyValue(keyValue);
+		this.lowCardinalityKeyValues = null;
 		return this;
 	}
 
