@@ -38,6 +38,16 @@ public class NatsHandlerContext extends ReceiverContext<Message> {
 	private @Nullable KeyValues lowCardinalityKeyValues = KeyValues.empty();
 
 	/**
+	 * How many low-cardinality keys the context holds.
+	 */
+	private int lowCardinalityKeys;
+
+	/**
+	 * How many key values the latest {@link #addLowCardinalityKeyValues} added.
+	 */
+	private int lowCardinalityKeysAdded;
+
+	/**
 	 * Create a new context.
 	 * @param message the message delivered
 	 * @param handlerId the id of the handler
@@ -110,16 +120,21 @@ public class NatsHandlerContext extends ReceiverContext<Message> {
 
 	@Override
 	public Observation.Context addLowCardinalityKeyValue(KeyValue keyValue) {
+		if (getLowCardinalityKeyValue(keyValue.getKey()) == null) {
+			this.lowCardinalityKeys++;
+		}
 		super.addLowCardinalityKeyValue(keyValue);
 		this.lowCardinalityKeyValues = null;
+		this.lowCardinalityKeysAdded++;
 		return this;
 	}
 
 	@Override
 	public Observation.Context addLowCardinalityKeyValues(KeyValues keyValues) {
-		KeyValues before = this.lowCardinalityKeyValues;
+		this.lowCardinalityKeysAdded = 0;
 		super.addLowCardinalityKeyValues(keyValues);
-		if (before != null && coversKeys(keyValues, before)) {
+		if (this.lowCardinalityKeysAdded == this.lowCardinalityKeys) {
+			// The keys just added are all the context holds.
 			this.lowCardinalityKeyValues = keyValues;
 		}
 		return this;
@@ -127,6 +142,9 @@ public class NatsHandlerContext extends ReceiverContext<Message> {
 
 	@Override
 	public Observation.Context removeLowCardinalityKeyValue(String keyName) {
+		if (getLowCardinalityKeyValue(keyName) != null) {
+			this.lowCardinalityKeys--;
+		}
 		super.removeLowCardinalityKeyValue(keyName);
 		this.lowCardinalityKeyValues = null;
 		return this;
@@ -140,28 +158,6 @@ public class NatsHandlerContext extends ReceiverContext<Message> {
 			this.lowCardinalityKeyValues = keyValues;
 		}
 		return keyValues;
-	}
-
-	/**
-	 * Return whether every key of {@code others} is a key of {@code keyValues}: then
-	 * adding {@code keyValues} to {@code others} gives {@code keyValues}.
-	 */
-	private static boolean coversKeys(KeyValues keyValues, KeyValues others) {
-		for (KeyValue other : others) {
-			if (!hasKey(keyValues, other.getKey())) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	private static boolean hasKey(KeyValues keyValues, String key) {
-		for (KeyValue keyValue : keyValues) {
-			if (keyValue.getKey().equals(key)) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 }
