@@ -78,7 +78,7 @@ record BenchmarkOptions(int messages, int rounds, int warmUpRounds, List<Case> t
 			  --app-rounds=3           rounds of the application case (raw loops run around the application)
 			  --scale=10,50,200,1000   idle handlers of the scale case (0 is always measured as the base)
 			  --scale-idle-seconds=60  how long the scale case measures each application idle
-			  --scale-busy-messages=50000  messages of each of the five rounds the scale case's busy handler
+			  --scale-busy-messages=200000  messages of each of the five rounds the scale case's busy handler
 			                           is timed on after the idle window (after two such warm-up rounds)
 			  --scale-latency-messages=2000  messages of the busy handler's latency phase, one at a time
 			  --scale-latency-rate=200  their rate, messages per second
@@ -147,7 +147,7 @@ record BenchmarkOptions(int messages, int rounds, int warmUpRounds, List<Case> t
 			.filter((count) -> count > 0)
 			.toList();
 		Duration scaleIdle = Duration.ofSeconds(integer(values.remove("scale-idle-seconds"), quick ? 10 : 60));
-		int scaleBusyMessages = integer(values.remove("scale-busy-messages"), 50_000);
+		int scaleBusyMessages = integer(values.remove("scale-busy-messages"), 200_000);
 		int scaleLatencyMessages = integer(values.remove("scale-latency-messages"), quick ? 1_000 : 2_000);
 		int scaleLatencyRate = integer(values.remove("scale-latency-rate"), 200);
 		String childJava = values.remove("child-java");
