@@ -102,6 +102,28 @@ class HandlerMetricsTests {
 	}
 
 	@Test
+	void springBootsObservationSwitchTurnsTheHandlingTimersOffAndLeavesTheRest() {
+		runner("UNTIMED", "untimed").withPropertyValues("management.observations.enable.nats.handler=false")
+			.withBean("meteredHandlers", MeteredHandlers.class, MeteredHandlers::new)
+			.run((context) -> {
+				MeterRegistry meters = context.getBean(MeterRegistry.class);
+				MeteredHandlers handlers = context.getBean(MeteredHandlers.class);
+				JetStream jetStream = context.getBean(JetStream.class);
+				HandlerContexts.publish(jetStream, "untimed.ok.1", "ok");
+				HandlerContexts.publish(jetStream, "untimed.reject.1", "reject");
+				await().atMost(HandlerContexts.patience()).untilAsserted(() -> {
+					assertThat(handlers.handled).containsExactly("ok");
+					assertThat(deadLetters(meters, "reject", "non-retryable")).isEqualTo(1);
+				});
+				assertThat(meters.find("nats.handler").timers()).isEmpty();
+				assertThat(meters.find("nats.handler.active").longTaskTimers()).isEmpty();
+				// The dead letter's publish is still observed: only the handling is off.
+				assertThat(meters.get("nats.publish").tags("stream", "DLQ_TESTS", "outcome", "ack").timer().count())
+					.isEqualTo(1);
+			});
+	}
+
+	@Test
 	void pendingGaugeFollowsTheConsumerWhilePausedAndResumed() {
 		runner("GAUGED", "gauged").withBean("meteredHandlers", MeteredHandlers.class, MeteredHandlers::new)
 			.run((context) -> {
