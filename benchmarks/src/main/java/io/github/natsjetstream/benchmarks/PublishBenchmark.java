@@ -26,10 +26,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.Assert;
 
 /**
- * Publish throughput: each round times one publisher from its first publish until the
- * stream has acknowledged the last message, raw jnats against the
- * {@link JetStreamTemplate}, synchronously and asynchronously. The cases take turns
- * within each round, as in {@link ThroughputBenchmark}.
+ * Publish throughput, raw jnats against the {@link JetStreamTemplate}, synchronously and
+ * asynchronously. The cases compared with each other are measured together: in each
+ * round every publisher of a group (the synchronous ones, the asynchronous ones) is set
+ * up, warmed up, and then publishes its messages in {@value #BLOCKS} blocks, the blocks
+ * of the group's publishers taking turns, each block timed from its first publish until
+ * the stream has acknowledged its last message. A case's figures for the round add up
+ * its blocks. Blocks a few hundred milliseconds apart see the same machine, so the
+ * ratios of the cases do not move with the machine's speed from one second to the next,
+ * as they did when each case published all its messages in one go.
  */
 final class PublishBenchmark {
 
@@ -58,6 +63,12 @@ final class PublishBenchmark {
 	private static final int WARM_UP_DIVISOR = 20;
 
 	/**
+	 * The blocks each publisher's messages of a round are published in, taking turns
+	 * with the other publishers of its group.
+	 */
+	private static final int BLOCKS = 5;
+
+	/**
 	 * What publishes.
 	 */
 	enum Case {
@@ -82,6 +93,10 @@ final class PublishBenchmark {
 		/** The cases of the issue, run by default. */
 		static final List<Case> STANDARD = List.of(RAW_SYNC, TEMPLATE_SYNC, RAW_ASYNC, RAW_ASYNC_HEADER,
 				TEMPLATE_ASYNC);
+
+		/** The cases measured together, their blocks taking turns. */
+		static final List<List<Case>> GROUPS = List.of(List.of(RAW_SYNC, TEMPLATE_SYNC),
+				List.of(RAW_ASYNC, RAW_ASYNC_HEADER, TEMPLATE_ASYNC));
 
 		final String label;
 
@@ -125,30 +140,72 @@ final class PublishBenchmark {
 	}
 
 	List<ThroughputCase> run() throws Exception {
-		List<Case> cases = Case.STANDARD;
 		for (int r = 0; r < this.options.warmUpRounds(); r++) {
-			for (Case c : cases) {
-				log("warm-up", c, round(c));
+			for (List<Case> group : Case.GROUPS) {
+				round(group, r).forEach((c, round) -> log("warm-up", c, round));
 			}
 		}
 		Map<Case, List<ThroughputRound>> rounds = new EnumMap<>(Case.class);
 		for (int r = 0; r < this.options.rounds(); r++) {
-			for (int i = 0; i < cases.size(); i++) {
-				Case c = cases.get((r + i) % cases.size());
-				ThroughputRound round = round(c);
-				log("round " + (r + 1), c, round);
-				rounds.computeIfAbsent(c, (k) -> new ArrayList<>()).add(round);
+			for (List<Case> group : Case.GROUPS) {
+				String name = "round " + (r + 1);
+				round(group, r).forEach((c, round) -> {
+					log(name, c, round);
+					rounds.computeIfAbsent(c, (k) -> new ArrayList<>()).add(round);
+				});
 			}
 		}
 		List<ThroughputCase> results = new ArrayList<>();
-		for (Case c : cases) {
+		for (Case c : Case.STANDARD) {
 			results.add(ThroughputCase.of(c.label, c.description, (c.baseline != null) ? c.baseline : c.label,
 					rounds.get(c)));
 		}
 		return results;
 	}
 
-	private ThroughputRound round(Case c) throws Exception {
+	/**
+	 * One round of a group: each case on a fresh stream with a fresh publisher, warmed up,
+	 * then the cases' blocks in turns, starting with another case in each round.
+	 */
+	private Map<Case, ThroughputRound> round(List<Case> group, int rotation) throws Exception {
+		Map<Case, Publishing> publishing = new EnumMap<>(Case.class);
+		try {
+			for (Case c : group) {
+				publishing.put(c, publishing(c));
+			}
+			for (Publishing each : publishing.values()) {
+				int warmUp = Math.max(1, each.messages / WARM_UP_DIVISOR);
+				Assert.state(each.publisher.publish(each.subjects, warmUp) == warmUp,
+						"Warm-up publishes not acknowledged");
+				each.stored = warmUp;
+			}
+			int payloadBytes = this.mapper.writeValueAsBytes(Order.numbered(0, 0)).length;
+			long heapBefore = HeapProbe.liveBytes();
+			MachineProbe.awaitCompilationQuiet(COMPILATION_QUIET_TIMEOUT);
+			for (int block = 0; block < BLOCKS; block++) {
+				for (int i = 0; i < group.size(); i++) {
+					Publishing each = publishing.get(group.get((i + block + rotation) % group.size()));
+					each.publishBlock(each.messages / BLOCKS + ((block < each.messages % BLOCKS) ? 1 : 0));
+				}
+			}
+			long heapAfter = HeapProbe.liveBytes();
+			Map<Case, ThroughputRound> results = new EnumMap<>(Case.class);
+			for (Case c : group) {
+				Publishing each = publishing.get(c);
+				long stored = this.fixture.management().getStreamInfo(each.stream).getStreamState().getMsgCount();
+				results.put(c, each.result(payloadBytes, stored, heapBefore, heapAfter));
+			}
+			return results;
+		}
+		finally {
+			for (Publishing each : publishing.values()) {
+				each.close();
+				this.fixture.deleteStream(each.stream);
+			}
+		}
+	}
+
+	private Publishing publishing(Case c) throws Exception {
 		int n = c.async ? this.options.messages() : Math.max(1, this.options.messages() / SYNC_DIVISOR);
 		int seq = ++this.sequence;
 		String stream = "PB_" + seq;
@@ -158,72 +215,15 @@ final class PublishBenchmark {
 			subjects[i] = prefix + ".r" + i;
 		}
 		this.fixture.createStream(stream, prefix + ".>");
-		Connection connection = null;
-		ConfigurableApplicationContext context = null;
-		try {
-			Publisher publisher;
-			if (c.template) {
-				context = this.contexts.run(Map.of());
-				publisher = templatePublisher(context.getBean(JetStreamTemplate.class), c.async);
-			}
-			else {
-				connection = Nats.connect(new Options.Builder().server(this.url).connectionName("bench-raw").build());
-				publisher = rawPublisher(connection.jetStream(), c.async, c == Case.RAW_ASYNC_HEADER);
-			}
-			int warmUp = Math.max(1, n / WARM_UP_DIVISOR);
-			Assert.state(publisher.publish(subjects, warmUp) == warmUp, "Warm-up publishes not acknowledged");
-			int payloadBytes = this.mapper.writeValueAsBytes(Order.numbered(0, 0)).length;
-			long heapBefore = HeapProbe.liveBytes();
-			MachineProbe.awaitCompilationQuiet(COMPILATION_QUIET_TIMEOUT);
-			long compilationBefore = MachineProbe.compilationMillis();
-			long gcBefore = HeapProbe.gcCount();
-			Map<Long, Long> allocatedBefore = HeapProbe.allocatedByThread();
-			Map<String, Long> cpuBefore = HeapProbe.cpuByThread();
-			long processCpuBefore = HeapProbe.processCpuNanos();
-			long serverCpuBefore = MachineProbe.serverCpuNanos();
-			long @Nullable [] ticksBefore = MachineProbe.machineTicks();
-			long elapsed;
-			long acknowledged;
-			long peak;
-			try (HeapProbe.PeakSampler sampler = new HeapProbe.PeakSampler()) {
-				long start = System.nanoTime();
-				acknowledged = publisher.publish(subjects, n);
-				elapsed = System.nanoTime() - start;
-				sampler.close();
-				peak = sampler.peak();
-			}
-			long processCpu = HeapProbe.processCpuNanos() - processCpuBefore;
-			long serverCpu = MachineProbe.serverCpuNanos() - serverCpuBefore;
-			long compilation = MachineProbe.compilationMillis() - compilationBefore;
-			double idle = MachineProbe.idleShare(ticksBefore, MachineProbe.machineTicks());
-			Map<Long, Long> allocatedAfter = HeapProbe.allocatedByThread();
-			Map<String, Long> cpuAfter = HeapProbe.cpuByThread();
-			long stored = this.fixture.management().getStreamInfo(stream).getStreamState().getMsgCount();
-			long heapAfter = HeapProbe.liveBytes();
-			double perSecond = acknowledged / (elapsed / 1e9);
-			long allocated = HeapProbe.allocatedBetween(allocatedBefore, allocatedAfter);
-			Map<String, Double> busy = new TreeMap<>();
-			cpuAfter.forEach((name, nanos) -> {
-				double share = (double) (nanos - cpuBefore.getOrDefault(name, 0L)) / elapsed;
-				if (share >= 0.05) {
-					busy.put(name, Math.round(share * 1000) / 1000.0);
-				}
-			});
-			return new ThroughputRound(perSecond, elapsed / 1_000_000.0, acknowledged == n && stored == warmUp + n,
-					acknowledged, payloadBytes, (double) allocated / Math.max(1, acknowledged),
-					processCpu / 1000.0 / Math.max(1, acknowledged),
-					(serverCpuBefore >= 0) ? serverCpu / 1000.0 / Math.max(1, acknowledged) : Double.NaN, idle,
-					compilation, busy, 0, heapBefore, heapAfter, peak, HeapProbe.gcCount() - gcBefore);
+		if (c.template) {
+			ConfigurableApplicationContext context = this.contexts.run(Map.of());
+			return new Publishing(stream, subjects, n,
+					templatePublisher(context.getBean(JetStreamTemplate.class), c.async), context);
 		}
-		finally {
-			if (connection != null) {
-				connection.close();
-			}
-			if (context != null) {
-				context.close();
-			}
-			this.fixture.deleteStream(stream);
-		}
+		Connection connection = Nats
+			.connect(new Options.Builder().server(this.url).connectionName("bench-raw").build());
+		return new Publishing(stream, subjects, n,
+				rawPublisher(connection.jetStream(), c.async, c == Case.RAW_ASYNC_HEADER), connection);
 	}
 
 	/**
@@ -293,6 +293,111 @@ final class PublishBenchmark {
 				round, c.label, result.perSecond(), result.allocatedBytesPerMessage(), result.cpuMicrosPerMessage(),
 				result.serverCpuMicrosPerMessage(), result.idleShare() * 100, result.compilationMillis(),
 				result.threadBusy(), result.complete() ? "" : " INCOMPLETE " + result.handled());
+	}
+
+	/**
+	 * One case's publisher in a round, and what its blocks measured, added up.
+	 */
+	private static final class Publishing implements AutoCloseable {
+
+		final String stream;
+
+		final String[] subjects;
+
+		final int messages;
+
+		final Publisher publisher;
+
+		private final AutoCloseable resource;
+
+		long stored;
+
+		private long acknowledged;
+
+		private long elapsedNanos;
+
+		private double idleNanos;
+
+		private long processCpuNanos;
+
+		private long serverCpuNanos;
+
+		private boolean serverCpuKnown = true;
+
+		private long compilationMillis;
+
+		private long allocatedBytes;
+
+		private long collections;
+
+		private long peakHeapBytes;
+
+		private final Map<String, Long> cpuByThread = new TreeMap<>();
+
+		Publishing(String stream, String[] subjects, int messages, Publisher publisher, AutoCloseable resource) {
+			this.stream = stream;
+			this.subjects = subjects;
+			this.messages = messages;
+			this.publisher = publisher;
+			this.resource = resource;
+		}
+
+		/**
+		 * Publish one block, timed from its first publish until its last acknowledgement.
+		 */
+		void publishBlock(int count) throws Exception {
+			long compilationBefore = MachineProbe.compilationMillis();
+			long gcBefore = HeapProbe.gcCount();
+			Map<Long, Long> allocatedBefore = HeapProbe.allocatedByThread();
+			Map<String, Long> threadCpuBefore = HeapProbe.cpuByThread();
+			long processCpuBefore = HeapProbe.processCpuNanos();
+			long serverCpuBefore = MachineProbe.serverCpuNanos();
+			long @Nullable [] ticksBefore = MachineProbe.machineTicks();
+			long elapsed;
+			try (HeapProbe.PeakSampler sampler = new HeapProbe.PeakSampler()) {
+				long start = System.nanoTime();
+				this.acknowledged += this.publisher.publish(this.subjects, count);
+				elapsed = System.nanoTime() - start;
+				sampler.close();
+				this.peakHeapBytes = Math.max(this.peakHeapBytes, sampler.peak());
+			}
+			this.stored += count;
+			this.elapsedNanos += elapsed;
+			this.processCpuNanos += HeapProbe.processCpuNanos() - processCpuBefore;
+			long serverCpuAfter = MachineProbe.serverCpuNanos();
+			this.serverCpuKnown &= serverCpuBefore >= 0 && serverCpuAfter >= 0;
+			this.serverCpuNanos += serverCpuAfter - serverCpuBefore;
+			this.idleNanos += MachineProbe.idleShare(ticksBefore, MachineProbe.machineTicks()) * elapsed;
+			this.compilationMillis += MachineProbe.compilationMillis() - compilationBefore;
+			this.allocatedBytes += HeapProbe.allocatedBetween(allocatedBefore, HeapProbe.allocatedByThread());
+			this.collections += HeapProbe.gcCount() - gcBefore;
+			HeapProbe.cpuByThread()
+				.forEach((name, nanos) -> this.cpuByThread.merge(name, nanos - threadCpuBefore.getOrDefault(name, 0L),
+						Long::sum));
+		}
+
+		ThroughputRound result(int payloadBytes, long storedOnServer, long heapBefore, long heapAfter) {
+			Map<String, Double> busy = new TreeMap<>();
+			this.cpuByThread.forEach((name, nanos) -> {
+				double share = (double) nanos / this.elapsedNanos;
+				if (share >= 0.05) {
+					busy.put(name, Math.round(share * 1000) / 1000.0);
+				}
+			});
+			long handled = Math.max(1, this.acknowledged);
+			return new ThroughputRound(this.acknowledged / (this.elapsedNanos / 1e9), this.elapsedNanos / 1e6,
+					this.acknowledged == this.messages && storedOnServer == this.stored, this.acknowledged,
+					payloadBytes, (double) this.allocatedBytes / handled, this.processCpuNanos / 1000.0 / handled,
+					this.serverCpuKnown ? this.serverCpuNanos / 1000.0 / handled : Double.NaN,
+					this.idleNanos / this.elapsedNanos, this.compilationMillis, busy, 0, heapBefore, heapAfter,
+					this.peakHeapBytes, this.collections);
+		}
+
+		@Override
+		public void close() throws Exception {
+			this.resource.close();
+		}
+
 	}
 
 	/**

@@ -131,8 +131,14 @@ final class ReportWriter {
 			.append("with the context open; the used heap after `System.gc()` would also count the allocation buffers ")
 			.append("(TLABs) that threads take right after it. Allocation per message is the sum of ")
 			.append("all live threads' allocated bytes over the round (`ThreadMXBean`), divided by the messages.\n");
-		md.append("- Publish: each round creates a fresh stream and times one publisher from its first publish until ")
-			.append("the stream has acknowledged the last message. The raw loops serialize each record with the same ")
+		md.append("- Publish: the cases compared are measured together, the synchronous ones (p, t) and the ")
+			.append("asynchronous ones (pa, pah, ta). In each round every case of the group gets a fresh stream and ")
+			.append("publisher, and publishes its messages in five blocks, the blocks of the group's cases taking turns ")
+			.append("(another case first in each round); each block is timed from its first publish until the stream ")
+			.append("has acknowledged its last message, and a case's figures for the round add up its blocks. ")
+			.append("Blocks fractions of a second apart see the same machine, which a case publishing all its messages ")
+			.append("in one go, seconds after the other, did not: on this 2-core machine the synchronous rate moved by ")
+			.append("half from one such run to the next. The raw loops serialize each record with the same ")
 			.append("Jackson 3 `JsonMapper` by hand and call `JetStream.publish()` or `publishAsync()` on a connection ")
 			.append("of their own; the asynchronous one keeps at most the template's default `max-in-flight` ")
 			.append("publishes unacknowledged with a `Semaphore`; (pah) is that loop sending the `Content-Type` header ")
@@ -141,7 +147,7 @@ final class ReportWriter {
 			.append("`JetStreamTemplate` of a starter application context (full auto-configuration, no observation ")
 			.append("registry), started before the clock. Each publisher (connection or context) first publishes a twentieth ")
 			.append("of the round's messages, untimed, so that the code its first publishes deoptimize is compiled ")
-			.append("again before the clock. The cases take turns within each round.\n");
+			.append("again before the clock.\n");
 		md.append("- Application (section 6): each consumer is a process of its own, started with `java` and no options ")
 			.append("(the JVM's defaults: its heap sized from the machine's memory, G1). The messages are published once; ")
 			.append("each run creates its own durable when the clock starts. A process prints that it is ready once ")
