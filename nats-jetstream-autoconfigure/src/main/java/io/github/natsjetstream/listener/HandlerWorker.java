@@ -152,8 +152,9 @@ final class HandlerWorker implements Runnable {
 
 	/**
 	 * Messages that arrived while the worker handled another, in the order they arrived.
+	 * Small at first: an idle worker has none.
 	 */
-	private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
+	private final ArrayDeque<Waiting> waiting = new ArrayDeque<>(1);
 
 	private final @Nullable BatchDispatcher batchDispatcher;
 

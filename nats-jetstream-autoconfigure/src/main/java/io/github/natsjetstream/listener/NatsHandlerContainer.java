@@ -93,8 +93,6 @@ public class NatsHandlerContainer {
 
 	private volatile @Nullable String stream;
 
-	private volatile @Nullable ConsumerConfiguration consumerConfiguration;
-
 	/**
 	 * Create a new container.
 	 * @param endpoint the handler
@@ -209,10 +207,8 @@ public class NatsHandlerContainer {
 			String deadLetterSubject = settings.deadLetterSubject(stream, this.endpoint.durable());
 			checkCaptured(deadLetterSubject, settings);
 			this.stream = stream;
-			boolean multipleFilters = this.resources.features().supports(ServerFeature.MULTIPLE_FILTER_SUBJECTS);
-			this.consumerConfiguration = ConsumerConfigurationFactory.create(this.endpoint, multipleFilters);
 			this.resources.provisioner()
-				.provisionConsumer(stream, this.consumerConfiguration, this.endpoint.description(), requiredFeatures());
+				.provisionConsumer(stream, consumerConfiguration(), this.endpoint.description(), requiredFeatures());
 			this.failureHandler = new FailureHandler(this.endpoint.description(), this.endpoint.durable(),
 					settings.maxDeliver(), settings.backoff(), settings.errorClassifier(),
 					this.resources.deadLetterRecoverer(), deadLetterSubject, this.resources.clock(), this.deadLetters);
@@ -228,6 +224,15 @@ public class NatsHandlerContainer {
 					+ stream + " > " + this.endpoint.durable() + "' with " + settings.concurrency() + " worker(s)"
 					+ (this.paused ? ", paused" : ""));
 		}
+	}
+
+	/**
+	 * Build the consumer's configuration. Built again for a recreation rather than kept:
+	 * an idle container holds nothing that only its start needs.
+	 */
+	private ConsumerConfiguration consumerConfiguration() {
+		boolean multipleFilters = this.resources.features().supports(ServerFeature.MULTIPLE_FILTER_SUBJECTS);
+		return ConsumerConfigurationFactory.create(this.endpoint, multipleFilters);
 	}
 
 	/**
@@ -565,8 +570,7 @@ public class NatsHandlerContainer {
 	 */
 	private void checkConsumer() {
 		String stream = this.stream;
-		ConsumerConfiguration configuration = this.consumerConfiguration;
-		if (!this.running || stream == null || configuration == null) {
+		if (!this.running || stream == null) {
 			return;
 		}
 		Instant asked = this.resources.clock().instant();
@@ -576,7 +580,7 @@ public class NatsHandlerContainer {
 		}
 		catch (JetStreamApiException ex) {
 			if (ex.getApiErrorCode() == ApiErrorCodes.CONSUMER_NOT_FOUND && this.running) {
-				recreate(stream, configuration);
+				recreate(stream);
 			}
 		}
 		catch (IOException | RuntimeException ex) {
@@ -610,12 +614,12 @@ public class NatsHandlerContainer {
 		}
 	}
 
-	private void recreate(String stream, ConsumerConfiguration configuration) {
+	private void recreate(String stream) {
 		logger.warn("Consumer '" + stream + " > " + this.endpoint.durable() + "' of handler "
 				+ this.endpoint.description() + " was deleted from outside; recreating it");
 		try {
 			this.resources.provisioner()
-				.provisionConsumer(stream, configuration, this.endpoint.description(), requiredFeatures());
+				.provisionConsumer(stream, consumerConfiguration(), this.endpoint.description(), requiredFeatures());
 		}
 		catch (RuntimeException ex) {
 			logger.error("Could not recreate consumer '" + stream + " > " + this.endpoint.durable() + "'; will retry",

@@ -1,9 +1,11 @@
 package io.github.natsjetstream.metrics;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
 
 import io.github.natsjetstream.listener.ConsumerSnapshot;
@@ -16,6 +18,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.jspecify.annotations.Nullable;
@@ -35,11 +38,23 @@ import org.springframework.util.Assert;
  * They appear with the first refresh after the handler started, when its stream is
  * known.</li>
  * </ul>
- * Handlers registered after binding are picked up at the next refresh.
+ * Handlers registered after binding are picked up at the next refresh. What the meters of
+ * every handler have in common (the {@code reason} tags, the functions that read a
+ * tally) exists once, and the meters of one handler share its {@code handler} tag: an
+ * application may have a thousand handlers.
  *
  * @author NATS JetStream Spring Boot Starter contributors
  */
 public class NatsHandlerMetrics implements MeterBinder {
+
+	private static final List<Tag> REASON_TAGS = Arrays.stream(DeadLetterReason.values())
+		.map((reason) -> Tag.of("reason", reason.getValue()))
+		.toList();
+
+	private static final List<ToDoubleFunction<DeadLetterTally>> REASON_COUNTS = Arrays
+		.stream(DeadLetterReason.values())
+		.<ToDoubleFunction<DeadLetterTally>>map((reason) -> (tally) -> tally.count(reason))
+		.toList();
 
 	private final NatsHandlerContainerRegistry containers;
 
@@ -100,6 +115,8 @@ public class NatsHandlerMetrics implements MeterBinder {
 
 		private final String handlerId;
 
+		private final Tag handlerTag;
+
 		private final List<Meter> consumerGauges = new ArrayList<>(3);
 
 		private @Nullable String gaugedStream;
@@ -108,11 +125,12 @@ public class NatsHandlerMetrics implements MeterBinder {
 			this.registry = registry;
 			this.container = container;
 			this.handlerId = container.getEndpoint().id();
+			this.handlerTag = Tag.of("handler", this.handlerId);
 			DeadLetterTally tally = container.getDeadLetterTally();
 			for (DeadLetterReason reason : DeadLetterReason.values()) {
-				FunctionCounter.builder("nats.dead.letters", tally, (counts) -> counts.count(reason))
+				FunctionCounter.builder("nats.dead.letters", tally, REASON_COUNTS.get(reason.ordinal()))
 					.description("Messages the handler dead-lettered")
-					.tags("handler", this.handlerId, "reason", reason.getValue())
+					.tags(Tags.of(this.handlerTag, REASON_TAGS.get(reason.ordinal())))
 					.register(registry);
 			}
 		}
@@ -124,7 +142,7 @@ public class NatsHandlerMetrics implements MeterBinder {
 			}
 			this.consumerGauges.forEach(this.registry::remove);
 			this.consumerGauges.clear();
-			Tags tags = Tags.of("handler", this.handlerId, "stream", stream);
+			Tags tags = Tags.of(this.handlerTag, Tag.of("stream", stream));
 			this.consumerGauges.add(gauge("nats.consumer.pending",
 					"Messages of the stream not yet delivered to the handler's consumer", tags,
 					ConsumerSnapshot::pending));
