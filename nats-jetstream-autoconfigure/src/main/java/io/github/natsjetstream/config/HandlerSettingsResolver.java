@@ -52,8 +52,13 @@ public final class HandlerSettingsResolver {
 	private final Function<String, ErrorClassifier> errorClassifiers;
 
 	/**
-	 * Each distinct map of setting sources once: most handlers declare the same settings,
-	 * so they share it.
+	 * Each distinct set of merged values once: most handlers have the same settings, so
+	 * they share them.
+	 */
+	private final Map<DeclaredHandlerSettings, DeclaredHandlerSettings> sharedValues = new ConcurrentHashMap<>();
+
+	/**
+	 * Each distinct map of setting sources once, shared as the values are.
 	 */
 	private final Map<Map<String, SettingSource>, Map<String, SettingSource>> sharedSources = new ConcurrentHashMap<>();
 
@@ -117,8 +122,8 @@ public final class HandlerSettingsResolver {
 				(merged.errorClassifier() != null) ? errorClassifier(merged.errorClassifier(), check) : null);
 		DeadLetterSubjectTemplate deadLetter = DeadLetterSubjectTemplate.parse(check.value(merged.deadLetter(),
 				"deadLetter"), sources.get("deadLetter").describe(id, "deadLetter") + " of handler '" + id + "'");
-		return new HandlerSettings(merged, this.sharedSources.computeIfAbsent(Map.copyOf(sources), (key) -> key),
-				classifier, deadLetter);
+		return new HandlerSettings(this.sharedValues.computeIfAbsent(merged, (key) -> key),
+				this.sharedSources.computeIfAbsent(Map.copyOf(sources), (key) -> key), classifier, deadLetter);
 	}
 
 	/**

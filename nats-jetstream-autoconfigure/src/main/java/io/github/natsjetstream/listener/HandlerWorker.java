@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -58,6 +59,12 @@ import org.jspecify.annotations.Nullable;
  * closed connection, a subscription that became invalid), it logs the cause once per
  * episode of failures ({@link WorkerSupervision}), waits a growing delay and subscribes
  * again, until it is stopped. Messages it held come back after their ack wait.
+ * <p>
+ * On virtual threads, a wait that ended without a message hands the worker over to a
+ * fresh virtual thread ({@code relay}): a virtual thread parked across garbage
+ * collections keeps its stack twice on the heap (the chunk frozen before the collection
+ * stays, holding the frames below the wait, and the next park freezes the rest into a
+ * second one), so an idle worker that moves on to a new thread at every wait keeps one.
  * <p>
  * While a message is handled, the {@link NatsHandlerMdc MDC} says which, and the handling
  * is a {@code nats.handler} observation when the registry observes anything, in scope
@@ -114,6 +121,8 @@ final class HandlerWorker implements Runnable {
 
 	private final ContainerOptions options;
 
+	private final @Nullable Executor relay;
+
 	private final HandlerInvoker invoker;
 
 	private final FailureHandler failureHandler;
@@ -164,14 +173,20 @@ final class HandlerWorker implements Runnable {
 
 	private volatile List<Message> batchInHand = List.of();
 
+	/**
+	 * Create a worker.
+	 * @param relay the executor that goes on with the worker on a fresh thread after a
+	 * wait without a message, or {@code null} to go on on the same thread
+	 */
 	HandlerWorker(String name, SubscriptionSource subscriptionSource, PullTracker pulls, WorkerPulls pullRequests,
-			ContainerOptions options, HandlerInvoker invoker, FailureHandler failureHandler,
+			ContainerOptions options, @Nullable Executor relay, HandlerInvoker invoker, FailureHandler failureHandler,
 			Runnable onConsumerTrouble, HandlerObservations observations, NatsHandlerMdc mdc) {
 		this.name = name;
 		this.subscriptionSource = subscriptionSource;
 		this.pulls = pulls;
 		this.pullRequests = pullRequests;
 		this.options = options;
+		this.relay = relay;
 		this.invoker = invoker;
 		this.failureHandler = failureHandler;
 		this.onConsumerTrouble = onConsumerTrouble;
@@ -187,14 +202,15 @@ final class HandlerWorker implements Runnable {
 	 * Create a worker for a batch handler.
 	 */
 	HandlerWorker(String name, SubscriptionSource subscriptionSource, PullTracker pulls, WorkerPulls pullRequests,
-			ContainerOptions options, BatchHandlerInvoker invoker, int batchSize, Duration batchWait,
-			FailureHandler failureHandler, Runnable onConsumerTrouble, HandlerObservations observations,
-			NatsHandlerMdc mdc) {
+			ContainerOptions options, @Nullable Executor relay, BatchHandlerInvoker invoker, int batchSize,
+			Duration batchWait, FailureHandler failureHandler, Runnable onConsumerTrouble,
+			HandlerObservations observations, NatsHandlerMdc mdc) {
 		this.name = name;
 		this.subscriptionSource = subscriptionSource;
 		this.pulls = pulls;
 		this.pullRequests = pullRequests;
 		this.options = options;
+		this.relay = relay;
 		this.invoker = invoker;
 		this.failureHandler = failureHandler;
 		this.onConsumerTrouble = onConsumerTrouble;
@@ -208,29 +224,41 @@ final class HandlerWorker implements Runnable {
 
 	@Override
 	public void run() {
+		boolean relayed = false;
 		try {
-			while (!this.stopping) {
-				runSubscribed();
+			// A relayed worker stopped before its fresh thread ran still drains its subscription.
+			while (!relayed && (!this.stopping || this.subscription != null)) {
+				relayed = runSubscribed();
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
 		finally {
-			this.finished.countDown();
+			if (!relayed) {
+				this.finished.countDown();
+			}
 		}
 	}
 
 	/**
-	 * Subscribe and handle messages until stopped, or until the client fails under the
-	 * worker; then wait before the next attempt.
+	 * Subscribe, unless a relay left the subscription, and handle messages until stopped,
+	 * or until the client fails under the worker; then wait before the next attempt.
+	 * @return whether a fresh thread goes on with the worker and its subscription
 	 */
-	private void runSubscribed() throws InterruptedException {
-		JetStreamSubscription subscription = null;
+	private boolean runSubscribed() throws InterruptedException {
+		JetStreamSubscription subscription = this.subscription;
+		boolean relayed = false;
 		try {
-			subscription = this.subscriptionSource.subscribe();
-			this.subscription = subscription;
+			if (subscription == null) {
+				subscription = this.subscriptionSource.subscribe();
+				this.subscription = subscription;
+			}
 			List<Message> leftover = consume(subscription);
+			if (leftover == null) {
+				relayed = true;
+				return true;
+			}
 			drain(subscription, leftover);
 		}
 		catch (InterruptedException ex) {
@@ -238,7 +266,7 @@ final class HandlerWorker implements Runnable {
 		}
 		catch (Exception ex) {
 			if (this.stopping) {
-				return;
+				return false;
 			}
 			Duration delay = this.supervision.failed(ex);
 			this.onConsumerTrouble.run();
@@ -246,11 +274,14 @@ final class HandlerWorker implements Runnable {
 			this.stopSignal.await(delay.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		finally {
-			forgetSubscription();
-			if (subscription != null) {
-				unsubscribeQuietly(subscription);
+			if (!relayed) {
+				forgetSubscription();
+				if (subscription != null) {
+					unsubscribeQuietly(subscription);
+				}
 			}
 		}
+		return false;
 	}
 
 	/**
@@ -270,13 +301,17 @@ final class HandlerWorker implements Runnable {
 	}
 
 	/**
-	 * Handle messages until stopped.
-	 * @return messages that arrived once stopping, not handled
+	 * Handle messages until stopped, or until a wait without a message was relayed.
+	 * @return messages that arrived once stopping, not handled, or {@code null} when a
+	 * fresh thread goes on with the worker
 	 */
-	private List<Message> consume(JetStreamSubscription subscription) throws InterruptedException {
+	private @Nullable List<Message> consume(JetStreamSubscription subscription) throws InterruptedException {
 		while (!this.stopping) {
 			Waiting next = receive(subscription, null);
 			if (next == null) {
+				if (relay()) {
+					return null;
+				}
 				continue;
 			}
 			if (this.stopping) {
@@ -294,6 +329,25 @@ final class HandlerWorker implements Runnable {
 			handleBatch(dispatcher, batch, next.progressNanos);
 		}
 		return List.of();
+	}
+
+	/**
+	 * Go on with the worker on a fresh thread, if it has a relay.
+	 * @return whether a fresh thread goes on, so that this one must end
+	 */
+	private boolean relay() {
+		Executor relay = this.relay;
+		if (relay == null || this.stopping) {
+			return false;
+		}
+		try {
+			relay.execute(this);
+			return true;
+		}
+		catch (RuntimeException ex) {
+			// No fresh thread to be had: go on on this one.
+			return false;
+		}
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,7 +27,6 @@ import io.github.natsjetstream.support.NatsJetStreamException;
 import io.github.natsjetstream.support.ServerFeature;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamSubscription;
-import io.nats.client.PullRequestOptions;
 import io.nats.client.PullSubscribeOptions;
 import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.ConsumerInfo;
@@ -248,21 +248,6 @@ public class NatsHandlerContainer {
 	}
 
 	/**
-	 * Return the pull request of each worker: a batch with an expiry, in the consumer's
-	 * priority group, above the overflow threshold if this instance has one.
-	 */
-	private PullRequestOptions pullRequest(int batch, Duration expiry, HandlerSettings settings) {
-		PullRequestOptions.Builder pull = PullRequestOptions.builder(batch).expiresIn(expiry);
-		if (settings.priorityPolicy() != PriorityPolicySetting.NONE) {
-			pull.group(ConsumerConfigurationFactory.PRIORITY_GROUP);
-		}
-		if (settings.priorityPolicy() == PriorityPolicySetting.OVERFLOW && settings.overflowThreshold() > 0) {
-			pull.minPending(settings.overflowThreshold());
-		}
-		return pull.build();
-	}
-
-	/**
 	 * Hand the pin over at once when this instance held it, rather than leave the others
 	 * waiting for the pin timeout.
 	 */
@@ -308,9 +293,11 @@ public class NatsHandlerContainer {
 		NatsHandlerMdc mdc = new NatsHandlerMdc(this.endpoint.id());
 		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("nats-" + this.endpoint.id() + "-");
 		executor.setVirtualThreads(this.options.virtualThreads());
+		// A virtual worker goes on on a fresh thread after each wait in vain (see HandlerWorker).
+		Executor relay = this.options.virtualThreads() ? executor : null;
 		int batch = this.options.batchSize(settings.maxAckPending(), settings.concurrency());
-		WorkerPulls pullRequests = new WorkerPulls(pullRequest(batch, this.options.pullExpiry(), settings),
-				pullRequest(batch, this.options.idlePullExpiry(), settings));
+		WorkerPulls pullRequests = WorkerPulls.of(batch, this.options.pullExpiry(), this.options.idlePullExpiry(),
+				settings.priorityPolicy(), settings.overflowThreshold());
 		List<HandlerWorker> workers = new ArrayList<>(settings.concurrency());
 		for (int i = 0; i < settings.concurrency(); i++) {
 			PullTracker pulls = new PullTracker(batch, this.options.pullExpiry().toNanos(),
@@ -318,10 +305,10 @@ public class NatsHandlerContainer {
 					this.options.maxOutstandingPulls());
 			String name = this.endpoint.id() + "-" + i;
 			workers.add((this.endpoint.invoker() instanceof BatchHandlerInvoker batchInvoker)
-					? new HandlerWorker(name, this::subscribe, pulls, pullRequests, this.options, batchInvoker,
+					? new HandlerWorker(name, this::subscribe, pulls, pullRequests, this.options, relay, batchInvoker,
 							settings.batchSize(), settings.batchWait(), failureHandler, this::checkConsumerSoon,
 							observations, mdc)
-					: new HandlerWorker(name, this::subscribe, pulls, pullRequests, this.options,
+					: new HandlerWorker(name, this::subscribe, pulls, pullRequests, this.options, relay,
 							this.endpoint.invoker(), failureHandler, this::checkConsumerSoon, observations, mdc));
 		}
 		this.workers = List.copyOf(workers);

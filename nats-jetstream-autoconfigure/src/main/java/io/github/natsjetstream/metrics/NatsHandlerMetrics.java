@@ -40,8 +40,8 @@ import org.springframework.util.Assert;
  * </ul>
  * Handlers registered after binding are picked up at the next refresh. What the meters of
  * every handler have in common (the {@code reason} tags, the functions that read a
- * tally) exists once, and the meters of one handler share its {@code handler} tag: an
- * application may have a thousand handlers.
+ * tally or a consumer's numbers) exists once, and the meters of one handler share its
+ * {@code handler} tag: an application may have a thousand handlers.
  *
  * @author NATS JetStream Spring Boot Starter contributors
  */
@@ -55,6 +55,14 @@ public class NatsHandlerMetrics implements MeterBinder {
 		.stream(DeadLetterReason.values())
 		.<ToDoubleFunction<DeadLetterTally>>map((reason) -> (tally) -> tally.count(reason))
 		.toList();
+
+	private static final ToDoubleFunction<HandlerNumbers> PENDING = (numbers) -> numbers.read(ConsumerSnapshot::pending);
+
+	private static final ToDoubleFunction<HandlerNumbers> ACK_PENDING = (numbers) -> numbers
+		.read(ConsumerSnapshot::ackPending);
+
+	private static final ToDoubleFunction<HandlerNumbers> REDELIVERED = (numbers) -> numbers
+		.read(ConsumerSnapshot::redelivered);
 
 	private final NatsHandlerContainerRegistry containers;
 
@@ -117,6 +125,8 @@ public class NatsHandlerMetrics implements MeterBinder {
 
 		private final Tag handlerTag;
 
+		private final HandlerNumbers numbers;
+
 		private final List<Meter> consumerGauges = new ArrayList<>(3);
 
 		private @Nullable String gaugedStream;
@@ -126,6 +136,7 @@ public class NatsHandlerMetrics implements MeterBinder {
 			this.container = container;
 			this.handlerId = container.getEndpoint().id();
 			this.handlerTag = Tag.of("handler", this.handlerId);
+			this.numbers = new HandlerNumbers(NatsHandlerMetrics.this.statistics, this.handlerId);
 			DeadLetterTally tally = container.getDeadLetterTally();
 			for (DeadLetterReason reason : DeadLetterReason.values()) {
 				FunctionCounter.builder("nats.dead.letters", tally, REASON_COUNTS.get(reason.ordinal()))
@@ -144,24 +155,34 @@ public class NatsHandlerMetrics implements MeterBinder {
 			this.consumerGauges.clear();
 			Tags tags = Tags.of(this.handlerTag, Tag.of("stream", stream));
 			this.consumerGauges.add(gauge("nats.consumer.pending",
-					"Messages of the stream not yet delivered to the handler's consumer", tags,
-					ConsumerSnapshot::pending));
+					"Messages of the stream not yet delivered to the handler's consumer", tags, PENDING));
 			this.consumerGauges.add(gauge("nats.consumer.ack.pending",
-					"Messages delivered to the handler's consumer and not yet acknowledged", tags,
-					ConsumerSnapshot::ackPending));
+					"Messages delivered to the handler's consumer and not yet acknowledged", tags, ACK_PENDING));
 			this.consumerGauges.add(gauge("nats.consumer.redelivered",
 					"Messages delivered to the handler's consumer more than once and not yet acknowledged", tags,
-					ConsumerSnapshot::redelivered));
+					REDELIVERED));
 			this.gaugedStream = stream;
 		}
 
-		private Gauge gauge(String name, String description, Tags tags, ToLongFunction<ConsumerSnapshot> value) {
-			ConsumerStatistics statistics = NatsHandlerMetrics.this.statistics;
-			String handlerId = this.handlerId;
-			return Gauge.builder(name, statistics, (numbers) -> {
-				ConsumerSnapshot snapshot = numbers.latest(handlerId);
-				return (snapshot != null) ? value.applyAsLong(snapshot) : Double.NaN;
-			}).description(description).baseUnit("messages").tags(tags).strongReference(true).register(this.registry);
+		private Gauge gauge(String name, String description, Tags tags, ToDoubleFunction<HandlerNumbers> value) {
+			return Gauge.builder(name, this.numbers, value)
+				.description(description)
+				.baseUnit("messages")
+				.tags(tags)
+				.strongReference(true)
+				.register(this.registry);
+		}
+
+	}
+
+	/**
+	 * The consumer numbers of one handler, which its three gauges read.
+	 */
+	private record HandlerNumbers(ConsumerStatistics statistics, String handlerId) {
+
+		double read(ToLongFunction<ConsumerSnapshot> value) {
+			ConsumerSnapshot snapshot = this.statistics.latest(this.handlerId);
+			return (snapshot != null) ? value.applyAsLong(snapshot) : Double.NaN;
 		}
 
 	}
