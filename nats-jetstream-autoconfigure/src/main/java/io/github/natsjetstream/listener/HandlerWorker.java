@@ -7,7 +7,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -59,12 +58,6 @@ import org.jspecify.annotations.Nullable;
  * closed connection, a subscription that became invalid), it logs the cause once per
  * episode of failures ({@link WorkerSupervision}), waits a growing delay and subscribes
  * again, until it is stopped. Messages it held come back after their ack wait.
- * <p>
- * On virtual threads, a wait that ended without a message hands the worker over to a
- * fresh virtual thread ({@code relay}): a virtual thread parked across garbage
- * collections keeps its stack twice on the heap (the chunk frozen before the collection
- * stays, holding the frames below the wait, and the next park freezes the rest into a
- * second one), so an idle worker that moves on to a new thread at every wait keeps one.
  * <p>
  * While a message is handled, the {@link NatsHandlerMdc MDC} says which, and the handling
  * is a {@code nats.handler} observation when the registry observes anything, in scope
@@ -121,8 +114,6 @@ final class HandlerWorker implements Runnable {
 
 	private final ContainerOptions options;
 
-	private final @Nullable Executor relay;
-
 	private final HandlerInvoker invoker;
 
 	private final FailureHandler failureHandler;
@@ -161,7 +152,6 @@ final class HandlerWorker implements Runnable {
 
 	/**
 	 * Messages that arrived while the worker handled another, in the order they arrived.
-	 * Small at first: an idle worker has none.
 	 */
 	private final ArrayDeque<Waiting> waiting = new ArrayDeque<>(1);
 
@@ -173,20 +163,14 @@ final class HandlerWorker implements Runnable {
 
 	private volatile List<Message> batchInHand = List.of();
 
-	/**
-	 * Create a worker.
-	 * @param relay the executor that goes on with the worker on a fresh thread after a
-	 * wait without a message, or {@code null} to go on on the same thread
-	 */
 	HandlerWorker(String name, SubscriptionSource subscriptionSource, PullTracker pulls, WorkerPulls pullRequests,
-			ContainerOptions options, @Nullable Executor relay, HandlerInvoker invoker, FailureHandler failureHandler,
+			ContainerOptions options, HandlerInvoker invoker, FailureHandler failureHandler,
 			Runnable onConsumerTrouble, HandlerObservations observations, NatsHandlerMdc mdc) {
 		this.name = name;
 		this.subscriptionSource = subscriptionSource;
 		this.pulls = pulls;
 		this.pullRequests = pullRequests;
 		this.options = options;
-		this.relay = relay;
 		this.invoker = invoker;
 		this.failureHandler = failureHandler;
 		this.onConsumerTrouble = onConsumerTrouble;
@@ -202,15 +186,14 @@ final class HandlerWorker implements Runnable {
 	 * Create a worker for a batch handler.
 	 */
 	HandlerWorker(String name, SubscriptionSource subscriptionSource, PullTracker pulls, WorkerPulls pullRequests,
-			ContainerOptions options, @Nullable Executor relay, BatchHandlerInvoker invoker, int batchSize,
-			Duration batchWait, FailureHandler failureHandler, Runnable onConsumerTrouble,
-			HandlerObservations observations, NatsHandlerMdc mdc) {
+			ContainerOptions options, BatchHandlerInvoker invoker, int batchSize, Duration batchWait,
+			FailureHandler failureHandler, Runnable onConsumerTrouble, HandlerObservations observations,
+			NatsHandlerMdc mdc) {
 		this.name = name;
 		this.subscriptionSource = subscriptionSource;
 		this.pulls = pulls;
 		this.pullRequests = pullRequests;
 		this.options = options;
-		this.relay = relay;
 		this.invoker = invoker;
 		this.failureHandler = failureHandler;
 		this.onConsumerTrouble = onConsumerTrouble;
@@ -224,41 +207,29 @@ final class HandlerWorker implements Runnable {
 
 	@Override
 	public void run() {
-		boolean relayed = false;
 		try {
-			// A relayed worker stopped before its fresh thread ran still drains its subscription.
-			while (!relayed && (!this.stopping || this.subscription != null)) {
-				relayed = runSubscribed();
+			while (!this.stopping) {
+				runSubscribed();
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
 		finally {
-			if (!relayed) {
-				this.finished.countDown();
-			}
+			this.finished.countDown();
 		}
 	}
 
 	/**
-	 * Subscribe, unless a relay left the subscription, and handle messages until stopped,
-	 * or until the client fails under the worker; then wait before the next attempt.
-	 * @return whether a fresh thread goes on with the worker and its subscription
+	 * Subscribe and handle messages until stopped, or until the client fails under the
+	 * worker; then wait before the next attempt.
 	 */
-	private boolean runSubscribed() throws InterruptedException {
-		JetStreamSubscription subscription = this.subscription;
-		boolean relayed = false;
+	private void runSubscribed() throws InterruptedException {
+		JetStreamSubscription subscription = null;
 		try {
-			if (subscription == null) {
-				subscription = this.subscriptionSource.subscribe();
-				this.subscription = subscription;
-			}
+			subscription = this.subscriptionSource.subscribe();
+			this.subscription = subscription;
 			List<Message> leftover = consume(subscription);
-			if (leftover == null) {
-				relayed = true;
-				return true;
-			}
 			drain(subscription, leftover);
 		}
 		catch (InterruptedException ex) {
@@ -266,7 +237,7 @@ final class HandlerWorker implements Runnable {
 		}
 		catch (Exception ex) {
 			if (this.stopping) {
-				return false;
+				return;
 			}
 			Duration delay = this.supervision.failed(ex);
 			this.onConsumerTrouble.run();
@@ -274,14 +245,11 @@ final class HandlerWorker implements Runnable {
 			this.stopSignal.await(delay.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		finally {
-			if (!relayed) {
-				forgetSubscription();
-				if (subscription != null) {
-					unsubscribeQuietly(subscription);
-				}
+			forgetSubscription();
+			if (subscription != null) {
+				unsubscribeQuietly(subscription);
 			}
 		}
-		return false;
 	}
 
 	/**
@@ -301,17 +269,13 @@ final class HandlerWorker implements Runnable {
 	}
 
 	/**
-	 * Handle messages until stopped, or until a wait without a message was relayed.
-	 * @return messages that arrived once stopping, not handled, or {@code null} when a
-	 * fresh thread goes on with the worker
+	 * Handle messages until stopped.
+	 * @return messages that arrived once stopping, not handled
 	 */
-	private @Nullable List<Message> consume(JetStreamSubscription subscription) throws InterruptedException {
+	private List<Message> consume(JetStreamSubscription subscription) throws InterruptedException {
 		while (!this.stopping) {
 			Waiting next = receive(subscription, null);
 			if (next == null) {
-				if (relay()) {
-					return null;
-				}
 				continue;
 			}
 			if (this.stopping) {
@@ -329,25 +293,6 @@ final class HandlerWorker implements Runnable {
 			handleBatch(dispatcher, batch, next.progressNanos);
 		}
 		return List.of();
-	}
-
-	/**
-	 * Go on with the worker on a fresh thread, if it has a relay.
-	 * @return whether a fresh thread goes on, so that this one must end
-	 */
-	private boolean relay() {
-		Executor relay = this.relay;
-		if (relay == null || this.stopping) {
-			return false;
-		}
-		try {
-			relay.execute(this);
-			return true;
-		}
-		catch (RuntimeException ex) {
-			// No fresh thread to be had: go on on this one.
-			return false;
-		}
 	}
 
 	/**

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -293,8 +292,6 @@ public class NatsHandlerContainer {
 		NatsHandlerMdc mdc = new NatsHandlerMdc(this.endpoint.id());
 		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("nats-" + this.endpoint.id() + "-");
 		executor.setVirtualThreads(this.options.virtualThreads());
-		// A virtual worker goes on on a fresh thread after each wait in vain (see HandlerWorker).
-		Executor relay = this.options.virtualThreads() ? executor : null;
 		int batch = this.options.batchSize(settings.maxAckPending(), settings.concurrency());
 		WorkerPulls pullRequests = WorkerPulls.of(batch, this.options.pullExpiry(), this.options.idlePullExpiry(),
 				settings.priorityPolicy(), settings.overflowThreshold());
@@ -305,10 +302,10 @@ public class NatsHandlerContainer {
 					this.options.maxOutstandingPulls());
 			String name = this.endpoint.id() + "-" + i;
 			workers.add((this.endpoint.invoker() instanceof BatchHandlerInvoker batchInvoker)
-					? new HandlerWorker(name, this::subscribe, pulls, pullRequests, this.options, relay, batchInvoker,
+					? new HandlerWorker(name, this::subscribe, pulls, pullRequests, this.options, batchInvoker,
 							settings.batchSize(), settings.batchWait(), failureHandler, this::checkConsumerSoon,
 							observations, mdc)
-					: new HandlerWorker(name, this::subscribe, pulls, pullRequests, this.options, relay,
+					: new HandlerWorker(name, this::subscribe, pulls, pullRequests, this.options,
 							this.endpoint.invoker(), failureHandler, this::checkConsumerSoon, observations, mdc));
 		}
 		this.workers = List.copyOf(workers);
