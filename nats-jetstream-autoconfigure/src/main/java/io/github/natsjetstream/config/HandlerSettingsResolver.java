@@ -52,6 +52,17 @@ public final class HandlerSettingsResolver {
 	private final Function<String, ErrorClassifier> errorClassifiers;
 
 	/**
+	 * Each distinct set of merged values once: most handlers have the same settings, so
+	 * they share them.
+	 */
+	private final Map<DeclaredHandlerSettings, DeclaredHandlerSettings> sharedValues = new ConcurrentHashMap<>();
+
+	/**
+	 * Each distinct map of setting sources once, shared as the values are.
+	 */
+	private final Map<Map<String, SettingSource>, Map<String, SettingSource>> sharedSources = new ConcurrentHashMap<>();
+
+	/**
 	 * Create a new resolver.
 	 * @param defaults the defaults; every value but the error classifier must be declared
 	 * @param overrides the settings configured under {@code nats.jetstream.handlers},
@@ -111,7 +122,8 @@ public final class HandlerSettingsResolver {
 				(merged.errorClassifier() != null) ? errorClassifier(merged.errorClassifier(), check) : null);
 		DeadLetterSubjectTemplate deadLetter = DeadLetterSubjectTemplate.parse(check.value(merged.deadLetter(),
 				"deadLetter"), sources.get("deadLetter").describe(id, "deadLetter") + " of handler '" + id + "'");
-		return new HandlerSettings(merged, sources, classifier, deadLetter);
+		return new HandlerSettings(this.sharedValues.computeIfAbsent(merged, (key) -> key),
+				this.sharedSources.computeIfAbsent(Map.copyOf(sources), (key) -> key), classifier, deadLetter);
 	}
 
 	/**

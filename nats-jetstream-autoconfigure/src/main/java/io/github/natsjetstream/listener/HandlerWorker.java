@@ -153,7 +153,7 @@ final class HandlerWorker implements Runnable {
 	/**
 	 * Messages that arrived while the worker handled another, in the order they arrived.
 	 */
-	private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
+	private final ArrayDeque<Waiting> waiting = new ArrayDeque<>(1);
 
 	private final @Nullable BatchDispatcher batchDispatcher;
 

@@ -26,7 +26,6 @@ import io.github.natsjetstream.support.NatsJetStreamException;
 import io.github.natsjetstream.support.ServerFeature;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamSubscription;
-import io.nats.client.PullRequestOptions;
 import io.nats.client.PullSubscribeOptions;
 import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.ConsumerInfo;
@@ -92,8 +91,6 @@ public class NatsHandlerContainer {
 	private final AtomicBoolean checkPending = new AtomicBoolean();
 
 	private volatile @Nullable String stream;
-
-	private volatile @Nullable ConsumerConfiguration consumerConfiguration;
 
 	/**
 	 * Create a new container.
@@ -209,10 +206,8 @@ public class NatsHandlerContainer {
 			String deadLetterSubject = settings.deadLetterSubject(stream, this.endpoint.durable());
 			checkCaptured(deadLetterSubject, settings);
 			this.stream = stream;
-			boolean multipleFilters = this.resources.features().supports(ServerFeature.MULTIPLE_FILTER_SUBJECTS);
-			this.consumerConfiguration = ConsumerConfigurationFactory.create(this.endpoint, multipleFilters);
 			this.resources.provisioner()
-				.provisionConsumer(stream, this.consumerConfiguration, this.endpoint.description(), requiredFeatures());
+				.provisionConsumer(stream, consumerConfiguration(), this.endpoint.description(), requiredFeatures());
 			this.failureHandler = new FailureHandler(this.endpoint.description(), this.endpoint.durable(),
 					settings.maxDeliver(), settings.backoff(), settings.errorClassifier(),
 					this.resources.deadLetterRecoverer(), deadLetterSubject, this.resources.clock(), this.deadLetters);
@@ -231,6 +226,15 @@ public class NatsHandlerContainer {
 	}
 
 	/**
+	 * Build the consumer's configuration. Built again for a recreation rather than kept:
+	 * an idle container holds nothing that only its start needs.
+	 */
+	private ConsumerConfiguration consumerConfiguration() {
+		boolean multipleFilters = this.resources.features().supports(ServerFeature.MULTIPLE_FILTER_SUBJECTS);
+		return ConsumerConfigurationFactory.create(this.endpoint, multipleFilters);
+	}
+
+	/**
 	 * Return the server features the consumer needs, by the setting that needs each.
 	 */
 	private Map<String, ServerFeature> requiredFeatures() {
@@ -240,21 +244,6 @@ public class NatsHandlerContainer {
 		}
 		String setting = settings.sourceOf("priorityPolicy").describe(this.endpoint.id(), "priorityPolicy");
 		return Map.of(setting, ServerFeature.PRIORITY_GROUPS);
-	}
-
-	/**
-	 * Return the pull request of each worker: a batch with an expiry, in the consumer's
-	 * priority group, above the overflow threshold if this instance has one.
-	 */
-	private PullRequestOptions pullRequest(int batch, Duration expiry, HandlerSettings settings) {
-		PullRequestOptions.Builder pull = PullRequestOptions.builder(batch).expiresIn(expiry);
-		if (settings.priorityPolicy() != PriorityPolicySetting.NONE) {
-			pull.group(ConsumerConfigurationFactory.PRIORITY_GROUP);
-		}
-		if (settings.priorityPolicy() == PriorityPolicySetting.OVERFLOW && settings.overflowThreshold() > 0) {
-			pull.minPending(settings.overflowThreshold());
-		}
-		return pull.build();
 	}
 
 	/**
@@ -304,8 +293,8 @@ public class NatsHandlerContainer {
 		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("nats-" + this.endpoint.id() + "-");
 		executor.setVirtualThreads(this.options.virtualThreads());
 		int batch = this.options.batchSize(settings.maxAckPending(), settings.concurrency());
-		WorkerPulls pullRequests = new WorkerPulls(pullRequest(batch, this.options.pullExpiry(), settings),
-				pullRequest(batch, this.options.idlePullExpiry(), settings));
+		WorkerPulls pullRequests = WorkerPulls.of(batch, this.options.pullExpiry(), this.options.idlePullExpiry(),
+				settings.priorityPolicy(), settings.overflowThreshold());
 		List<HandlerWorker> workers = new ArrayList<>(settings.concurrency());
 		for (int i = 0; i < settings.concurrency(); i++) {
 			PullTracker pulls = new PullTracker(batch, this.options.pullExpiry().toNanos(),
@@ -565,8 +554,7 @@ public class NatsHandlerContainer {
 	 */
 	private void checkConsumer() {
 		String stream = this.stream;
-		ConsumerConfiguration configuration = this.consumerConfiguration;
-		if (!this.running || stream == null || configuration == null) {
+		if (!this.running || stream == null) {
 			return;
 		}
 		Instant asked = this.resources.clock().instant();
@@ -576,7 +564,7 @@ public class NatsHandlerContainer {
 		}
 		catch (JetStreamApiException ex) {
 			if (ex.getApiErrorCode() == ApiErrorCodes.CONSUMER_NOT_FOUND && this.running) {
-				recreate(stream, configuration);
+				recreate(stream);
 			}
 		}
 		catch (IOException | RuntimeException ex) {
@@ -610,12 +598,12 @@ public class NatsHandlerContainer {
 		}
 	}
 
-	private void recreate(String stream, ConsumerConfiguration configuration) {
+	private void recreate(String stream) {
 		logger.warn("Consumer '" + stream + " > " + this.endpoint.durable() + "' of handler "
 				+ this.endpoint.description() + " was deleted from outside; recreating it");
 		try {
 			this.resources.provisioner()
-				.provisionConsumer(stream, configuration, this.endpoint.description(), requiredFeatures());
+				.provisionConsumer(stream, consumerConfiguration(), this.endpoint.description(), requiredFeatures());
 		}
 		catch (RuntimeException ex) {
 			logger.error("Could not recreate consumer '" + stream + " > " + this.endpoint.durable() + "'; will retry",

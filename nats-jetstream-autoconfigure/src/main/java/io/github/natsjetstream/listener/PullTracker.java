@@ -38,7 +38,7 @@ final class PullTracker {
 
 	private final int threshold;
 
-	private final ArrayDeque<Pull> pulls = new ArrayDeque<>();
+	private final ArrayDeque<Pull> pulls;
 
 	private int requested;
 
@@ -67,6 +67,7 @@ final class PullTracker {
 		this.idleExpiresNanos = idleExpiresNanos;
 		this.graceNanos = graceNanos;
 		this.maxOutstandingPulls = maxOutstandingPulls;
+		this.pulls = new ArrayDeque<>(maxOutstandingPulls);
 		this.threshold = Math.max(1, batchSize / 4);
 	}
 

@@ -1,9 +1,11 @@
 package io.github.natsjetstream.metrics;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
 
 import io.github.natsjetstream.listener.ConsumerSnapshot;
@@ -16,6 +18,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.jspecify.annotations.Nullable;
@@ -35,11 +38,31 @@ import org.springframework.util.Assert;
  * They appear with the first refresh after the handler started, when its stream is
  * known.</li>
  * </ul>
- * Handlers registered after binding are picked up at the next refresh.
+ * Handlers registered after binding are picked up at the next refresh. What the meters of
+ * every handler have in common (the {@code reason} tags, the functions that read a
+ * tally or a consumer's numbers) exists once, and the meters of one handler share its
+ * {@code handler} tag: an application may have a thousand handlers.
  *
  * @author NATS JetStream Spring Boot Starter contributors
  */
 public class NatsHandlerMetrics implements MeterBinder {
+
+	private static final List<Tag> REASON_TAGS = Arrays.stream(DeadLetterReason.values())
+		.map((reason) -> Tag.of("reason", reason.getValue()))
+		.toList();
+
+	private static final List<ToDoubleFunction<DeadLetterTally>> REASON_COUNTS = Arrays
+		.stream(DeadLetterReason.values())
+		.<ToDoubleFunction<DeadLetterTally>>map((reason) -> (tally) -> tally.count(reason))
+		.toList();
+
+	private static final ToDoubleFunction<HandlerNumbers> PENDING = (numbers) -> numbers.read(ConsumerSnapshot::pending);
+
+	private static final ToDoubleFunction<HandlerNumbers> ACK_PENDING = (numbers) -> numbers
+		.read(ConsumerSnapshot::ackPending);
+
+	private static final ToDoubleFunction<HandlerNumbers> REDELIVERED = (numbers) -> numbers
+		.read(ConsumerSnapshot::redelivered);
 
 	private final NatsHandlerContainerRegistry containers;
 
@@ -100,6 +123,10 @@ public class NatsHandlerMetrics implements MeterBinder {
 
 		private final String handlerId;
 
+		private final Tag handlerTag;
+
+		private final HandlerNumbers numbers;
+
 		private final List<Meter> consumerGauges = new ArrayList<>(3);
 
 		private @Nullable String gaugedStream;
@@ -108,11 +135,13 @@ public class NatsHandlerMetrics implements MeterBinder {
 			this.registry = registry;
 			this.container = container;
 			this.handlerId = container.getEndpoint().id();
+			this.handlerTag = Tag.of("handler", this.handlerId);
+			this.numbers = new HandlerNumbers(NatsHandlerMetrics.this.statistics, this.handlerId);
 			DeadLetterTally tally = container.getDeadLetterTally();
 			for (DeadLetterReason reason : DeadLetterReason.values()) {
-				FunctionCounter.builder("nats.dead.letters", tally, (counts) -> counts.count(reason))
+				FunctionCounter.builder("nats.dead.letters", tally, REASON_COUNTS.get(reason.ordinal()))
 					.description("Messages the handler dead-lettered")
-					.tags("handler", this.handlerId, "reason", reason.getValue())
+					.tags(Tags.of(this.handlerTag, REASON_TAGS.get(reason.ordinal())))
 					.register(registry);
 			}
 		}
@@ -124,26 +153,36 @@ public class NatsHandlerMetrics implements MeterBinder {
 			}
 			this.consumerGauges.forEach(this.registry::remove);
 			this.consumerGauges.clear();
-			Tags tags = Tags.of("handler", this.handlerId, "stream", stream);
+			Tags tags = Tags.of(this.handlerTag, Tag.of("stream", stream));
 			this.consumerGauges.add(gauge("nats.consumer.pending",
-					"Messages of the stream not yet delivered to the handler's consumer", tags,
-					ConsumerSnapshot::pending));
+					"Messages of the stream not yet delivered to the handler's consumer", tags, PENDING));
 			this.consumerGauges.add(gauge("nats.consumer.ack.pending",
-					"Messages delivered to the handler's consumer and not yet acknowledged", tags,
-					ConsumerSnapshot::ackPending));
+					"Messages delivered to the handler's consumer and not yet acknowledged", tags, ACK_PENDING));
 			this.consumerGauges.add(gauge("nats.consumer.redelivered",
 					"Messages delivered to the handler's consumer more than once and not yet acknowledged", tags,
-					ConsumerSnapshot::redelivered));
+					REDELIVERED));
 			this.gaugedStream = stream;
 		}
 
-		private Gauge gauge(String name, String description, Tags tags, ToLongFunction<ConsumerSnapshot> value) {
-			ConsumerStatistics statistics = NatsHandlerMetrics.this.statistics;
-			String handlerId = this.handlerId;
-			return Gauge.builder(name, statistics, (numbers) -> {
-				ConsumerSnapshot snapshot = numbers.latest(handlerId);
-				return (snapshot != null) ? value.applyAsLong(snapshot) : Double.NaN;
-			}).description(description).baseUnit("messages").tags(tags).strongReference(true).register(this.registry);
+		private Gauge gauge(String name, String description, Tags tags, ToDoubleFunction<HandlerNumbers> value) {
+			return Gauge.builder(name, this.numbers, value)
+				.description(description)
+				.baseUnit("messages")
+				.tags(tags)
+				.strongReference(true)
+				.register(this.registry);
+		}
+
+	}
+
+	/**
+	 * The consumer numbers of one handler, which its three gauges read.
+	 */
+	private record HandlerNumbers(ConsumerStatistics statistics, String handlerId) {
+
+		double read(ToLongFunction<ConsumerSnapshot> value) {
+			ConsumerSnapshot snapshot = this.statistics.latest(this.handlerId);
+			return (snapshot != null) ? value.applyAsLong(snapshot) : Double.NaN;
 		}
 
 	}
