@@ -69,6 +69,8 @@ class DeadLetterCounterTests {
 				.stream()
 				.filter((subject) -> subject.startsWith("$JS.API.CONSUMER.MSG.NEXT."))
 				.toList();
+			System.out.println("Counted the reasons of " + counts.reasonsRead() + " dead letters with " + reads.size()
+					+ " pull request(s)");
 			assertThat(reads).as("pull requests to read %d headers", counts.reasonsRead()).hasSizeLessThanOrEqualTo(3);
 		}
 		assertThat(management.getStreamInfo("DLQ_COUNT").getStreamState().getConsumerCount()).isZero();
