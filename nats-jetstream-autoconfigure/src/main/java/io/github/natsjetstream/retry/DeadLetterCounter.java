@@ -1,41 +1,29 @@
 package io.github.natsjetstream.retry;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 
 import io.github.natsjetstream.support.NatsJetStreamException;
-import io.nats.client.FetchConsumeOptions;
-import io.nats.client.FetchConsumer;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
-import io.nats.client.JetStreamStatusCheckedException;
 import io.nats.client.Message;
-import io.nats.client.OrderedConsumerContext;
-import io.nats.client.api.DeliverPolicy;
-import io.nats.client.api.OrderedConsumerConfiguration;
 import io.nats.client.api.StreamInfoOptions;
 import io.nats.client.api.StreamState;
 import io.nats.client.api.Subject;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
 /**
  * Counts the dead letters by subject and by reason. The counts by subject come from the
  * stream's state in one request; the counts by reason from the {@code Dlq-Reason} header
- * of the latest {@value #MAX_READ} dead letters at most, read in one pass through an
- * ordered consumer that delivers headers only.
+ * of the latest {@value #MAX_READ} dead letters at most, read in one pass through a
+ * {@link DeadLetterReader} of their headers only.
  *
  * @author NATS JetStream Spring Boot Starter contributors
  */
 public class DeadLetterCounter {
-
-	private static final Log logger = LogFactory.getLog(DeadLetterCounter.class);
 
 	/**
 	 * The most dead letters read to count the reasons.
@@ -46,8 +34,6 @@ public class DeadLetterCounter {
 	 * The reason counted for a dead letter without a {@code Dlq-Reason} header.
 	 */
 	public static final String UNKNOWN_REASON = "unknown";
-
-	private static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
 
 	private final JetStream jetStream;
 
@@ -98,7 +84,7 @@ public class DeadLetterCounter {
 			return new DeadLetterCounts(this.stream, state.getMsgCount(), state.getFirstSequence(),
 					state.getLastSequence(), subjects, reasons, read);
 		}
-		catch (IOException | JetStreamApiException | JetStreamStatusCheckedException ex) {
+		catch (IOException | JetStreamApiException ex) {
 			throw new NatsJetStreamException("Could not read dead-letter stream '" + this.stream + "'", ex);
 		}
 		catch (InterruptedException ex) {
@@ -108,61 +94,19 @@ public class DeadLetterCounter {
 	}
 
 	private long countReasons(StreamState state, Map<String, Long> reasons)
-			throws IOException, JetStreamApiException, JetStreamStatusCheckedException, InterruptedException {
+			throws IOException, JetStreamApiException, InterruptedException {
 		long start = Math.max(state.getFirstSequence(), state.getLastSequence() - MAX_READ + 1);
-		OrderedConsumerContext consumer = this.jetStream.getStreamContext(this.stream)
-			.createOrderedConsumer(new OrderedConsumerConfiguration().deliverPolicy(DeliverPolicy.ByStartSequence)
-				.startSequence(start)
-				.headersOnly(true));
-		int expected = (int) Math.min(MAX_READ, state.getMsgCount());
 		long read = 0;
-		FetchConsumer fetch = null;
-		try {
-			fetch = consumer.fetch(
-					FetchConsumeOptions.builder().maxMessages(expected).expiresIn(READ_TIMEOUT.toMillis()).build());
-			Message message = fetch.nextMessage();
-			while (message != null) {
+		try (DeadLetterReader reader = DeadLetterReader.openHeadersOnly(this.jetStream, this.management, this.stream,
+				start, state.getLastSequence())) {
+			for (Message message = reader.next(); message != null; message = reader.next()) {
 				read++;
 				String reason = (message.getHeaders() != null)
 						? message.getHeaders().getFirst(DeadLetterHeaders.REASON) : null;
 				reasons.merge((reason != null) ? reason : UNKNOWN_REASON, 1L, Long::sum);
-				if (message.metaData().pendingCount() == 0) {
-					break;
-				}
-				message = fetch.nextMessage();
 			}
 		}
-		finally {
-			closeQuietly(fetch);
-			removeQuietly(consumer);
-		}
 		return read;
-	}
-
-	private void closeQuietly(@Nullable FetchConsumer fetch) {
-		if (fetch == null) {
-			return;
-		}
-		try {
-			fetch.close();
-		}
-		catch (Exception ex) {
-			logger.debug("Could not close the reader of stream '" + this.stream + "'", ex);
-		}
-	}
-
-	private void removeQuietly(OrderedConsumerContext consumer) {
-		String name = consumer.getConsumerName();
-		if (name == null) {
-			return;
-		}
-		try {
-			this.management.deleteConsumer(this.stream, name);
-		}
-		catch (IOException | JetStreamApiException ex) {
-			// The server removes the inactive ordered consumer by itself.
-			logger.debug("Could not remove consumer '" + name + "' of stream '" + this.stream + "'", ex);
-		}
 	}
 
 }

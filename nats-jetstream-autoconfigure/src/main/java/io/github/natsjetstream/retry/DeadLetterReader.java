@@ -21,7 +21,9 @@ import org.jspecify.annotations.Nullable;
  * Reads the messages of a range of stream sequences in one pass, in order, through an
  * ordered (ephemeral, unacknowledged) consumer that the server fills in batches: the
  * number of requests grows with the number of messages, not with the width of the range,
- * however many sequences were deleted in between.
+ * however many sequences were deleted in between. The one way the starter reads the
+ * dead-letter stream: whole messages to replay them ({@link DeadLetterReplayer}), headers
+ * only to count them by reason ({@link DeadLetterCounter}).
  *
  * @author NATS JetStream Spring Boot Starter contributors
  */
@@ -33,6 +35,12 @@ final class DeadLetterReader implements AutoCloseable {
 	 * Messages the server sends per pull request.
 	 */
 	static final int BATCH_SIZE = 256;
+
+	/**
+	 * Messages the server sends per pull request when it sends their headers only: small
+	 * enough to ask for all that {@link DeadLetterCounter} reads at once.
+	 */
+	static final int HEADERS_ONLY_BATCH_SIZE = DeadLetterCounter.MAX_READ;
 
 	/**
 	 * Share of the batch asked for again once that many messages are read: few pull
@@ -67,7 +75,7 @@ final class DeadLetterReader implements AutoCloseable {
 	}
 
 	/**
-	 * Start reading a stream.
+	 * Start reading a stream, whole messages.
 	 * @param jetStream the JetStream context
 	 * @param management the management context, to remove the consumer when done
 	 * @param stream the stream
@@ -79,11 +87,36 @@ final class DeadLetterReader implements AutoCloseable {
 	 */
 	static DeadLetterReader open(JetStream jetStream, JetStreamManagement management, String stream,
 			long firstSequence, long lastSequence) throws IOException, JetStreamApiException {
+		return open(jetStream, management, stream, firstSequence, lastSequence, false, BATCH_SIZE);
+	}
+
+	/**
+	 * Start reading a stream, the headers of its messages only (the messages have no
+	 * payload).
+	 * @param jetStream the JetStream context
+	 * @param management the management context, to remove the consumer when done
+	 * @param stream the stream
+	 * @param firstSequence the first sequence to read
+	 * @param lastSequence the last sequence to read
+	 * @return the reader
+	 * @throws IOException when the server cannot be reached
+	 * @throws JetStreamApiException when the server refuses the consumer
+	 */
+	static DeadLetterReader openHeadersOnly(JetStream jetStream, JetStreamManagement management, String stream,
+			long firstSequence, long lastSequence) throws IOException, JetStreamApiException {
+		int batchSize = (int) Math.min(HEADERS_ONLY_BATCH_SIZE, lastSequence - firstSequence + 1);
+		return open(jetStream, management, stream, firstSequence, lastSequence, true, batchSize);
+	}
+
+	private static DeadLetterReader open(JetStream jetStream, JetStreamManagement management, String stream,
+			long firstSequence, long lastSequence, boolean headersOnly, int batchSize)
+			throws IOException, JetStreamApiException {
 		OrderedConsumerContext consumerContext = jetStream.getStreamContext(stream)
 			.createOrderedConsumer(new OrderedConsumerConfiguration().deliverPolicy(DeliverPolicy.ByStartSequence)
-				.startSequence(firstSequence));
+				.startSequence(firstSequence)
+				.headersOnly(headersOnly));
 		IterableConsumer consumer = consumerContext
-			.iterate(ConsumeOptions.builder().batchSize(BATCH_SIZE).thresholdPercent(REPULL_PERCENT).build());
+			.iterate(ConsumeOptions.builder().batchSize(batchSize).thresholdPercent(REPULL_PERCENT).build());
 		return new DeadLetterReader(management, stream, lastSequence, consumerContext, consumer);
 	}
 

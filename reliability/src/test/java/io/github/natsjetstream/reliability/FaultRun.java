@@ -89,7 +89,19 @@ final class FaultRun implements AutoCloseable {
 	 * @return the instance, not yet ready
 	 */
 	ApplicationInstance startInstance(String name, String... properties) {
-		List<String> all = new ArrayList<>(List.of("nats.servers=" + this.servers,
+		return startInstance(name, List.of(this.servers.split(",")), properties);
+	}
+
+	/**
+	 * Start an instance of the application under test on the given servers of the run,
+	 * with the starter's defaults but for the dead-letter stream and the given properties.
+	 * @param name the instance's name
+	 * @param servers the URLs of {@code nats.servers}
+	 * @param properties further properties, as {@code name=value}
+	 * @return the instance, not yet ready
+	 */
+	ApplicationInstance startInstance(String name, List<String> servers, String... properties) {
+		List<String> all = new ArrayList<>(List.of("nats.servers=" + String.join(",", servers),
 				"nats.jetstream.dead-letter.stream=" + DEAD_LETTER_STREAM, "nats.jetstream.dead-letter.subjects=faultsdlq.>",
 				"nats.jetstream.dead-letter.subject=faultsdlq.{stream}.{durable}"));
 		all.addAll(List.of(properties));

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.github.natsjetstream.autoconfigure.NatsOptionsCustomizer;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
@@ -21,7 +23,8 @@ import org.springframework.context.annotation.Bean;
  * recording every message it handles ({@link HandledRecorder}). The test passes everything
  * as command-line properties ({@code --nats.servers=...}, {@code --faults.record=...}), and
  * learns that the handler runs from the file {@code faults.ready}, written once the
- * application is ready.
+ * application is ready. With {@code faults.servers-in-order=true} it connects to the first
+ * server of {@code nats.servers}, and on losing it to the next, instead of in random order.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -46,6 +49,15 @@ public class FaultApplication {
 	@Bean
 	FaultHandler faultHandler(HandledRecorder recorder, FaultProperties properties) {
 		return new FaultHandler(recorder, properties.getWork());
+	}
+
+	@Bean
+	NatsOptionsCustomizer serverOrder(FaultProperties properties) {
+		return (builder) -> {
+			if (properties.isServersInOrder()) {
+				builder.noRandomize();
+			}
+		};
 	}
 
 	@Bean

@@ -6,8 +6,8 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * What the test tells the application under test: its name, where it records, and how long
- * its handler works on a message.
+ * What the test tells the application under test: its name, where it records, how long its
+ * handler works on a message, and whether it connects to its servers in the order listed.
  */
 @ConfigurationProperties("faults")
 public class FaultProperties {
@@ -21,6 +21,12 @@ public class FaultProperties {
 	 * File the handled messages are appended to.
 	 */
 	private Path record = Path.of("handled.log");
+
+	/**
+	 * Whether the application connects to the servers of {@code nats.servers} in the order
+	 * listed, the first one first, instead of jnats' random order.
+	 */
+	private boolean serversInOrder;
 
 	private final Work work = new Work();
 
@@ -38,6 +44,14 @@ public class FaultProperties {
 
 	public void setRecord(Path record) {
 		this.record = record;
+	}
+
+	public boolean isServersInOrder() {
+		return this.serversInOrder;
+	}
+
+	public void setServersInOrder(boolean serversInOrder) {
+		this.serversInOrder = serversInOrder;
 	}
 
 	public Work getWork() {
