@@ -63,7 +63,7 @@ record ConsumerListPage(long total, long offset, List<Entry> consumers, @Nullabl
 			long total = 0;
 			long offset = 0;
 			List<Entry> consumers = new ArrayList<>();
-			String error = null;
+			@Nullable String error = null;
 			expect('{');
 			if (!endOf('}')) {
 				do {
