@@ -43,6 +43,8 @@ import org.jspecify.annotations.Nullable;
  * around the application
  * @param scaleHandlers the numbers of idle handlers of the scale case
  * @param scaleIdle how long the scale case measures each application idle
+ * @param scaleSettle how long the scale case lets each application settle before its idle
+ * window (then it also waits until the JIT compilers are idle)
  * @param scaleBusyMessages messages of each throughput round of the scale case's busy
  * handler
  * @param scaleLatencyMessages messages of the scale case's busy handler latency phase
@@ -58,7 +60,7 @@ record BenchmarkOptions(int messages, int rounds, int warmUpRounds, List<Case> t
 		int startupRounds, Set<String> parts,
 		String storage, Path resultsDirectory, String resultsName, boolean histogram, boolean render,
 		List<Path> otherServers, List<String> arguments, int appRounds, List<Integer> scaleHandlers, Duration scaleIdle,
-		int scaleBusyMessages, int scaleLatencyMessages, int scaleLatencyRate, @Nullable String childJava, @Nullable Path childFlightRecordings) {
+		Duration scaleSettle, int scaleBusyMessages, int scaleLatencyMessages, int scaleLatencyRate, @Nullable String childJava, @Nullable Path childFlightRecordings) {
 
 	static final String USAGE = """
 			Usage: java -jar benchmarks/target/benchmarks.jar [--name=value ...]
@@ -78,6 +80,9 @@ record BenchmarkOptions(int messages, int rounds, int warmUpRounds, List<Case> t
 			  --app-rounds=3           rounds of the application case (raw loops run around the application)
 			  --scale=10,50,200,1000   idle handlers of the scale case (0 is always measured as the base)
 			  --scale-idle-seconds=60  how long the scale case measures each application idle
+			  --scale-settle-seconds=2  how long each application settles before its idle window (then
+			                           until its JIT compilers are idle); longer leaves out compiling
+			                           what idle handlers run too rarely to be compiled sooner
 			  --scale-busy-messages=200000  messages of each of the five rounds the scale case's busy handler
 			                           is timed on after the idle window (after two such warm-up rounds)
 			  --scale-latency-messages=2000  messages of the busy handler's latency phase, one at a time
@@ -147,6 +152,7 @@ record BenchmarkOptions(int messages, int rounds, int warmUpRounds, List<Case> t
 			.filter((count) -> count > 0)
 			.toList();
 		Duration scaleIdle = Duration.ofSeconds(integer(values.remove("scale-idle-seconds"), quick ? 10 : 60));
+		Duration scaleSettle = Duration.ofSeconds(integer(values.remove("scale-settle-seconds"), 2));
 		int scaleBusyMessages = integer(values.remove("scale-busy-messages"), 200_000);
 		int scaleLatencyMessages = integer(values.remove("scale-latency-messages"), quick ? 1_000 : 2_000);
 		int scaleLatencyRate = integer(values.remove("scale-latency-rate"), 200);
@@ -181,7 +187,7 @@ record BenchmarkOptions(int messages, int rounds, int warmUpRounds, List<Case> t
 		}
 		return new BenchmarkOptions(messages, rounds, warmUpRounds, cases, latencyRate, latencyDuration, latencyWarmUp, latencyRounds,
 				latencyExperiments, startupRounds, parts, storage, resultsDirectory, name, histogram, render,
-				otherServers, List.of(args), appRounds, scaleHandlers, scaleIdle, scaleBusyMessages,
+				otherServers, List.of(args), appRounds, scaleHandlers, scaleIdle, scaleSettle, scaleBusyMessages,
 				scaleLatencyMessages, scaleLatencyRate, childJava,
 				(appJfr != null) ? Path.of(appJfr) : null);
 	}
@@ -196,7 +202,7 @@ record BenchmarkOptions(int messages, int rounds, int warmUpRounds, List<Case> t
 				this.latencyDuration, this.latencyWarmUp, this.latencyRounds, this.latencyExperiments,
 				this.startupRounds, this.parts, this.storage, this.resultsDirectory, this.resultsName, this.histogram,
 				this.render, this.otherServers, this.arguments, this.appRounds, this.scaleHandlers, this.scaleIdle,
-				this.scaleBusyMessages, this.scaleLatencyMessages, this.scaleLatencyRate, this.childJava, this.childFlightRecordings);
+				this.scaleSettle, this.scaleBusyMessages, this.scaleLatencyMessages, this.scaleLatencyRate, this.childJava, this.childFlightRecordings);
 	}
 
 	boolean runs(String part) {
@@ -213,7 +219,8 @@ record BenchmarkOptions(int messages, int rounds, int warmUpRounds, List<Case> t
 		settings.put("latencyRounds", this.latencyRounds + " (after 1 warm-up round per consumer)");
 		settings.put("startupRounds", this.startupRounds + " (after 1 warm-up round)");
 		settings.put("appRounds", this.appRounds + " (each: Jackson 3 loop, Jackson 2 loop, application, Jackson 2 loop, Jackson 3 loop)");
-		settings.put("scaleHandlers", this.scaleHandlers + " idle handlers, " + this.scaleIdle.toSeconds() + " s idle each");
+		settings.put("scaleHandlers", this.scaleHandlers + " idle handlers, " + this.scaleIdle.toSeconds() + " s idle each"
+				+ " after " + this.scaleSettle.toSeconds() + " s to settle");
 		settings.put("scaleBusyHandler", "5 rounds of " + this.scaleBusyMessages + " messages timed (after 2 "
 				+ "warm-up rounds), then " + this.scaleLatencyMessages + " at " + this.scaleLatencyRate + " msg/s for latency");
 		return settings;

@@ -27,8 +27,9 @@ import org.springframework.context.support.GenericApplicationContext;
  * {@code scale.handlers} idle {@link ScaleHandler handlers} over them, and one
  * {@link ScaleBusyHandler busy handler} on a stream of its own (idle too until the busy
  * phases). It prints {@code BENCH STARTED millis=...} once {@code SpringApplication.run}
- * has returned, then follows commands on standard input: {@code IDLE <seconds>} waits two
- * seconds and until the JIT compilers are idle, prints {@code BENCH IDLE-START}, measures
+ * has returned, then follows commands on standard input: {@code IDLE <seconds> [<settle>]}
+ * waits two seconds (or {@code settle} seconds) and until the JIT compilers are idle,
+ * prints {@code BENCH IDLE-START}, measures
  * the process idle for that long and prints {@code BENCH IDLE ...}; the busy phases'
  * commands ({@link ScaleBusyPhases}); {@code EXIT} (or the end of the input) closes the
  * context, prints {@code BENCH CLOSED millis=...} and ends the process.
@@ -93,7 +94,8 @@ public final class ScaleApplication {
 		while ((command = in.readLine()) != null && !command.equals("EXIT")) {
 			String[] words = command.trim().split("\\s+");
 			switch (words[0]) {
-				case "IDLE" -> idle(Duration.ofSeconds(Long.parseLong(words[1])));
+				case "IDLE" -> idle(Duration.ofSeconds(Long.parseLong(words[1])),
+						(words.length > 2) ? Duration.ofSeconds(Long.parseLong(words[2])) : SETTLE);
 				case ScaleBusyPhases.PAUSE -> busy.pause();
 				case ScaleBusyPhases.THROUGHPUT -> busy.throughput(Long.parseLong(words[1]));
 				case ScaleBusyPhases.LATENCY -> busy.latency(Long.parseLong(words[1]));
@@ -106,8 +108,8 @@ public final class ScaleApplication {
 		System.exit(0);
 	}
 
-	private static void idle(Duration duration) throws InterruptedException {
-		Thread.sleep(SETTLE.toMillis());
+	private static void idle(Duration duration, Duration settle) throws InterruptedException {
+		Thread.sleep(settle.toMillis());
 		// The JIT compilers go on compiling the startup for a while: idle is after that.
 		MachineProbe.awaitCompilationQuiet(COMPILATION_QUIET_TIMEOUT);
 		long jitBefore = MachineProbe.compilationMillis();

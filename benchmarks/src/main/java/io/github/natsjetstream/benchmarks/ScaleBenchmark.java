@@ -98,8 +98,8 @@ final class ScaleBenchmark {
 			Map<String, String> started = ChildProcess.values(child.await("STARTED", START_TIMEOUT));
 			Map<String, Long> startRequests = ApiRequestCounter.between(before, counter.snapshot());
 			long idleSeconds = this.options.scaleIdle().toSeconds();
-			child.send("IDLE " + idleSeconds);
-			child.await("IDLE-START", START_TIMEOUT);
+			child.send("IDLE " + idleSeconds + " " + this.options.scaleSettle().toSeconds());
+			child.await("IDLE-START", START_TIMEOUT.plus(this.options.scaleSettle()));
 			Map<String, Long> idleBefore = counter.snapshot();
 			long serverCpuBefore = MachineProbe.serverCpuNanos();
 			long idleStarted = System.nanoTime();

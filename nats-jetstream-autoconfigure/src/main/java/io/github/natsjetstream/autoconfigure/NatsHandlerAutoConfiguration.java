@@ -29,6 +29,7 @@ import io.micrometer.observation.ObservationRegistry;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamManagement;
+import io.nats.client.JetStreamOptions;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -164,8 +165,8 @@ public final class NatsHandlerAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ConsumerStatistics natsConsumerStatistics(NatsHandlerContainerRegistry registry, Connection connection,
-			JetStreamManagement management, NatsProperties properties) {
-		return new ConsumerStatistics(registry, connection, management,
+			JetStreamManagement management, JetStreamOptions jetStreamOptions, NatsProperties properties) {
+		return new ConsumerStatistics(registry, connection, management, jetStreamOptions,
 				properties.getJetstream().getConsumerStatistics().getInterval(), Clock.systemUTC());
 	}
 

@@ -407,8 +407,8 @@ public class NatsProperties {
 
 		/**
 		 * Time between two reads of every handler's consumer: each time one consumer-list
-		 * request per stream that several handlers consume, one consumer-info request per
-		 * handler alone on its stream.
+		 * request per stream that several handlers consume (of which only the numbers are
+		 * read), one consumer-info request per handler alone on its stream.
 		 */
 		private Duration interval = Duration.ofSeconds(10);
 

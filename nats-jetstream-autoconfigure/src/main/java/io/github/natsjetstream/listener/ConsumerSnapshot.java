@@ -24,6 +24,11 @@ public record ConsumerSnapshot(Instant at, boolean present, long pending, long a
 				info.getPaused());
 	}
 
+	static ConsumerSnapshot of(ConsumerListPage.Entry entry, Instant at) {
+		return new ConsumerSnapshot(at, true, entry.pending(), entry.ackPending(), entry.redelivered(),
+				entry.paused());
+	}
+
 	static ConsumerSnapshot missing(Instant at) {
 		return new ConsumerSnapshot(at, false, 0, 0, 0, false);
 	}

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,7 @@ import io.github.natsjetstream.support.ApiErrorCodes;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
-import io.nats.client.api.ConsumerInfo;
+import io.nats.client.JetStreamOptions;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -32,7 +31,8 @@ import org.springframework.util.Assert;
  * redelivered, paused), refreshed in the background: per interval, one consumer-list
  * request per stream that several handlers consume (a page holds 256 consumers), one
  * consumer-info request per handler alone on its stream; never per message and never per
- * reader. Health checks, the
+ * reader. Only these numbers are read from the listings, the rest of each answer skipped, so that
+ * a pass over many idle handlers costs little. Health checks, the
  * Actuator endpoint and metrics read {@link #latest(String)}; {@link #onRefresh refresh
  * listeners} hear of every pass.
  *
@@ -47,6 +47,8 @@ public class ConsumerStatistics implements SmartLifecycle {
 	private final Connection connection;
 
 	private final JetStreamManagement management;
+
+	private final ConsumerListing listing;
 
 	private final Duration interval;
 
@@ -64,20 +66,25 @@ public class ConsumerStatistics implements SmartLifecycle {
 	 * Create a new instance.
 	 * @param registry the handlers
 	 * @param connection the connection; nothing is asked while it is not connected
-	 * @param management the management context the consumers are read with
+	 * @param management the management context a handler's consumer alone on its stream
+	 * is read with
+	 * @param options the JetStream options of the management context (API prefix or
+	 * domain, request timeout), which the consumer listings are requested with
 	 * @param interval how often the consumers are read
 	 * @param clock the clock for the times of the snapshots
 	 */
 	public ConsumerStatistics(NatsHandlerContainerRegistry registry, Connection connection,
-			JetStreamManagement management, Duration interval, Clock clock) {
+			JetStreamManagement management, JetStreamOptions options, Duration interval, Clock clock) {
 		Assert.notNull(registry, "'registry' must not be null");
 		Assert.notNull(connection, "'connection' must not be null");
 		Assert.notNull(management, "'management' must not be null");
+		Assert.notNull(options, "'options' must not be null");
 		Assert.isTrue(interval != null && !interval.isNegative() && !interval.isZero(), "'interval' must be positive");
 		Assert.notNull(clock, "'clock' must not be null");
 		this.registry = registry;
 		this.connection = connection;
 		this.management = management;
+		this.listing = new ConsumerListing(connection, options);
 		this.interval = interval;
 		this.clock = clock;
 	}
@@ -140,20 +147,22 @@ public class ConsumerStatistics implements SmartLifecycle {
 	 */
 	private void refresh(String stream, List<NatsHandlerContainer> containers) {
 		Instant asked = this.clock.instant();
-		Map<String, ConsumerInfo> consumers = new HashMap<>();
+		Map<String, ConsumerListPage.Entry> consumers;
 		try {
-			for (ConsumerInfo info : this.management.getConsumers(stream)) {
-				consumers.put(info.getName(), info);
-			}
+			consumers = this.listing.list(stream);
 		}
-		catch (JetStreamApiException | IOException | RuntimeException ex) {
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return;
+		}
+		catch (IOException | RuntimeException ex) {
 			logger.debug("Could not list the consumers of stream '" + stream + "'", ex);
 			return;
 		}
 		for (NatsHandlerContainer container : containers) {
-			ConsumerInfo info = consumers.get(container.getEndpoint().durable());
+			ConsumerListPage.Entry entry = consumers.get(container.getEndpoint().durable());
 			this.latest.put(container.getEndpoint().id(),
-					(info != null) ? ConsumerSnapshot.of(info, asked) : ConsumerSnapshot.missing(asked));
+					(entry != null) ? ConsumerSnapshot.of(entry, asked) : ConsumerSnapshot.missing(asked));
 		}
 	}
 

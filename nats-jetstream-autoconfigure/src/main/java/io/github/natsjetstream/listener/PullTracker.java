@@ -147,15 +147,27 @@ final class PullTracker {
 	}
 
 	/**
-	 * Record that a pull ended on the server before its messages and its expiry (a
-	 * status, a new leader): when the worker is idle, its long pull has ended and it may
-	 * pull again, no sooner than a short expiry after the last pull. A busy worker's short
-	 * pulls are left to expire.
+	 * Record that a pull ended on the server before its messages (a status: its expiry,
+	 * a new leader). When the worker is idle: if its long pull was the only one, it has
+	 * ended and the worker may pull again, no sooner than a short expiry after the last
+	 * pull; if the oldest is a long pull already renewed (its renewal was due), that one
+	 * has expired, and nothing more can come for it, so it is forgotten at once rather
+	 * than at the end of its grace, which would wake the worker once more. A busy
+	 * worker's short pulls are left to expire.
+	 * @param now the current {@link System#nanoTime()}
 	 */
-	void idlePullEnded() {
-		if (this.idle && this.pulls.size() == 1 && this.pulls.peek().idle) {
+	void idlePullEnded(long now) {
+		Pull oldest = this.pulls.peek();
+		if (!this.idle || oldest == null || !oldest.idle) {
+			return;
+		}
+		if (this.pulls.size() == 1) {
 			this.pulls.clear();
 			this.requested = 0;
+		}
+		else if (!oldest.isLive(now)) {
+			this.pulls.poll();
+			this.requested -= oldest.remaining;
 		}
 	}
 

@@ -146,7 +146,7 @@ class PullTrackerTests {
 		this.tracker.pulled(0);
 		this.tracker.shouldPull(ended, 0);
 		this.tracker.pulled(ended);
-		this.tracker.idlePullEnded();
+		this.tracker.idlePullEnded(ended + 1);
 		assertThat(this.tracker.allEnded(ended + 1)).isTrue();
 		assertThat(this.tracker.shouldPull(ended + SECOND / 2, 0)).isFalse();
 		assertThat(this.tracker.nextDue(ended + SECOND / 2)).isEqualTo(ended + SECOND);
@@ -154,9 +154,40 @@ class PullTrackerTests {
 	}
 
 	@Test
+	void anIdleWorkersRenewedLongPullIsForgottenOnceTheServerEndsIt() {
+		long idleSince = SECOND + SECOND / 5 + 1;
+		this.tracker.pulled(0);
+		this.tracker.shouldPull(idleSince, 0);
+		this.tracker.pulled(idleSince);
+		long renewAt = idleSince + 30 * SECOND - SECOND / 10;
+		assertThat(this.tracker.nextDue(idleSince)).isEqualTo(renewAt);
+		assertThat(this.tracker.shouldPull(renewAt, 0)).isTrue();
+		this.tracker.pulled(renewAt);
+		// Until its end arrives, the first long pull counts until its grace has passed.
+		assertThat(this.tracker.nextDue(renewAt)).isEqualTo(idleSince + 30 * SECOND + SECOND / 5 + 1);
+		this.tracker.idlePullEnded(idleSince + 30 * SECOND);
+		assertThat(this.tracker.nextDue(idleSince + 30 * SECOND)).isEqualTo(renewAt + 30 * SECOND - SECOND / 10);
+		assertThat(this.tracker.longPullOutstanding(idleSince + 30 * SECOND)).isTrue();
+		assertThat(this.tracker.shouldPull(idleSince + 30 * SECOND, 0)).isFalse();
+	}
+
+	@Test
+	void anIdleWorkersLiveLongPullIsKeptWhenAnotherEnds() {
+		long idleSince = SECOND + SECOND / 5 + 1;
+		this.tracker.pulled(0);
+		this.tracker.shouldPull(idleSince, 0);
+		this.tracker.pulled(idleSince);
+		long renewAt = idleSince + 30 * SECOND - SECOND / 10;
+		this.tracker.pulled(renewAt);
+		// Ended before the renewal of the first was due: neither is known to have ended.
+		this.tracker.idlePullEnded(renewAt - 1);
+		assertThat(this.tracker.nextDue(renewAt - 1)).isEqualTo(renewAt);
+	}
+
+	@Test
 	void aBusyWorkersPullsAreLeftToExpire() {
 		this.tracker.pulled(0);
-		this.tracker.idlePullEnded();
+		this.tracker.idlePullEnded(1);
 		assertThat(this.tracker.allEnded(1)).isFalse();
 	}
 
