@@ -325,7 +325,7 @@ final class HandlerWorker implements Runnable {
 				if (message == null) {
 					if (!this.stopping && System.nanoTime() - now < waitNanos - EARLY_NANOS) {
 						// Woken before the time without a message: a pull ended on the server.
-						this.pulls.idlePullEnded(System.nanoTime());
+						this.pulls.pullEnded(System.nanoTime());
 					}
 					return null;
 				}

@@ -13,8 +13,8 @@ import java.util.ArrayDeque;
  * some: the server may spread messages over the pulls, but only the total matters. Not
  * thread-safe: one worker uses it, under its subscription's lock.
  * <p>
- * An idle worker should cost next to nothing: once a pull has ended without bringing a
- * single message, the tracker counts the worker as idle and its next pull as a long one,
+ * An idle worker should cost next to nothing: once the server has ended a pull that
+ * brought not a single message, the tracker counts the worker as idle and its next pull as a long one,
  * which waits on the server until a message comes (the server sends it at once) or the
  * long expiry passes. The first message ends the idleness, and the pulls after it are
  * short again, so that a stopping worker that is busy never waits long for its pulls to
@@ -51,6 +51,10 @@ final class PullTracker {
 	private long lastReceivedAt;
 
 	private boolean receivedOnce;
+
+	private long lastEndedAt;
+
+	private boolean endedOnce;
 
 	/**
 	 * Create a new tracker.
@@ -148,15 +152,21 @@ final class PullTracker {
 
 	/**
 	 * Record that a pull ended on the server before its messages (a status: its expiry,
-	 * a new leader). When the worker is idle: if its long pull was the only one, it has
-	 * ended and the worker may pull again, no sooner than a short expiry after the last
-	 * pull; if the oldest is a long pull already renewed (its renewal was due), that one
-	 * has expired, and nothing more can come for it, so it is forgotten at once rather
-	 * than at the end of its grace, which would wake the worker once more. A busy
-	 * worker's short pulls are left to expire.
+	 * a new leader). An expired pull makes the worker idle only when such an end came
+	 * for it: a pull that the server dropped without a word (a consumer without a leader,
+	 * a node gone) says nothing about the stream, so the worker goes on with short pulls
+	 * until the server answers again, rather than waiting out a long one it may drop too.
+	 * When the worker is idle: if its long pull was the only one, it has ended and the
+	 * worker may pull again, no sooner than a short expiry after the last pull; if the
+	 * oldest is a long pull already renewed (its renewal was due), that one has expired,
+	 * and nothing more can come for it, so it is forgotten at once rather than at the end
+	 * of its grace, which would wake the worker once more. A busy worker's short pulls
+	 * are left to expire.
 	 * @param now the current {@link System#nanoTime()}
 	 */
-	void idlePullEnded(long now) {
+	void pullEnded(long now) {
+		this.lastEndedAt = now;
+		this.endedOnce = true;
 		Pull oldest = this.pulls.peek();
 		if (!this.idle || oldest == null || !oldest.idle) {
 			return;
@@ -252,7 +262,8 @@ final class PullTracker {
 			this.pulls.poll();
 			this.requested -= oldest.remaining;
 			if (!this.receivedOnce || this.lastReceivedAt - oldest.requestedAt < 0) {
-				this.idle = true;
+				// Nothing came during its life: idle if the server ended it, lost if not.
+				this.idle = this.endedOnce && this.lastEndedAt - oldest.expiresAt >= 0;
 			}
 			oldest = this.pulls.peek();
 		}

@@ -102,6 +102,8 @@ class PullTrackerTests {
 	void aPullThatEndsEmptyMakesTheWorkerIdleAndTheNextPullLong() {
 		long ended = SECOND + SECOND / 5 + 1;
 		this.tracker.pulled(0);
+		// The server ends the pull at its expiry (a 408).
+		this.tracker.pullEnded(SECOND);
 		assertThat(this.tracker.idle()).isFalse();
 		assertThat(this.tracker.shouldPull(ended, 0)).isTrue();
 		assertThat(this.tracker.idle()).isTrue();
@@ -112,6 +114,43 @@ class PullTrackerTests {
 		// Renewed a tenth of a second before it expires.
 		assertThat(this.tracker.nextDue(ended)).isEqualTo(ended + 30 * SECOND - SECOND / 10);
 		assertThat(this.tracker.allEnded(ended + 30 * SECOND + SECOND / 5 + 1)).isTrue();
+	}
+
+	@Test
+	void aPullTheServerDroppedLeavesTheWorkerOnShortPulls() {
+		long expired = SECOND + SECOND / 5 + 1;
+		this.tracker.pulled(0);
+		// No end came for it: a consumer without a leader drops pulls without a word.
+		assertThat(this.tracker.shouldPull(expired, 0)).isTrue();
+		assertThat(this.tracker.idle()).isFalse();
+		this.tracker.pulled(expired);
+		assertThat(this.tracker.longPullOutstanding(expired)).isFalse();
+	}
+
+	@Test
+	void theEndOfAnEarlierPullDoesNotVouchForALaterOne() {
+		long renewAt = SECOND - SECOND / 10;
+		this.tracker.pulled(0);
+		this.tracker.pulled(renewAt);
+		// The first pull's end comes; the second is dropped.
+		this.tracker.pullEnded(SECOND);
+		assertThat(this.tracker.allEnded(renewAt + SECOND + SECOND / 5 + 1)).isTrue();
+		assertThat(this.tracker.idle()).isFalse();
+	}
+
+	@Test
+	void aLongPullTheServerDroppedSendsTheWorkerBackToShortPulls() {
+		long idleSince = SECOND + SECOND / 5 + 1;
+		this.tracker.pulled(0);
+		this.tracker.pullEnded(SECOND);
+		this.tracker.shouldPull(idleSince, 0);
+		assertThat(this.tracker.idle()).isTrue();
+		this.tracker.pulled(idleSince);
+		long lost = idleSince + 30 * SECOND + SECOND / 5 + 1;
+		assertThat(this.tracker.shouldPull(lost, 0)).isTrue();
+		assertThat(this.tracker.idle()).isFalse();
+		this.tracker.pulled(lost);
+		assertThat(this.tracker.longPullOutstanding(lost)).isFalse();
 	}
 
 	@Test
@@ -144,9 +183,11 @@ class PullTrackerTests {
 	void anIdleWorkerPullsAtMostOncePerShortExpiryHoweverItsPullsEnd() {
 		long ended = SECOND + SECOND / 5 + 1;
 		this.tracker.pulled(0);
+		// The server ends the pull at its expiry (a 408).
+		this.tracker.pullEnded(SECOND);
 		this.tracker.shouldPull(ended, 0);
 		this.tracker.pulled(ended);
-		this.tracker.idlePullEnded(ended + 1);
+		this.tracker.pullEnded(ended + 1);
 		assertThat(this.tracker.allEnded(ended + 1)).isTrue();
 		assertThat(this.tracker.shouldPull(ended + SECOND / 2, 0)).isFalse();
 		assertThat(this.tracker.nextDue(ended + SECOND / 2)).isEqualTo(ended + SECOND);
@@ -157,6 +198,8 @@ class PullTrackerTests {
 	void anIdleWorkersRenewedLongPullIsForgottenOnceTheServerEndsIt() {
 		long idleSince = SECOND + SECOND / 5 + 1;
 		this.tracker.pulled(0);
+		// The server ends the pull at its expiry (a 408).
+		this.tracker.pullEnded(SECOND);
 		this.tracker.shouldPull(idleSince, 0);
 		this.tracker.pulled(idleSince);
 		long renewAt = idleSince + 30 * SECOND - SECOND / 10;
@@ -165,7 +208,7 @@ class PullTrackerTests {
 		this.tracker.pulled(renewAt);
 		// Until its end arrives, the first long pull counts until its grace has passed.
 		assertThat(this.tracker.nextDue(renewAt)).isEqualTo(idleSince + 30 * SECOND + SECOND / 5 + 1);
-		this.tracker.idlePullEnded(idleSince + 30 * SECOND);
+		this.tracker.pullEnded(idleSince + 30 * SECOND);
 		assertThat(this.tracker.nextDue(idleSince + 30 * SECOND)).isEqualTo(renewAt + 30 * SECOND - SECOND / 10);
 		assertThat(this.tracker.longPullOutstanding(idleSince + 30 * SECOND)).isTrue();
 		assertThat(this.tracker.shouldPull(idleSince + 30 * SECOND, 0)).isFalse();
@@ -175,19 +218,21 @@ class PullTrackerTests {
 	void anIdleWorkersLiveLongPullIsKeptWhenAnotherEnds() {
 		long idleSince = SECOND + SECOND / 5 + 1;
 		this.tracker.pulled(0);
+		// The server ends the pull at its expiry (a 408).
+		this.tracker.pullEnded(SECOND);
 		this.tracker.shouldPull(idleSince, 0);
 		this.tracker.pulled(idleSince);
 		long renewAt = idleSince + 30 * SECOND - SECOND / 10;
 		this.tracker.pulled(renewAt);
 		// Ended before the renewal of the first was due: neither is known to have ended.
-		this.tracker.idlePullEnded(renewAt - 1);
+		this.tracker.pullEnded(renewAt - 1);
 		assertThat(this.tracker.nextDue(renewAt - 1)).isEqualTo(renewAt);
 	}
 
 	@Test
 	void aBusyWorkersPullsAreLeftToExpire() {
 		this.tracker.pulled(0);
-		this.tracker.idlePullEnded(1);
+		this.tracker.pullEnded(1);
 		assertThat(this.tracker.allEnded(1)).isFalse();
 	}
 
