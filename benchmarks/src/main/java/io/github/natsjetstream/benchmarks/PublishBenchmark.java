@@ -346,13 +346,7 @@ final class PublishBenchmark {
 		 * Publish one block, timed from its first publish until its last acknowledgement.
 		 */
 		void publishBlock(int count) throws Exception {
-			long compilationBefore = MachineProbe.compilationMillis();
-			long gcBefore = HeapProbe.gcCount();
-			Map<Long, Long> allocatedBefore = HeapProbe.allocatedByThread();
-			Map<String, Long> threadCpuBefore = HeapProbe.cpuByThread();
-			long processCpuBefore = HeapProbe.processCpuNanos();
-			long serverCpuBefore = MachineProbe.serverCpuNanos();
-			long @Nullable [] ticksBefore = MachineProbe.machineTicks();
+			MachineReading before = MachineReading.take();
 			long elapsed;
 			try (HeapProbe.PeakSampler sampler = new HeapProbe.PeakSampler()) {
 				long start = System.nanoTime();
@@ -361,29 +355,21 @@ final class PublishBenchmark {
 				sampler.close();
 				this.peakHeapBytes = Math.max(this.peakHeapBytes, sampler.peak());
 			}
+			MachineReading.Usage used = MachineReading.take().since(before);
 			this.stored += count;
 			this.elapsedNanos += elapsed;
-			this.processCpuNanos += HeapProbe.processCpuNanos() - processCpuBefore;
-			long serverCpuAfter = MachineProbe.serverCpuNanos();
-			this.serverCpuKnown &= serverCpuBefore >= 0 && serverCpuAfter >= 0;
-			this.serverCpuNanos += serverCpuAfter - serverCpuBefore;
-			this.idleNanos += MachineProbe.idleShare(ticksBefore, MachineProbe.machineTicks()) * elapsed;
-			this.compilationMillis += MachineProbe.compilationMillis() - compilationBefore;
-			this.allocatedBytes += HeapProbe.allocatedBetween(allocatedBefore, HeapProbe.allocatedByThread());
-			this.collections += HeapProbe.gcCount() - gcBefore;
-			HeapProbe.cpuByThread()
-				.forEach((name, nanos) -> this.cpuByThread.merge(name, nanos - threadCpuBefore.getOrDefault(name, 0L),
-						Long::sum));
+			this.processCpuNanos += used.processCpuNanos();
+			this.serverCpuKnown &= used.serverCpuNanos() >= 0;
+			this.serverCpuNanos += used.serverCpuNanos();
+			this.idleNanos += used.idleShare() * elapsed;
+			this.compilationMillis += used.compilationMillis();
+			this.allocatedBytes += used.allocatedBytes();
+			this.collections += used.collections();
+			used.cpuByThread().forEach((name, nanos) -> this.cpuByThread.merge(name, nanos, Long::sum));
 		}
 
 		ThroughputRound result(int payloadBytes, long storedOnServer, long heapBefore, long heapAfter) {
-			Map<String, Double> busy = new TreeMap<>();
-			this.cpuByThread.forEach((name, nanos) -> {
-				double share = (double) nanos / this.elapsedNanos;
-				if (share >= 0.05) {
-					busy.put(name, Math.round(share * 1000) / 1000.0);
-				}
-			});
+			Map<String, Double> busy = MachineReading.Usage.busyThreads(this.cpuByThread, this.elapsedNanos);
 			long handled = Math.max(1, this.acknowledged);
 			return new ThroughputRound(this.acknowledged / (this.elapsedNanos / 1e9), this.elapsedNanos / 1e6,
 					this.acknowledged == this.messages && storedOnServer == this.stored, this.acknowledged,

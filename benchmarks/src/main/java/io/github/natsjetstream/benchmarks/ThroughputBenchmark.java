@@ -303,21 +303,10 @@ final class ThroughputBenchmark {
 			}
 			long heapBefore = HeapProbe.liveBytes();
 			MachineProbe.awaitCompilationQuiet(COMPILATION_QUIET_TIMEOUT);
-			long compilationBefore = MachineProbe.compilationMillis();
-			long gcBefore = HeapProbe.gcCount();
-			Map<Long, Long> allocatedBefore = HeapProbe.allocatedByThread();
-			Map<String, Long> cpuBefore = HeapProbe.cpuByThread();
-			long processCpuBefore = HeapProbe.processCpuNanos();
-			long serverCpuBefore = MachineProbe.serverCpuNanos();
-			long @Nullable [] ticksBefore = MachineProbe.machineTicks();
+			MachineReading before = MachineReading.take();
 			long elapsed;
-			long serverCpu;
-			long compilation;
-			double idle;
-			long processCpu;
-			Map<String, Long> cpuAfter;
 			boolean complete;
-			Map<Long, Long> allocatedAfter;
+			MachineReading after;
 			long peak;
 			try (HeapProbe.PeakSampler sampler = new HeapProbe.PeakSampler()) {
 				long start = System.nanoTime();
@@ -332,15 +321,11 @@ final class ThroughputBenchmark {
 				}
 				complete = this.sink.await(ROUND_TIMEOUT);
 				elapsed = System.nanoTime() - start;
-				processCpu = HeapProbe.processCpuNanos() - processCpuBefore;
-				serverCpu = MachineProbe.serverCpuNanos() - serverCpuBefore;
-				compilation = MachineProbe.compilationMillis() - compilationBefore;
-				idle = MachineProbe.idleShare(ticksBefore, MachineProbe.machineTicks());
-				allocatedAfter = HeapProbe.allocatedByThread();
-				cpuAfter = HeapProbe.cpuByThread();
+				after = MachineReading.take();
 				sampler.close();
 				peak = sampler.peak();
 			}
+			MachineReading.Usage used = after.since(before);
 			long redelivered = this.fixture.redelivered(stream, (raw != null) ? RawConsumer.DURABLE : "bench");
 			long heapAfter = HeapProbe.liveBytes();
 			if (experiment != null) {
@@ -351,19 +336,13 @@ final class ThroughputBenchmark {
 				checkTimed(context, handled);
 			}
 			double perSecond = handled / (elapsed / 1e9);
-			long allocated = HeapProbe.allocatedBetween(allocatedBefore, allocatedAfter);
-			Map<String, Double> busy = new java.util.TreeMap<>();
-			cpuAfter.forEach((name, nanos) -> {
-				double share = (double) (nanos - cpuBefore.getOrDefault(name, 0L)) / elapsed;
-				if (share >= 0.05) {
-					busy.put(name, Math.round(share * 1000) / 1000.0);
-				}
-			});
 			return new ThroughputRound(perSecond, elapsed / 1_000_000.0, complete, handled, payloadBytes,
-					(double) allocated / Math.max(1, handled), processCpu / 1000.0 / Math.max(1, handled),
-					(serverCpuBefore >= 0) ? serverCpu / 1000.0 / Math.max(1, handled) : Double.NaN, idle, compilation,
-					busy,
-					redelivered, heapBefore, heapAfter, peak, HeapProbe.gcCount() - gcBefore);
+					(double) used.allocatedBytes() / Math.max(1, handled),
+					used.processCpuNanos() / 1000.0 / Math.max(1, handled),
+					(used.serverCpuNanos() >= 0) ? used.serverCpuNanos() / 1000.0 / Math.max(1, handled) : Double.NaN,
+					used.idleShare(), used.compilationMillis(),
+					MachineReading.Usage.busyThreads(used.cpuByThread(), elapsed), redelivered, heapBefore, heapAfter,
+					peak, used.collections());
 		}
 		finally {
 			if (raw != null) {
