@@ -43,7 +43,9 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * An idle worker costs next to nothing: once a pull ended without a message, the worker
  * sends long pulls ({@link PullTracker}), which the server answers at once when a message
- * comes, and waits for a message until a pull is due. A reconnection wakes it to pull
+ * comes, and waits for a message until the server ends the long pull, which all idle
+ * workers' long pulls do at the same instants, or until its grace has passed without that
+ * end (the pull was lost). A reconnection wakes it to pull
  * again ({@link #pullsLost()}: a restarted server lost its pulls). A stop wakes it at
  * once; it then ends its long pull by unsubscribing, and a message the server sent at
  * that very moment comes back after its ack wait.
@@ -314,8 +316,9 @@ final class HandlerWorker implements Runnable {
 				this.pulls.reset();
 			}
 			if (this.pulls.shouldPull(now, subscription.getPendingMessageCount() + this.waiting.size())) {
-				subscription.pull(this.pullRequests.next(this.pulls.idle()));
-				this.pulls.pulled(now);
+				long expires = this.pulls.expiryOfNextPull(now);
+				subscription.pull(this.pullRequests.next(this.pulls.idle(), expires));
+				this.pulls.pulled(now, expires);
 				this.supervision.running();
 			}
 			next = this.waiting.poll();

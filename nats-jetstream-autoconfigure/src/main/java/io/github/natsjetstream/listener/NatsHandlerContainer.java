@@ -293,8 +293,8 @@ public class NatsHandlerContainer {
 		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("nats-" + this.endpoint.id() + "-");
 		executor.setVirtualThreads(this.options.virtualThreads());
 		int batch = this.options.batchSize(settings.maxAckPending(), settings.concurrency());
-		WorkerPulls pullRequests = WorkerPulls.of(batch, this.options.pullExpiry(), this.options.idlePullExpiry(),
-				settings.priorityPolicy(), settings.overflowThreshold());
+		WorkerPulls pullRequests = WorkerPulls.of(batch, this.options.pullExpiry(), settings.priorityPolicy(),
+				settings.overflowThreshold());
 		List<HandlerWorker> workers = new ArrayList<>(settings.concurrency());
 		for (int i = 0; i < settings.concurrency(); i++) {
 			PullTracker pulls = new PullTracker(batch, this.options.pullExpiry().toNanos(),

@@ -19,6 +19,12 @@ import java.util.ArrayDeque;
  * long expiry passes. The first message ends the idleness, and the pulls after it are
  * short again, so that a stopping worker that is busy never waits long for its pulls to
  * end. An idle worker pulls at most once per short expiry, however its pulls end.
+ * <p>
+ * A long pull is not renewed before it expires: the server's end of it (its 408) wakes
+ * the worker, which pulls again at once. Long pulls expire at the same instants in every
+ * worker of the JVM ({@link #expiryOfNextPull}), so the server ends them together, and
+ * the client reads those ends, wakes the idle workers and writes their next pulls in one
+ * go rather than once for each worker.
  *
  * @author NATS JetStream Spring Boot Starter contributors
  */
@@ -115,12 +121,32 @@ final class PullTracker {
 	}
 
 	/**
+	 * Return the expiry of a pull requested now: the short expiry, or for an
+	 * {@link #idle()} worker a long one that ends at the next multiple of half the long
+	 * expiry (on the {@link System#nanoTime()} scale) at least that half away. Every idle
+	 * worker's long pulls thus end at the same instants, once per long expiry, and a long
+	 * pull is never longer than the long expiry.
+	 * @param now the current {@link System#nanoTime()}
+	 * @return the expiry in nanoseconds
+	 */
+	long expiryOfNextPull(long now) {
+		if (!this.idle) {
+			return this.expiresNanos;
+		}
+		long half = this.idleExpiresNanos / 2;
+		return 2 * half - Math.floorMod(now, half);
+	}
+
+	/**
 	 * Record a pull requested now, long if the worker is {@link #idle()}.
 	 * @param now the current {@link System#nanoTime()}
+	 * @param expiresNanos its expiry, as {@link #expiryOfNextPull} gave it
 	 */
-	void pulled(long now) {
-		long expires = this.idle ? this.idleExpiresNanos : this.expiresNanos;
-		this.pulls.add(new Pull(now, now + expires, this.batchSize, this.idle));
+	void pulled(long now, long expiresNanos) {
+		long expiresAt = now + expiresNanos;
+		long renewAt = this.idle ? expiresAt + this.graceNanos + 1
+				: expiresAt - Math.min(RENEW_BEFORE_NANOS, expiresNanos / 10);
+		this.pulls.add(new Pull(now, expiresAt, renewAt, this.batchSize, this.idle));
 		this.requested += this.batchSize;
 		this.lastPulledAt = now;
 		this.pulledOnce = true;
@@ -128,8 +154,9 @@ final class PullTracker {
 
 	/**
 	 * Return when a pull may be due without any message arriving first: when the first
-	 * outstanding pull is about to expire or has ended, or, with none outstanding, when an
-	 * idle worker may pull again.
+	 * outstanding short pull is about to expire, a long one has passed its grace without
+	 * its end, a pull has ended, or, with none outstanding, when an idle worker may pull
+	 * again.
 	 * @param now the current {@link System#nanoTime()}
 	 * @return the {@link System#nanoTime()} at which to look at the pulls again
 	 */
@@ -138,7 +165,7 @@ final class PullTracker {
 		long due = Long.MAX_VALUE;
 		boolean any = false;
 		for (Pull pull : this.pulls) {
-			long at = pull.isLive(now) ? pull.renewAt() : pull.expiresAt + this.graceNanos + 1;
+			long at = pull.isLive(now) ? pull.renewAt : pull.expiresAt + this.graceNanos + 1;
 			if (!any || at - due < 0) {
 				due = at;
 				any = true;
@@ -156,26 +183,16 @@ final class PullTracker {
 	 * for it: a pull that the server dropped without a word (a consumer without a leader,
 	 * a node gone) says nothing about the stream, so the worker goes on with short pulls
 	 * until the server answers again, rather than waiting out a long one it may drop too.
-	 * When the worker is idle: if its long pull was the only one, it has ended and the
-	 * worker may pull again, no sooner than a short expiry after the last pull; if the
-	 * oldest is a long pull already renewed (its renewal was due), that one has expired,
-	 * and nothing more can come for it, so it is forgotten at once rather than at the end
-	 * of its grace, which would wake the worker once more. A busy worker's short pulls
-	 * are left to expire.
+	 * When the worker is idle, its long pull has ended: nothing more can come for it, so
+	 * it is forgotten at once, and the worker may pull again, no sooner than a short
+	 * expiry after the last pull. A busy worker's short pulls are left to expire.
 	 * @param now the current {@link System#nanoTime()}
 	 */
 	void pullEnded(long now) {
 		this.lastEndedAt = now;
 		this.endedOnce = true;
 		Pull oldest = this.pulls.peek();
-		if (!this.idle || oldest == null || !oldest.idle) {
-			return;
-		}
-		if (this.pulls.size() == 1) {
-			this.pulls.clear();
-			this.requested = 0;
-		}
-		else if (!oldest.isLive(now)) {
+		if (this.idle && oldest != null && oldest.idle) {
 			this.pulls.poll();
 			this.requested -= oldest.remaining;
 		}
@@ -275,27 +292,27 @@ final class PullTracker {
 
 		private final long expiresAt;
 
+		/**
+		 * When the pull is renewed: a short one when about to expire (a tenth of its
+		 * expiry before, at most 100ms), a long one never (once its grace has passed, it
+		 * counts as lost).
+		 */
+		private final long renewAt;
+
 		private final boolean idle;
 
 		private int remaining;
 
-		Pull(long requestedAt, long expiresAt, int remaining, boolean idle) {
+		Pull(long requestedAt, long expiresAt, long renewAt, int remaining, boolean idle) {
 			this.requestedAt = requestedAt;
 			this.expiresAt = expiresAt;
+			this.renewAt = renewAt;
 			this.remaining = remaining;
 			this.idle = idle;
 		}
 
-		/**
-		 * Return when the pull is about to expire: a tenth of its expiry before, at most
-		 * 100ms.
-		 */
-		long renewAt() {
-			return this.expiresAt - Math.min(RENEW_BEFORE_NANOS, (this.expiresAt - this.requestedAt) / 10);
-		}
-
 		boolean isLive(long now) {
-			return now - renewAt() < 0;
+			return now - this.renewAt < 0;
 		}
 
 	}

@@ -10,15 +10,16 @@ import io.nats.client.PullRequestOptions;
 import org.springframework.util.Assert;
 
 /**
- * The pull requests a container's workers send. They are immutable and most handlers
- * send the same ones, so {@link #of} gives every container of the same pulls one
- * instance.
+ * The pull requests a container's workers send. A busy worker's pull is immutable and
+ * most handlers send the same one, so {@link #of} gives every container of the same pulls
+ * one instance; an idle worker's long pull is made for its expiry, which changes from
+ * pull to pull ({@link PullTracker#expiryOfNextPull}).
  *
  * @param busy the pull of a worker that messages come to: a short expiry
- * @param idle the pull of an idle worker: a long expiry
+ * @param shape what every pull asks for, but its expiry
  * @author NATS JetStream Spring Boot Starter contributors
  */
-record WorkerPulls(PullRequestOptions busy, PullRequestOptions idle) {
+record WorkerPulls(PullRequestOptions busy, Shape shape) {
 
 	/**
 	 * The pulls by what they ask for: as many as distinct handler settings, a handful.
@@ -27,45 +28,44 @@ record WorkerPulls(PullRequestOptions busy, PullRequestOptions idle) {
 
 	WorkerPulls {
 		Assert.notNull(busy, "'busy' must not be null");
-		Assert.notNull(idle, "'idle' must not be null");
+		Assert.notNull(shape, "'shape' must not be null");
 	}
 
 	/**
-	 * Return the pulls of a batch with an expiry, in the consumer's priority group if it
-	 * has a priority policy, above the overflow threshold if the policy is overflow and
-	 * this instance has one.
+	 * Return the pulls of a batch, in the consumer's priority group if it has a priority
+	 * policy, above the overflow threshold if the policy is overflow and this instance has
+	 * one.
 	 * @param batch the messages each pull asks for
 	 * @param expiry the expiry of a busy worker's pull
-	 * @param idleExpiry the expiry of an idle worker's pull
 	 * @param priorityPolicy the consumer's priority policy
 	 * @param overflowThreshold the pending messages above which this instance pulls, with
 	 * the overflow policy; 0 for none
 	 * @return the pulls, shared with every container that asks for the same
 	 */
-	static WorkerPulls of(int batch, Duration expiry, Duration idleExpiry, PriorityPolicySetting priorityPolicy,
-			long overflowThreshold) {
-		return SHARED.computeIfAbsent(new Shape(batch, expiry, idleExpiry, priorityPolicy, overflowThreshold),
-				Shape::pulls);
+	static WorkerPulls of(int batch, Duration expiry, PriorityPolicySetting priorityPolicy, long overflowThreshold) {
+		return SHARED.computeIfAbsent(new Shape(batch, priorityPolicy, overflowThreshold),
+				(shape) -> new WorkerPulls(shape.request(expiry.toNanos()), shape));
 	}
 
 	/**
 	 * Return the pull to send.
 	 * @param idleWorker whether the worker is idle
+	 * @param expiresNanos the pull's expiry, as {@link PullTracker#expiryOfNextPull} gave
+	 * it
 	 * @return the pull request
 	 */
-	PullRequestOptions next(boolean idleWorker) {
-		return idleWorker ? this.idle : this.busy;
+	PullRequestOptions next(boolean idleWorker, long expiresNanos) {
+		return idleWorker ? this.shape.request(expiresNanos) : this.busy;
 	}
 
-	private record Shape(int batch, Duration expiry, Duration idleExpiry, PriorityPolicySetting priorityPolicy,
-			long overflowThreshold) {
+	/**
+	 * What a container's pulls ask for, but their expiry.
+	 */
+	record Shape(int batch, PriorityPolicySetting priorityPolicy, long overflowThreshold) {
 
-		WorkerPulls pulls() {
-			return new WorkerPulls(request(this.expiry), request(this.idleExpiry));
-		}
-
-		private PullRequestOptions request(Duration expiresIn) {
-			PullRequestOptions.Builder pull = PullRequestOptions.builder(this.batch).expiresIn(expiresIn);
+		PullRequestOptions request(long expiresNanos) {
+			PullRequestOptions.Builder pull = PullRequestOptions.builder(this.batch)
+				.expiresIn(Duration.ofNanos(expiresNanos));
 			if (this.priorityPolicy != PriorityPolicySetting.NONE) {
 				pull.group(ConsumerConfigurationFactory.PRIORITY_GROUP);
 			}

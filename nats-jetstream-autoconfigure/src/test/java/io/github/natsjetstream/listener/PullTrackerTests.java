@@ -1,5 +1,7 @@
 package io.github.natsjetstream.listener;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,13 +15,13 @@ class PullTrackerTests {
 	@Test
 	void pullsWhenNothingIsRequested() {
 		assertThat(this.tracker.shouldPull(0, 0)).isTrue();
-		this.tracker.pulled(0);
+		pull(0);
 		assertThat(this.tracker.shouldPull(0, 0)).isFalse();
 	}
 
 	@Test
 	void pullsAgainWhenLessThanAQuarterOfABatchIsLeft() {
-		this.tracker.pulled(0);
+		pull(0);
 		receive(75);
 		assertThat(this.tracker.shouldPull(1, 0)).isFalse();
 		receive(1);
@@ -28,7 +30,7 @@ class PullTrackerTests {
 
 	@Test
 	void pullsAgainOnceMessagesHaveArrivedEvenIfNotYetHandled() {
-		this.tracker.pulled(0);
+		pull(0);
 		receive(10);
 		// 66 more arrived and wait in the subscription: only 24 are still to come.
 		assertThat(this.tracker.shouldPull(1, 66)).isTrue();
@@ -37,8 +39,8 @@ class PullTrackerTests {
 
 	@Test
 	void doesNotPullWhileABatchWaitsToBeHandled() {
-		this.tracker.pulled(0);
-		this.tracker.pulled(0);
+		pull(0);
+		pull(0);
 		receive(100);
 		assertThat(this.tracker.shouldPull(1, 99)).isTrue();
 		assertThat(this.tracker.shouldPull(1, 100)).isFalse();
@@ -46,26 +48,26 @@ class PullTrackerTests {
 
 	@Test
 	void neverHasMoreThanTheMaximumOutstanding() {
-		this.tracker.pulled(0);
+		pull(0);
 		receive(90);
-		this.tracker.pulled(1);
+		pull(1);
 		receive(10);
 		receive(90);
 		assertThat(this.tracker.shouldPull(2, 0)).isTrue();
-		this.tracker.pulled(2);
+		pull(2);
 		assertThat(this.tracker.shouldPull(2, 0)).isFalse();
 	}
 
 	@Test
 	void aPullEndsWhenAllItsMessagesArrived() {
-		this.tracker.pulled(0);
+		pull(0);
 		receive(100);
 		assertThat(this.tracker.allEnded(1)).isTrue();
 	}
 
 	@Test
 	void aPullEndsOnlyAfterItsExpiryAndTheGrace() {
-		this.tracker.pulled(0);
+		pull(0);
 		receive(3);
 		assertThat(this.tracker.allEnded(SECOND)).isFalse();
 		assertThat(this.tracker.allEnded(SECOND + SECOND / 5)).isFalse();
@@ -75,9 +77,9 @@ class PullTrackerTests {
 
 	@Test
 	void messagesCountAgainstTheOldestPull() {
-		this.tracker.pulled(0);
+		pull(0);
 		receive(80);
-		this.tracker.pulled(10);
+		pull(10);
 		receive(20);
 		// The first pull is complete; the second, requested later, still waits for 100.
 		assertThat(this.tracker.allEnded(SECOND + SECOND / 5 + 1)).isFalse();
@@ -86,9 +88,9 @@ class PullTrackerTests {
 
 	@Test
 	void receivedMessageTellsWhenItsPullWasRequested() {
-		this.tracker.pulled(5);
+		pull(5);
 		receive(99);
-		this.tracker.pulled(7);
+		pull(7);
 		assertThat(this.tracker.received(9)).isEqualTo(5);
 		assertThat(this.tracker.received(9)).isEqualTo(7);
 	}
@@ -101,37 +103,37 @@ class PullTrackerTests {
 	@Test
 	void aPullThatEndsEmptyMakesTheWorkerIdleAndTheNextPullLong() {
 		long ended = SECOND + SECOND / 5 + 1;
-		this.tracker.pulled(0);
+		pull(0);
 		// The server ends the pull at its expiry (a 408).
 		this.tracker.pullEnded(SECOND);
 		assertThat(this.tracker.idle()).isFalse();
 		assertThat(this.tracker.shouldPull(ended, 0)).isTrue();
 		assertThat(this.tracker.idle()).isTrue();
-		this.tracker.pulled(ended);
+		pull(ended);
 		assertThat(this.tracker.longPullOutstanding(ended)).isTrue();
 		assertThat(this.tracker.allShortEnded(ended)).isTrue();
 		assertThat(this.tracker.allEnded(ended + 2 * SECOND)).isFalse();
-		// Renewed a tenth of a second before it expires.
-		assertThat(this.tracker.nextDue(ended)).isEqualTo(ended + 30 * SECOND - SECOND / 10);
-		assertThat(this.tracker.allEnded(ended + 30 * SECOND + SECOND / 5 + 1)).isTrue();
+		// Not renewed: it ends with the server's 408 at the next multiple of 15s at least 15s away.
+		assertThat(this.tracker.nextDue(ended)).isEqualTo(30 * SECOND + SECOND / 5 + 1);
+		assertThat(this.tracker.allEnded(30 * SECOND + SECOND / 5 + 1)).isTrue();
 	}
 
 	@Test
 	void aPullTheServerDroppedLeavesTheWorkerOnShortPulls() {
 		long expired = SECOND + SECOND / 5 + 1;
-		this.tracker.pulled(0);
+		pull(0);
 		// No end came for it: a consumer without a leader drops pulls without a word.
 		assertThat(this.tracker.shouldPull(expired, 0)).isTrue();
 		assertThat(this.tracker.idle()).isFalse();
-		this.tracker.pulled(expired);
+		pull(expired);
 		assertThat(this.tracker.longPullOutstanding(expired)).isFalse();
 	}
 
 	@Test
 	void theEndOfAnEarlierPullDoesNotVouchForALaterOne() {
 		long renewAt = SECOND - SECOND / 10;
-		this.tracker.pulled(0);
-		this.tracker.pulled(renewAt);
+		pull(0);
+		pull(renewAt);
 		// The first pull's end comes; the second is dropped.
 		this.tracker.pullEnded(SECOND);
 		assertThat(this.tracker.allEnded(renewAt + SECOND + SECOND / 5 + 1)).isTrue();
@@ -141,29 +143,29 @@ class PullTrackerTests {
 	@Test
 	void aLongPullTheServerDroppedSendsTheWorkerBackToShortPulls() {
 		long idleSince = SECOND + SECOND / 5 + 1;
-		this.tracker.pulled(0);
+		pull(0);
 		this.tracker.pullEnded(SECOND);
 		this.tracker.shouldPull(idleSince, 0);
 		assertThat(this.tracker.idle()).isTrue();
-		this.tracker.pulled(idleSince);
-		long lost = idleSince + 30 * SECOND + SECOND / 5 + 1;
+		pull(idleSince);
+		long lost = 30 * SECOND + SECOND / 5 + 1;
 		assertThat(this.tracker.shouldPull(lost, 0)).isTrue();
 		assertThat(this.tracker.idle()).isFalse();
-		this.tracker.pulled(lost);
+		pull(lost);
 		assertThat(this.tracker.longPullOutstanding(lost)).isFalse();
 	}
 
 	@Test
 	void aMessageEndsTheIdlenessAndThePullsAfterItAreShort() {
 		long ended = SECOND + SECOND / 5 + 1;
-		this.tracker.pulled(0);
+		pull(0);
 		this.tracker.shouldPull(ended, 0);
-		this.tracker.pulled(ended);
+		pull(ended);
 		assertThat(this.tracker.received(ended + 5)).isEqualTo(ended);
 		assertThat(this.tracker.idle()).isFalse();
 		receive(75);
 		assertThat(this.tracker.shouldPull(ended + 6, 0)).isTrue();
-		this.tracker.pulled(ended + 6);
+		pull(ended + 6);
 		receive(24);
 		// The long pull is complete; the short one is renewed 0.9 seconds after its request.
 		assertThat(this.tracker.longPullOutstanding(ended + 6)).isFalse();
@@ -172,8 +174,8 @@ class PullTrackerTests {
 
 	@Test
 	void aPullDuringWhichMessagesArrivedLeavesTheWorkerBusy() {
-		this.tracker.pulled(0);
-		this.tracker.pulled(0);
+		pull(0);
+		pull(0);
 		this.tracker.received(SECOND / 2);
 		assertThat(this.tracker.allEnded(SECOND + SECOND / 5 + 1)).isTrue();
 		assertThat(this.tracker.idle()).isFalse();
@@ -182,11 +184,11 @@ class PullTrackerTests {
 	@Test
 	void anIdleWorkerPullsAtMostOncePerShortExpiryHoweverItsPullsEnd() {
 		long ended = SECOND + SECOND / 5 + 1;
-		this.tracker.pulled(0);
+		pull(0);
 		// The server ends the pull at its expiry (a 408).
 		this.tracker.pullEnded(SECOND);
 		this.tracker.shouldPull(ended, 0);
-		this.tracker.pulled(ended);
+		pull(ended);
 		this.tracker.pullEnded(ended + 1);
 		assertThat(this.tracker.allEnded(ended + 1)).isTrue();
 		assertThat(this.tracker.shouldPull(ended + SECOND / 2, 0)).isFalse();
@@ -195,61 +197,65 @@ class PullTrackerTests {
 	}
 
 	@Test
-	void anIdleWorkersRenewedLongPullIsForgottenOnceTheServerEndsIt() {
+	void anIdleWorkerPullsAgainOnceTheServerEndsItsLongPullAndNotBefore() {
 		long idleSince = SECOND + SECOND / 5 + 1;
-		this.tracker.pulled(0);
+		pull(0);
 		// The server ends the pull at its expiry (a 408).
 		this.tracker.pullEnded(SECOND);
 		this.tracker.shouldPull(idleSince, 0);
-		this.tracker.pulled(idleSince);
-		long renewAt = idleSince + 30 * SECOND - SECOND / 10;
-		assertThat(this.tracker.nextDue(idleSince)).isEqualTo(renewAt);
-		assertThat(this.tracker.shouldPull(renewAt, 0)).isTrue();
-		this.tracker.pulled(renewAt);
-		// Until its end arrives, the first long pull counts until its grace has passed.
-		assertThat(this.tracker.nextDue(renewAt)).isEqualTo(idleSince + 30 * SECOND + SECOND / 5 + 1);
-		this.tracker.pullEnded(idleSince + 30 * SECOND);
-		assertThat(this.tracker.nextDue(idleSince + 30 * SECOND)).isEqualTo(renewAt + 30 * SECOND - SECOND / 10);
-		assertThat(this.tracker.longPullOutstanding(idleSince + 30 * SECOND)).isTrue();
-		assertThat(this.tracker.shouldPull(idleSince + 30 * SECOND, 0)).isFalse();
+		pull(idleSince);
+		assertThat(this.tracker.shouldPull(30 * SECOND - 1, 0)).isFalse();
+		long ended = 30 * SECOND + SECOND / 1000;
+		this.tracker.pullEnded(ended);
+		assertThat(this.tracker.allEnded(ended)).isTrue();
+		assertThat(this.tracker.shouldPull(ended, 0)).isTrue();
+		assertThat(this.tracker.expiryOfNextPull(ended)).isEqualTo(30 * SECOND - SECOND / 1000);
+		pull(ended);
+		assertThat(this.tracker.longPullOutstanding(ended)).isTrue();
+		assertThat(this.tracker.nextDue(ended)).isEqualTo(60 * SECOND + SECOND / 5 + 1);
 	}
 
 	@Test
-	void anIdleWorkersLiveLongPullIsKeptWhenAnotherEnds() {
-		long idleSince = SECOND + SECOND / 5 + 1;
-		this.tracker.pulled(0);
-		// The server ends the pull at its expiry (a 408).
-		this.tracker.pullEnded(SECOND);
-		this.tracker.shouldPull(idleSince, 0);
-		this.tracker.pulled(idleSince);
-		long renewAt = idleSince + 30 * SECOND - SECOND / 10;
-		this.tracker.pulled(renewAt);
-		// Ended before the renewal of the first was due: neither is known to have ended.
-		this.tracker.pullEnded(renewAt - 1);
-		assertThat(this.tracker.nextDue(renewAt - 1)).isEqualTo(renewAt);
+	void longPullsEndTogetherAtMostALongExpiryAfterTheirRequest() {
+		PullTracker other = new PullTracker(100, SECOND, 30 * SECOND, SECOND / 5, 2);
+		for (PullTracker tracker : List.of(this.tracker, other)) {
+			tracker.pulled(0, tracker.expiryOfNextPull(0));
+			tracker.pullEnded(SECOND);
+			tracker.shouldPull(SECOND + SECOND / 5 + 1, 0);
+			assertThat(tracker.idle()).isTrue();
+		}
+		assertThat(this.tracker.expiryOfNextPull(2 * SECOND)).isEqualTo(28 * SECOND);
+		assertThat(other.expiryOfNextPull(14 * SECOND)).isEqualTo(16 * SECOND);
+		assertThat(other.expiryOfNextPull(16 * SECOND)).isEqualTo(29 * SECOND);
+		assertThat(other.expiryOfNextPull(15 * SECOND)).isEqualTo(30 * SECOND);
+		assertThat(other.expiryOfNextPull(-SECOND)).isEqualTo(16 * SECOND);
 	}
 
 	@Test
 	void aBusyWorkersPullsAreLeftToExpire() {
-		this.tracker.pulled(0);
+		pull(0);
 		this.tracker.pullEnded(1);
 		assertThat(this.tracker.allEnded(1)).isFalse();
 	}
 
 	@Test
 	void aPullAboutToExpireIsRenewedSoThatTheServerAlwaysHoldsOne() {
-		this.tracker.pulled(0);
-		this.tracker.pulled(0);
+		pull(0);
+		pull(0);
 		receive(10);
 		long renewAt = SECOND - SECOND / 10;
 		assertThat(this.tracker.nextDue(0)).isEqualTo(renewAt);
 		assertThat(this.tracker.shouldPull(renewAt - 1, 0)).isFalse();
 		assertThat(this.tracker.shouldPull(renewAt, 0)).isTrue();
-		this.tracker.pulled(renewAt);
-		this.tracker.pulled(renewAt);
+		pull(renewAt);
+		pull(renewAt);
 		// The expired pulls still count until their grace has passed: messages may be on the way.
 		assertThat(this.tracker.received(SECOND)).isZero();
 		assertThat(this.tracker.shouldPull(SECOND, 0)).isFalse();
+	}
+
+	private void pull(long now) {
+		this.tracker.pulled(now, this.tracker.expiryOfNextPull(now));
 	}
 
 	private void receive(int messages) {
