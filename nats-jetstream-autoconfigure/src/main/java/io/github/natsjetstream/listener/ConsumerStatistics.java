@@ -134,7 +134,7 @@ public class ConsumerStatistics implements SmartLifecycle {
 		}
 		byStream.forEach((stream, containers) -> {
 			if (containers.size() == 1) {
-				refresh(containers.get(0).getEndpoint().id(), stream, containers.get(0).getEndpoint().durable());
+				refresh(containers.get(0), stream);
 			}
 			else {
 				refresh(stream, containers);
@@ -161,8 +161,18 @@ public class ConsumerStatistics implements SmartLifecycle {
 		}
 		for (NatsHandlerContainer container : containers) {
 			ConsumerListPage.Entry entry = consumers.get(container.getEndpoint().durable());
-			this.latest.put(container.getEndpoint().id(),
-					(entry != null) ? ConsumerSnapshot.of(entry, asked) : ConsumerSnapshot.missing(asked));
+			record(container, (entry != null) ? ConsumerSnapshot.of(entry, asked) : ConsumerSnapshot.missing(asked));
+		}
+	}
+
+	/**
+	 * Keep a handler's latest snapshot; one that found the durable also serves as the
+	 * container's idle check.
+	 */
+	private void record(NatsHandlerContainer container, ConsumerSnapshot snapshot) {
+		this.latest.put(container.getEndpoint().id(), snapshot);
+		if (snapshot.present()) {
+			container.consumerFound();
 		}
 	}
 
@@ -186,15 +196,16 @@ public class ConsumerStatistics implements SmartLifecycle {
 		}
 	}
 
-	private void refresh(String handlerId, String stream, String durable) {
+	private void refresh(NatsHandlerContainer container, String stream) {
+		String durable = container.getEndpoint().durable();
 		// The time the server was asked: what changed after it is not in the answer.
 		Instant asked = this.clock.instant();
 		try {
-			this.latest.put(handlerId, ConsumerSnapshot.of(this.management.getConsumerInfo(stream, durable), asked));
+			record(container, ConsumerSnapshot.of(this.management.getConsumerInfo(stream, durable), asked));
 		}
 		catch (JetStreamApiException ex) {
 			if (ex.getApiErrorCode() == ApiErrorCodes.CONSUMER_NOT_FOUND) {
-				this.latest.put(handlerId, ConsumerSnapshot.missing(asked));
+				record(container, ConsumerSnapshot.missing(asked));
 			}
 			else {
 				logger.debug("Could not read consumer '" + stream + " > " + durable + "'", ex);

@@ -509,8 +509,9 @@ public class NatsHandlerContainer {
 
 	/**
 	 * Check the consumer now and then: while paused, whether it was resumed on the
-	 * server; while running and idle for long, that it still exists. Runs at the same
-	 * times as every other container's check.
+	 * server; while running and idle for long, that it still exists, unless the consumer
+	 * statistics found it meanwhile ({@link #consumerFound()}). Runs at the same times as
+	 * every other container's check.
 	 */
 	private void scheduleConsumerCheck() {
 		long interval = this.options.consumerCheckInterval().toMillis();
@@ -528,6 +529,24 @@ public class NatsHandlerContainer {
 				checkConsumerSoon();
 			}
 		}, ContainerOptions.alignedDelay(interval, System.nanoTime()), interval, TimeUnit.MILLISECONDS);
+	}
+
+	/**
+	 * Take a reading that found the durable, made elsewhere ({@link ConsumerStatistics}),
+	 * for the idle check: it tells what the check would ask, so the container skips its
+	 * own request until the idle check interval has passed again without one.
+	 */
+	void consumerFound() {
+		this.lastIdleCheckNanos = System.nanoTime();
+	}
+
+	/**
+	 * Return when the consumer was last known to exist without a request of the
+	 * container's own: its idle check, or a reading of the consumer statistics.
+	 * @return the {@link System#nanoTime()}
+	 */
+	long lastIdleCheckNanos() {
+		return this.lastIdleCheckNanos;
 	}
 
 	/**
