@@ -16,7 +16,7 @@ import org.springframework.util.Assert;
  * pull to pull ({@link PullTracker#expiryOfNextPull}).
  *
  * @param busy the pull of a worker that messages come to: a short expiry
- * @param shape what every pull asks for, but its expiry
+ * @param shape what every pull asks for, and a busy worker's expiry
  * @author NATS JetStream Spring Boot Starter contributors
  */
 record WorkerPulls(PullRequestOptions busy, Shape shape) {
@@ -43,8 +43,8 @@ record WorkerPulls(PullRequestOptions busy, Shape shape) {
 	 * @return the pulls, shared with every container that asks for the same
 	 */
 	static WorkerPulls of(int batch, Duration expiry, PriorityPolicySetting priorityPolicy, long overflowThreshold) {
-		return SHARED.computeIfAbsent(new Shape(batch, priorityPolicy, overflowThreshold),
-				(shape) -> new WorkerPulls(shape.request(expiry.toNanos()), shape));
+		return SHARED.computeIfAbsent(new Shape(batch, expiry, priorityPolicy, overflowThreshold),
+				(shape) -> new WorkerPulls(shape.request(shape.busyExpiry().toNanos()), shape));
 	}
 
 	/**
@@ -59,9 +59,10 @@ record WorkerPulls(PullRequestOptions busy, Shape shape) {
 	}
 
 	/**
-	 * What a container's pulls ask for, but their expiry.
+	 * What a container's pulls ask for: an idle worker's pull differs from a busy one's
+	 * only in its expiry.
 	 */
-	record Shape(int batch, PriorityPolicySetting priorityPolicy, long overflowThreshold) {
+	record Shape(int batch, Duration busyExpiry, PriorityPolicySetting priorityPolicy, long overflowThreshold) {
 
 		PullRequestOptions request(long expiresNanos) {
 			PullRequestOptions.Builder pull = PullRequestOptions.builder(this.batch)
