@@ -145,11 +145,11 @@ public final class NatsHandlerAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	NatsHandlerContainerRegistry natsHandlerContainerRegistry(NatsServerFeatures features, Connection connection,
-			JetStream jetStream,
-			JetStreamManagement management, JetStreamProvisioner provisioner, DeadLetterRecoverer deadLetterRecoverer,
+			JetStream jetStream, JetStreamOptions jetStreamOptions, JetStreamManagement management, JetStreamProvisioner provisioner, DeadLetterRecoverer deadLetterRecoverer,
 			NatsProperties properties, Environment environment, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<NatsHandlerObservationConvention> observationConvention) {
-		ContainerResources resources = new ContainerResources(features, connection, jetStream, management,
+		ContainerResources resources = new ContainerResources(features, connection, jetStream, jetStreamOptions,
+				management,
 				new StreamDirectory(management), provisioner,
 				deadLetterRecoverer, NatsHandlerContainerRegistry.createScheduler(),
 				NatsHandlerContainerRegistry.createCheckExecutor(), Clock.systemUTC(),

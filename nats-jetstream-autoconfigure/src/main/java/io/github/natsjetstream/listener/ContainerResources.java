@@ -13,6 +13,7 @@ import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.micrometer.observation.ObservationRegistry;
 import io.nats.client.JetStreamManagement;
+import io.nats.client.JetStreamOptions;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -23,6 +24,8 @@ import org.springframework.util.Assert;
  * @param features what the connected server supports
  * @param connection the connection: its reconnections tell the workers to pull again
  * @param jetStream the JetStream context the workers subscribe with
+ * @param jetStreamOptions the options of that context: idle workers' long pulls go to
+ * its API prefix
  * @param management the management context, to check consumers
  * @param streams knows which streams capture which subjects
  * @param provisioner provisions each handler's durable consumer
@@ -38,7 +41,7 @@ import org.springframework.util.Assert;
  * @author NATS JetStream Spring Boot Starter contributors
  */
 public record ContainerResources(NatsServerFeatures features, Connection connection, JetStream jetStream,
-		JetStreamManagement management,
+		JetStreamOptions jetStreamOptions, JetStreamManagement management,
 		StreamDirectory streams, JetStreamProvisioner provisioner, DeadLetterRecoverer deadLetterRecoverer, ScheduledExecutorService scheduler,
 		ExecutorService checks, Clock clock, ObservationRegistry observationRegistry,
 		@Nullable NatsHandlerObservationConvention observationConvention) {
@@ -50,6 +53,7 @@ public record ContainerResources(NatsServerFeatures features, Connection connect
 		Assert.notNull(features, "'features' must not be null");
 		Assert.notNull(connection, "'connection' must not be null");
 		Assert.notNull(jetStream, "'jetStream' must not be null");
+		Assert.notNull(jetStreamOptions, "'jetStreamOptions' must not be null");
 		Assert.notNull(management, "'management' must not be null");
 		Assert.notNull(streams, "'streams' must not be null");
 		Assert.notNull(provisioner, "'provisioner' must not be null");
@@ -65,6 +69,7 @@ public record ContainerResources(NatsServerFeatures features, Connection connect
 	 * @param features what the connected server supports
 	 * @param connection the connection: its reconnections tell the workers to pull again
 	 * @param jetStream the JetStream context the workers subscribe with
+	 * @param jetStreamOptions the options of that context
 	 * @param management the management context, to check consumers
 	 * @param streams knows which streams capture which subjects
 	 * @param provisioner provisions each handler's durable consumer
@@ -74,9 +79,9 @@ public record ContainerResources(NatsServerFeatures features, Connection connect
 	 * @param clock the clock for failure times
 	 */
 	public ContainerResources(NatsServerFeatures features, Connection connection, JetStream jetStream,
-			JetStreamManagement management, StreamDirectory streams, JetStreamProvisioner provisioner, DeadLetterRecoverer deadLetterRecoverer,
+			JetStreamOptions jetStreamOptions, JetStreamManagement management, StreamDirectory streams, JetStreamProvisioner provisioner, DeadLetterRecoverer deadLetterRecoverer,
 			ScheduledExecutorService scheduler, ExecutorService checks, Clock clock) {
-		this(features, connection, jetStream, management, streams, provisioner, deadLetterRecoverer, scheduler, checks, clock,
+		this(features, connection, jetStream, jetStreamOptions, management, streams, provisioner, deadLetterRecoverer, scheduler, checks, clock,
 				ObservationRegistry.NOOP, null);
 	}
 

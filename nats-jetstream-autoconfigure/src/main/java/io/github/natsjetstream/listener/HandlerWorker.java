@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -41,14 +42,20 @@ import org.jspecify.annotations.Nullable;
  * subscription, so the server keeps sending while the worker handles, and no message
  * waits behind another pull.
  * <p>
- * An idle worker costs next to nothing: once a pull ended without a message, the worker
- * sends long pulls ({@link PullTracker}), which the server answers at once when a message
- * comes, and waits for a message until the server ends the long pull, which all idle
- * workers' long pulls do at the same instants, or until its grace has passed without that
- * end (the pull was lost). A reconnection wakes it to pull
- * again ({@link #pullsLost()}: a restarted server lost its pulls). A stop wakes it at
- * once; it then ends its long pull by unsubscribing, and a message the server sent at
- * that very moment comes back after its ack wait.
+ * An idle worker holds no thread: once a pull ended without a message and none is
+ * outstanding, it gives up its subscription and parks ({@link ParkedWorkers}): its long
+ * pull, which the server answers at once when a message comes, is answered on one
+ * dispatcher shared by every parked worker, which resumes the worker on a new thread of
+ * its executor with that message in hand. A worker starts parked, so that its first
+ * message, or nothing, decides whether it needs a thread. A worker of a consumer pinned to
+ * one client ({@code pinned-client}) keeps its thread instead: it sends long pulls on its
+ * own subscription ({@link PullTracker}) and waits for a message until the server ends the
+ * long pull, which all idle workers' long pulls do at the same instants, or until its
+ * grace has passed without that end (the pull was lost). A reconnection sends a parked
+ * worker's long pull again, and wakes a waiting one to pull again ({@link #pullsLost()}:
+ * a restarted server lost its pulls). A stop ends a parked worker at once, and wakes a
+ * waiting one, which ends its long pull by unsubscribing; either way a message the server
+ * sent at that very moment comes back after its ack wait.
  * <p>
  * Pulled messages wait in the subscription for their turn while their ack wait runs. So
  * while the worker handles a message, the keep-alive takes what arrived meanwhile into the
@@ -67,7 +74,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @author NATS JetStream Spring Boot Starter contributors
  */
-final class HandlerWorker implements Runnable {
+final class HandlerWorker implements Runnable, ParkedWorkers.Sleeper {
 
 	private static final Log logger = LogFactory.getLog(HandlerWorker.class);
 
@@ -159,6 +166,31 @@ final class HandlerWorker implements Runnable {
 
 	private final @Nullable BatchDispatcher batchDispatcher;
 
+	private final Parking parking;
+
+	/**
+	 * Where the worker parks, or {@code null} when it never parks.
+	 */
+	private final ParkedWorkers.@Nullable Slot slot;
+
+	/**
+	 * Whether the worker is parked ({@link ParkedWorkers}): it holds no thread, and its
+	 * long pull waits on the server. Guarded by {@link #wakeMonitor}.
+	 */
+	private boolean parked;
+
+	/**
+	 * What resumed the worker, once parked, until its thread takes it. Guarded by
+	 * {@link #wakeMonitor}.
+	 */
+	private @Nullable Resumption resumption;
+
+	/**
+	 * Whether the worker found itself idle with no pull outstanding and nothing waiting:
+	 * it parks. Only the worker's thread reads and writes it.
+	 */
+	private boolean parkNow;
+
 	private final int batchSize;
 
 	private final long batchWaitNanos;
@@ -166,9 +198,11 @@ final class HandlerWorker implements Runnable {
 	private volatile List<Message> batchInHand = List.of();
 
 	HandlerWorker(String name, SubscriptionSource subscriptionSource, PullTracker pulls, WorkerPulls pullRequests,
-			ContainerOptions options, HandlerInvoker invoker, FailureHandler failureHandler,
+			Parking parking, ContainerOptions options, HandlerInvoker invoker, FailureHandler failureHandler,
 			Runnable onConsumerTrouble, HandlerObservations observations, NatsHandlerMdc mdc) {
 		this.name = name;
+		this.parking = parking;
+		this.slot = parking.slotFor(this, pullRequests);
 		this.subscriptionSource = subscriptionSource;
 		this.pulls = pulls;
 		this.pullRequests = pullRequests;
@@ -188,10 +222,12 @@ final class HandlerWorker implements Runnable {
 	 * Create a worker for a batch handler.
 	 */
 	HandlerWorker(String name, SubscriptionSource subscriptionSource, PullTracker pulls, WorkerPulls pullRequests,
-			ContainerOptions options, BatchHandlerInvoker invoker, int batchSize, Duration batchWait,
+			Parking parking, ContainerOptions options, BatchHandlerInvoker invoker, int batchSize, Duration batchWait,
 			FailureHandler failureHandler, Runnable onConsumerTrouble, HandlerObservations observations,
 			NatsHandlerMdc mdc) {
 		this.name = name;
+		this.parking = parking;
+		this.slot = parking.slotFor(this, pullRequests);
 		this.subscriptionSource = subscriptionSource;
 		this.pulls = pulls;
 		this.pullRequests = pullRequests;
@@ -207,39 +243,58 @@ final class HandlerWorker implements Runnable {
 		this.batchWaitNanos = batchWait.toNanos();
 	}
 
+	/**
+	 * Start the worker: parked, if it parks, so that its long pull brings the first
+	 * message (at once if one is there); else on a thread of its own.
+	 */
+	void start() {
+		if (this.slot == null || !park()) {
+			this.parking.executor().execute(this);
+		}
+	}
+
 	@Override
 	public void run() {
+		boolean parked = false;
 		try {
-			while (!this.stopping) {
-				runSubscribed();
+			while (!this.stopping && !parked) {
+				parked = runSubscribed();
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
 		finally {
-			this.finished.countDown();
+			if (!parked) {
+				this.finished.countDown();
+			}
 		}
 	}
 
 	/**
-	 * Subscribe and handle messages until stopped, or until the client fails under the
-	 * worker; then wait before the next attempt.
+	 * Subscribe and handle messages until stopped, until the worker parks, or until the
+	 * client fails under the worker; then wait before the next attempt.
+	 * @return whether the worker parked: its thread ends
 	 */
-	private void runSubscribed() throws InterruptedException {
+	private boolean runSubscribed() throws InterruptedException {
+		Waiting resumed = takeResumption();
 		JetStreamSubscription subscription = null;
+		boolean idle = false;
 		try {
 			subscription = this.subscriptionSource.subscribe();
 			this.subscription = subscription;
-			List<Message> leftover = consume(subscription);
-			drain(subscription, leftover);
+			List<Message> leftover = consume(subscription, resumed);
+			idle = (leftover == null);
+			if (leftover != null) {
+				drain(subscription, leftover);
+			}
 		}
 		catch (InterruptedException ex) {
 			throw ex;
 		}
 		catch (Exception ex) {
 			if (this.stopping) {
-				return;
+				return false;
 			}
 			Duration delay = this.supervision.failed(ex);
 			this.onConsumerTrouble.run();
@@ -252,6 +307,82 @@ final class HandlerWorker implements Runnable {
 				unsubscribeQuietly(subscription);
 			}
 		}
+		// Parked last: once parked, the worker may resume on another thread at once.
+		return idle && park();
+	}
+
+	/**
+	 * Park: send the long pull through the {@link ParkedWorkers}, and let the thread go.
+	 * @return whether the worker parked; not when it is stopping or the pull could not
+	 * be sent
+	 */
+	private boolean park() {
+		ParkedWorkers.Slot slot = this.slot;
+		if (slot == null) {
+			return false;
+		}
+		synchronized (this.wakeMonitor) {
+			if (this.stopping) {
+				return false;
+			}
+			this.parked = true;
+			if (!slot.park()) {
+				this.parked = false;
+			}
+			return this.parked;
+		}
+	}
+
+	@Override
+	public String pullSubject() {
+		return this.parking.pullSubject();
+	}
+
+	@Override
+	public String longPull(long expiresNanos) {
+		return this.pullRequests.shape().parkedPull(expiresNanos);
+	}
+
+	@Override
+	public boolean resume(@Nullable Message message, long pulledAtNanos) {
+		synchronized (this.wakeMonitor) {
+			if (!this.parked) {
+				return false;
+			}
+			this.parked = false;
+			this.resumption = new Resumption(message, pulledAtNanos);
+		}
+		this.parking.executor().execute(this);
+		return true;
+	}
+
+	/**
+	 * Take what resumed the worker, if it was parked, and count it with the pulls: the
+	 * worker is no longer idle.
+	 * @return the message that resumed the worker, or {@code null}
+	 */
+	private @Nullable Waiting takeResumption() {
+		Resumption resumed;
+		synchronized (this.wakeMonitor) {
+			resumed = this.resumption;
+			this.resumption = null;
+		}
+		if (resumed == null) {
+			return null;
+		}
+		long now = System.nanoTime();
+		this.subscriptionLock.lock();
+		try {
+			this.pulls.resumed(now, resumed.message() != null);
+		}
+		finally {
+			this.subscriptionLock.unlock();
+		}
+		if (resumed.message() == null) {
+			return null;
+		}
+		this.lastReceivedNanos = now;
+		return new Waiting(resumed.message(), resumed.pulledAtNanos());
 	}
 
 	/**
@@ -271,13 +402,21 @@ final class HandlerWorker implements Runnable {
 	}
 
 	/**
-	 * Handle messages until stopped.
-	 * @return messages that arrived once stopping, not handled
+	 * Handle messages until stopped, or until the worker parks.
+	 * @param first the message that resumed the worker, to handle first, or {@code null}
+	 * @return messages that arrived once stopping, not handled; {@code null} to park
 	 */
-	private List<Message> consume(JetStreamSubscription subscription) throws InterruptedException {
+	private @Nullable List<Message> consume(JetStreamSubscription subscription, @Nullable Waiting first)
+			throws InterruptedException {
+		Waiting resumed = first;
 		while (!this.stopping) {
-			Waiting next = receive(subscription, null);
+			Waiting next = (resumed != null) ? resumed : receive(subscription, null);
+			resumed = null;
 			if (next == null) {
+				if (this.parkNow) {
+					this.parkNow = false;
+					return null;
+				}
 				continue;
 			}
 			if (this.stopping) {
@@ -315,7 +454,14 @@ final class HandlerWorker implements Runnable {
 				this.pullsLost = false;
 				this.pulls.reset();
 			}
-			if (this.pulls.shouldPull(now, subscription.getPendingMessageCount() + this.waiting.size())) {
+			long arrived = subscription.getPendingMessageCount() + this.waiting.size();
+			if (this.pulls.shouldPull(now, arrived)) {
+				if (timeout == null && this.slot != null && arrived == 0 && this.pulls.idle()
+						&& this.pulls.allEnded(now)) {
+					// Idle, and nothing can arrive any more: park rather than pull.
+					this.parkNow = true;
+					return null;
+				}
 				long expires = this.pulls.expiryOfNextPull(now);
 				subscription.pull(this.pullRequests.next(this.pulls.idle(), expires));
 				this.pulls.pulled(now, expires);
@@ -697,8 +843,21 @@ final class HandlerWorker implements Runnable {
 	 * waiting for a message is woken at once.
 	 */
 	void stop() {
-		this.stopping = true;
+		boolean wasParked;
+		synchronized (this.wakeMonitor) {
+			this.stopping = true;
+			wasParked = this.parked;
+			this.parked = false;
+		}
 		this.stopSignal.countDown();
+		ParkedWorkers.Slot slot = this.slot;
+		if (slot != null) {
+			slot.close();
+		}
+		if (wasParked) {
+			this.finished.countDown();
+			return;
+		}
 		wake();
 	}
 
@@ -708,6 +867,10 @@ final class HandlerWorker implements Runnable {
 	 */
 	void pullsLost() {
 		this.pullsLost = true;
+		ParkedWorkers.Slot slot = this.slot;
+		if (slot != null) {
+			slot.pullsLost();
+		}
 		wake();
 	}
 
@@ -757,6 +920,30 @@ final class HandlerWorker implements Runnable {
 		Waiting(Message message, long progressNanos) {
 			this.message = message;
 			this.progressNanos = progressNanos;
+		}
+
+	}
+
+	/**
+	 * What resumed a parked worker: the message its long pull brought, if any, and when
+	 * that pull was sent.
+	 */
+	private record Resumption(@Nullable Message message, long pulledAtNanos) {
+	}
+
+	/**
+	 * How a worker runs: the executor that gives it a thread, at its start and whenever
+	 * it resumes, and where it parks when idle.
+	 *
+	 * @param executor gives the worker a thread
+	 * @param workers where the worker parks when idle, or {@code null} to keep its
+	 * thread
+	 * @param pullSubject the subject its consumer's pulls go to
+	 */
+	record Parking(Executor executor, @Nullable ParkedWorkers workers, String pullSubject) {
+
+		ParkedWorkers.@Nullable Slot slotFor(ParkedWorkers.Sleeper worker, WorkerPulls pulls) {
+			return (this.workers != null && pulls.shape().parkable()) ? this.workers.slot(worker) : null;
 		}
 
 	}

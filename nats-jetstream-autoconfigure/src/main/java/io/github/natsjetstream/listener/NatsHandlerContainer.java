@@ -64,6 +64,8 @@ public class NatsHandlerContainer {
 
 	private final ContainerOptions options;
 
+	private final @Nullable ParkedWorkers parkedWorkers;
+
 	private final Object lifecycleMonitor = new Object();
 
 	private volatile boolean running;
@@ -100,12 +102,26 @@ public class NatsHandlerContainer {
 	 */
 	public NatsHandlerContainer(NatsHandlerEndpoint endpoint, ContainerResources resources,
 			ContainerOptions options) {
+		this(endpoint, resources, options, null);
+	}
+
+	/**
+	 * Create a new container whose idle workers park without a thread.
+	 * @param endpoint the handler
+	 * @param resources what containers share
+	 * @param options how containers pull, stop and check their consumer
+	 * @param parkedWorkers where idle workers park, or {@code null} for idle workers that
+	 * keep their thread
+	 */
+	NatsHandlerContainer(NatsHandlerEndpoint endpoint, ContainerResources resources, ContainerOptions options,
+			@Nullable ParkedWorkers parkedWorkers) {
 		Assert.notNull(endpoint, "'endpoint' must not be null");
 		Assert.notNull(resources, "'resources' must not be null");
 		Assert.notNull(options, "'options' must not be null");
 		this.endpoint = endpoint;
 		this.resources = resources;
 		this.options = options;
+		this.parkedWorkers = parkedWorkers;
 	}
 
 	/**
@@ -295,6 +311,10 @@ public class NatsHandlerContainer {
 		int batch = this.options.batchSize(settings.maxAckPending(), settings.concurrency());
 		WorkerPulls pullRequests = WorkerPulls.of(batch, this.options.pullExpiry(), settings.priorityPolicy(),
 				settings.overflowThreshold());
+		String stream = this.stream;
+		Assert.state(stream != null, "Not started");
+		HandlerWorker.Parking parking = new HandlerWorker.Parking(executor, this.parkedWorkers,
+				(this.parkedWorkers != null) ? this.parkedWorkers.pullSubject(stream, this.endpoint.durable()) : "");
 		List<HandlerWorker> workers = new ArrayList<>(settings.concurrency());
 		for (int i = 0; i < settings.concurrency(); i++) {
 			PullTracker pulls = new PullTracker(batch, this.options.pullExpiry().toNanos(),
@@ -302,14 +322,14 @@ public class NatsHandlerContainer {
 					this.options.maxOutstandingPulls());
 			String name = this.endpoint.id() + "-" + i;
 			workers.add((this.endpoint.invoker() instanceof BatchHandlerInvoker batchInvoker)
-					? new HandlerWorker(name, this::subscribe, pulls, pullRequests, this.options, batchInvoker,
+					? new HandlerWorker(name, this::subscribe, pulls, pullRequests, parking, this.options, batchInvoker,
 							settings.batchSize(), settings.batchWait(), failureHandler, this::checkConsumerSoon,
 							observations, mdc)
-					: new HandlerWorker(name, this::subscribe, pulls, pullRequests, this.options,
+					: new HandlerWorker(name, this::subscribe, pulls, pullRequests, parking, this.options,
 							this.endpoint.invoker(), failureHandler, this::checkConsumerSoon, observations, mdc));
 		}
 		this.workers = List.copyOf(workers);
-		workers.forEach(executor::execute);
+		workers.forEach(HandlerWorker::start);
 	}
 
 	/**

@@ -42,6 +42,11 @@ public class NatsHandlerContainerRegistry implements SmartLifecycle, DisposableB
 
 	private final ContainerOptions options;
 
+	/**
+	 * Where idle workers park without a thread.
+	 */
+	private final ParkedWorkers parkedWorkers;
+
 	private final Map<String, NatsHandlerContainer> containers = Collections.synchronizedMap(new LinkedHashMap<>());
 
 	private volatile boolean running;
@@ -66,6 +71,8 @@ public class NatsHandlerContainerRegistry implements SmartLifecycle, DisposableB
 		Assert.notNull(options, "'options' must not be null");
 		this.resources = resources;
 		this.options = options;
+		this.parkedWorkers = new ParkedWorkers(resources.connection(), resources.jetStreamOptions().getPrefix(),
+				resources.scheduler(), options.idlePullExpiry(), options.pullGrace());
 	}
 
 	/**
@@ -119,7 +126,8 @@ public class NatsHandlerContainerRegistry implements SmartLifecycle, DisposableB
 							+ "': give one of them another durable name");
 				}
 			}
-			NatsHandlerContainer container = new NatsHandlerContainer(endpoint, this.resources, this.options);
+			NatsHandlerContainer container = new NatsHandlerContainer(endpoint, this.resources, this.options,
+					this.parkedWorkers);
 			this.containers.put(endpoint.id(), container);
 			if (this.running && endpoint.settings().autoStartup()) {
 				container.start();
@@ -228,6 +236,7 @@ public class NatsHandlerContainerRegistry implements SmartLifecycle, DisposableB
 	@Override
 	public void destroy() {
 		getContainers().stream().filter(NatsHandlerContainer::isRunning).forEach(NatsHandlerContainer::stop);
+		this.parkedWorkers.close();
 		this.resources.scheduler().shutdownNow();
 		this.resources.checks().shutdownNow();
 	}

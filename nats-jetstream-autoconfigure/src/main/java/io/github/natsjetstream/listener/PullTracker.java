@@ -130,11 +130,36 @@ final class PullTracker {
 	 * @return the expiry in nanoseconds
 	 */
 	long expiryOfNextPull(long now) {
-		if (!this.idle) {
-			return this.expiresNanos;
-		}
-		long half = this.idleExpiresNanos / 2;
+		return this.idle ? longExpiry(now, this.idleExpiresNanos) : this.expiresNanos;
+	}
+
+	/**
+	 * Return the expiry of a long pull requested now: it ends at the next multiple of
+	 * half the long expiry (on the {@link System#nanoTime()} scale) at least that half
+	 * away, so every long pull of the JVM ends at the same instants, once per long
+	 * expiry, and none is longer than the long expiry.
+	 * @param now the current {@link System#nanoTime()}
+	 * @param idleExpiresNanos the long expiry
+	 * @return the expiry in nanoseconds
+	 */
+	static long longExpiry(long now, long idleExpiresNanos) {
+		long half = idleExpiresNanos / 2;
 		return 2 * half - Math.floorMod(now, half);
+	}
+
+	/**
+	 * Record that the worker resumed after it was parked ({@link ParkedWorkers}): with
+	 * the message its long pull brought, or without one when that pull ended otherwise
+	 * than by its expiry. Either way it is not idle: its next pulls are short.
+	 * @param now the current {@link System#nanoTime()}
+	 * @param withMessage whether its long pull brought a message
+	 */
+	void resumed(long now, boolean withMessage) {
+		this.idle = false;
+		if (withMessage) {
+			this.lastReceivedAt = now;
+			this.receivedOnce = true;
+		}
 	}
 
 	/**

@@ -65,7 +65,28 @@ record WorkerPulls(PullRequestOptions busy, Shape shape) {
 	record Shape(int batch, Duration busyExpiry, PriorityPolicySetting priorityPolicy, long overflowThreshold) {
 
 		PullRequestOptions request(long expiresNanos) {
-			PullRequestOptions.Builder pull = PullRequestOptions.builder(this.batch)
+			return request(this.batch, expiresNanos);
+		}
+
+		/**
+		 * Return the long pull of a parked worker ({@link ParkedWorkers}): one message,
+		 * which resumes the worker.
+		 */
+		String parkedPull(long expiresNanos) {
+			return request(1, expiresNanos).toJson();
+		}
+
+		/**
+		 * Return whether a worker of these pulls may be parked without a thread: not when
+		 * the server pins the consumer to one client, whose pin id only the client's own
+		 * subscription knows.
+		 */
+		boolean parkable() {
+			return this.priorityPolicy != PriorityPolicySetting.PINNED_CLIENT;
+		}
+
+		private PullRequestOptions request(int batch, long expiresNanos) {
+			PullRequestOptions.Builder pull = PullRequestOptions.builder(batch)
 				.expiresIn(Duration.ofNanos(expiresNanos));
 			if (this.priorityPolicy != PriorityPolicySetting.NONE) {
 				pull.group(ConsumerConfigurationFactory.PRIORITY_GROUP);

@@ -199,6 +199,9 @@ class ContainerFaultTests {
 					if (bean instanceof JetStream jetStream) {
 						return faults.wrap(jetStream);
 					}
+					if (bean instanceof Connection connection) {
+						return faults.wrap(connection);
+					}
 					return (bean instanceof JetStreamManagement management) ? faults.wrap(management) : bean;
 				}
 

@@ -7,16 +7,20 @@ import java.lang.reflect.Proxy;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.nats.client.Connection;
+import io.nats.client.Dispatcher;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.JetStreamSubscription;
 import io.nats.client.Message;
+import io.nats.client.MessageHandler;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A real {@link JetStream} context with faults injected into what the handler containers
  * use of it: the next pulls can throw, as jnats does on a closed connection or an invalid
- * subscription, and the next acknowledgements can throw; and a real
+ * subscription, and the next acknowledgements can throw, also of the messages that come
+ * to parked workers through a dispatcher of the real {@link Connection}; and a real
  * {@link JetStreamManagement} context whose consumer-info requests can be held, as a slow
  * server would. Every other call reaches the real client.
  */
@@ -38,6 +42,23 @@ final class FaultInjectingJetStream {
 			if (method.getName().equals("getConsumerInfo") && gate != null) {
 				this.heldConsumerInfos.incrementAndGet();
 				gate.await();
+			}
+			return invoke(target, method, args);
+		});
+	}
+
+	Connection wrap(Connection connection) {
+		return proxy(Connection.class, connection, (target, method, args) -> {
+			Object result = invoke(target, method, args);
+			return (result instanceof Dispatcher dispatcher) ? dispatcher(dispatcher) : result;
+		});
+	}
+
+	private Dispatcher dispatcher(Dispatcher dispatcher) {
+		return proxy(Dispatcher.class, dispatcher, (target, method, args) -> {
+			if (args != null && args.length == 2 && args[1] instanceof MessageHandler handler) {
+				MessageHandler faulty = (message) -> handler.onMessage(message(message));
+				return invoke(target, method, new Object[] { args[0], faulty });
 			}
 			return invoke(target, method, args);
 		});

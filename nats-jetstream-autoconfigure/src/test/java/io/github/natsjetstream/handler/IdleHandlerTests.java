@@ -117,9 +117,9 @@ class IdleHandlerTests {
 				String request = new String(message.getData(), StandardCharsets.UTF_8);
 				Matcher expires = EXPIRES.matcher(request);
 				if (expires.find() && Long.parseLong(expires.group(1)) >= LONG_PULL_AT_LEAST) {
-					// jnats numbers each pull in the last token of its subscription's inbox.
-					String replyTo = message.getReplyTo();
-					this.longPullRepliers.add(replyTo.substring(0, replyTo.lastIndexOf('.')));
+					// A parked worker's long pulls name its own inbox; jnats numbers each pull of a
+					// subscription in a last token of the subscription's inbox.
+					this.longPullRepliers.add(message.getReplyTo().replaceFirst("\\.\\d+$", ""));
 				}
 			});
 			dispatcher.subscribe("$JS.API.CONSUMER.MSG.NEXT.IDLE.idler");
