@@ -112,14 +112,6 @@ final class ParkedWorkers {
 	}
 
 	/**
-	 * Return how many workers are parked.
-	 * @return the number of parked workers
-	 */
-	int size() {
-		return this.parked.size();
-	}
-
-	/**
 	 * Stop receiving answers. Workers still parked stay so; stop them first.
 	 */
 	void close() {

@@ -106,30 +106,6 @@ class IdleHandlerTests {
 	}
 
 	@Test
-	void aStoppingIdleInstanceEndsItsLongPullSoThatTheOtherGetsEveryMessageAtOnce() throws Exception {
-		try (NatsServer server = NatsServer.builder().build().start();
-				Connection connection = HandlerContexts.connect(server)) {
-			PullRequests pulls = new PullRequests(connection);
-			List<String> remaining = new CopyOnWriteArrayList<>();
-			List<String> stopped = new CopyOnWriteArrayList<>();
-			runner(server).withBean(Idler.class, () -> new Idler(remaining)).run((staying) -> {
-				assertThat(staying).hasNotFailed();
-				runner(server).withBean(Idler.class, () -> new Idler(stopped)).run((stopping) -> {
-					assertThat(stopping).hasNotFailed();
-					await().atMost(HandlerContexts.patience()).until(() -> pulls.longPullsFrom() >= 2);
-				});
-				JetStream jetStream = connection.jetStream();
-				for (int i = 0; i < 20; i++) {
-					HandlerContexts.publish(jetStream, "idle.order", "order-" + i);
-				}
-				// A long pull left on the server would take some of them for the 30s ack wait.
-				await().atMost(Duration.ofSeconds(10)).until(() -> remaining.size() == 20);
-				assertThat(stopped).isEmpty();
-			});
-		}
-	}
-
-	@Test
 	void anIdleHandlerPullsAgainAsSoonAsTheClientIsBackOnARestartedServer() throws Exception {
 		try (NatsServer server = NatsServer.builder().build().start()) {
 			List<String> handled = new CopyOnWriteArrayList<>();

@@ -216,6 +216,38 @@ class PullTrackerTests {
 	}
 
 	@Test
+	void aWorkerResumedFromParkingPullsShortAndCanParkAgainOnceAShortPullEndsEmpty() {
+		long idleSince = SECOND + SECOND / 5 + 1;
+		pull(0);
+		this.tracker.pullEnded(SECOND);
+		this.tracker.shouldPull(idleSince, 0);
+		assertThat(this.tracker.idle()).isTrue();
+		assertThat(this.tracker.allEnded(idleSince)).isTrue();
+		// Parked; its long pull brought a message.
+		this.tracker.reset();
+		long resumed = 20 * SECOND;
+		this.tracker.resumed(resumed - 1, true);
+		assertThat(this.tracker.idle()).isFalse();
+		assertThat(this.tracker.shouldPull(resumed, 0)).isTrue();
+		assertThat(this.tracker.expiryOfNextPull(resumed)).isEqualTo(SECOND);
+		pull(resumed);
+		this.tracker.pullEnded(resumed + SECOND);
+		assertThat(this.tracker.shouldPull(resumed + idleSince, 0)).isTrue();
+		assertThat(this.tracker.idle()).isTrue();
+	}
+
+	@Test
+	void aWorkerResumedWithoutAMessageIsNotIdle() {
+		pull(0);
+		this.tracker.pullEnded(SECOND);
+		this.tracker.shouldPull(SECOND + SECOND / 5 + 1, 0);
+		this.tracker.reset();
+		this.tracker.resumed(20 * SECOND, false);
+		assertThat(this.tracker.idle()).isFalse();
+		assertThat(this.tracker.expiryOfNextPull(20 * SECOND)).isEqualTo(SECOND);
+	}
+
+	@Test
 	void longPullsEndTogetherAtMostALongExpiryAfterTheirRequest() {
 		PullTracker other = new PullTracker(100, SECOND, 30 * SECOND, SECOND / 5, 2);
 		for (PullTracker tracker : List.of(this.tracker, other)) {
