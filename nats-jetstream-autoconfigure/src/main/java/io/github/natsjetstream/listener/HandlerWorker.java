@@ -293,6 +293,10 @@ final class HandlerWorker implements Runnable, ParkedWorkers.Sleeper {
 			throw ex;
 		}
 		catch (Exception ex) {
+			if (subscription == null && resumed != null) {
+				// Not subscribed: the message that resumed the worker goes back at once.
+				nakQuietly(resumed.message);
+			}
 			if (this.stopping) {
 				return false;
 			}
@@ -404,7 +408,8 @@ final class HandlerWorker implements Runnable, ParkedWorkers.Sleeper {
 	/**
 	 * Handle messages until stopped, or until the worker parks.
 	 * @param first the message that resumed the worker, to handle first, or {@code null}
-	 * @return messages that arrived once stopping, not handled; {@code null} to park
+	 * @return messages that arrived once stopping, not handled, the one that resumed the
+	 * worker among them if it stopped before; {@code null} to park
 	 */
 	private @Nullable List<Message> consume(JetStreamSubscription subscription, @Nullable Waiting first)
 			throws InterruptedException {
@@ -433,7 +438,7 @@ final class HandlerWorker implements Runnable, ParkedWorkers.Sleeper {
 			}
 			handleBatch(dispatcher, batch, next.progressNanos);
 		}
-		return List.of();
+		return (resumed != null) ? List.of(resumed.message) : List.of();
 	}
 
 	/**
@@ -886,6 +891,15 @@ final class HandlerWorker implements Runnable, ParkedWorkers.Sleeper {
 
 	boolean awaitFinished(long timeout, TimeUnit unit) throws InterruptedException {
 		return this.finished.await(timeout, unit);
+	}
+
+	private void nakQuietly(Message message) {
+		try {
+			message.nak();
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Worker " + this.name + " could not return a message", ex);
+		}
 	}
 
 	private static void unsubscribeQuietly(JetStreamSubscription subscription) {
