@@ -461,16 +461,18 @@ final class HandlerWorker implements Runnable, ParkedWorkers.Sleeper {
 			}
 			long arrived = subscription.getPendingMessageCount() + this.waiting.size();
 			if (this.pulls.shouldPull(now, arrived)) {
-				if (timeout == null && this.slot != null && arrived == 0 && this.pulls.idle()
-						&& this.pulls.allEnded(now)) {
+				if (this.slot == null || !this.pulls.idle()) {
+					long expires = this.pulls.expiryOfNextPull(now);
+					subscription.pull(this.pullRequests.next(this.pulls.idle(), expires));
+					this.pulls.pulled(now, expires);
+					this.supervision.running();
+				}
+				else if (timeout == null && arrived == 0 && this.pulls.allEnded(now)) {
 					// Idle, and nothing can arrive any more: park rather than pull.
 					this.parkNow = true;
 					return null;
 				}
-				long expires = this.pulls.expiryOfNextPull(now);
-				subscription.pull(this.pullRequests.next(this.pulls.idle(), expires));
-				this.pulls.pulled(now, expires);
-				this.supervision.running();
+				// Idle, with short pulls still outstanding: no long pull here; park once they end.
 			}
 			next = this.waiting.poll();
 			if (next == null) {
