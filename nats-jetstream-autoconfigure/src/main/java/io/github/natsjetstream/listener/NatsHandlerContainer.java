@@ -369,13 +369,19 @@ public class NatsHandlerContainer {
 	 * server; the container runs here nonetheless
 	 */
 	public void resume() {
-		synchronized (this.lifecycleMonitor) {
-			resumeHere();
+		try {
+			// On the server first: a pull sent to a consumer still paused there may wait
+			// until the server ends it, however many messages are pending.
+			resumeOnServer();
 		}
-		resumeOnServer();
-		// A consumer found paused on the server by a request sent before now is no
-		// longer paused.
-		this.pauseChangedAt = this.resources.clock().instant();
+		finally {
+			synchronized (this.lifecycleMonitor) {
+				resumeHere();
+			}
+			// A consumer found paused on the server by a request sent before now is no
+			// longer paused.
+			this.pauseChangedAt = this.resources.clock().instant();
+		}
 	}
 
 	/**
