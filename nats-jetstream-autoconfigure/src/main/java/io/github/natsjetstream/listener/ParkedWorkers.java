@@ -12,6 +12,7 @@ import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;
 import io.nats.client.Subscription;
+import io.nats.client.support.NatsJetStreamConstants;
 import io.nats.client.support.Status;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -99,7 +100,7 @@ final class ParkedWorkers {
 	 * @return the subject
 	 */
 	String pullSubject(String stream, String durable) {
-		return this.apiPrefix + "CONSUMER.MSG.NEXT." + stream + "." + durable;
+		return this.apiPrefix + String.format(NatsJetStreamConstants.JSAPI_CONSUMER_MSG_NEXT, stream, durable);
 	}
 
 	/**
