@@ -373,7 +373,9 @@ record Report(Machine machine, List<ThroughputCase> throughput, Map<String, Doub
 	 * idle handlers go on idling: first its throughput on pre-published messages, in
 	 * rounds, then its publish-to-handler latency at a fixed rate. The ratios are against
 	 * the application without idle handlers in the same threading mode (1 for that
-	 * application itself).
+	 * application itself): against the one measured in turn with this one, where there is
+	 * one ({@code beside}; the throughput ratio is then the median of the ratios of the
+	 * rounds taken in turn), else against that application's own figures.
 	 *
 	 * @param messages the messages of each throughput round
 	 * @param perSecondRounds each round's messages handled per second, from the first
@@ -390,21 +392,51 @@ record Report(Machine machine, List<ThroughputCase> throughput, Map<String, Doub
 	 * @param p50Ratio median latency against the application without idle handlers
 	 * @param p99Ratio 99th percentile latency against the application without idle
 	 * handlers
+	 * @param beside the busy handler of an application without idle handlers, measured in
+	 * turn with this one, or {@code null}
 	 */
 	record ScaleBusy(long messages, List<Double> perSecondRounds, double perSecond, long latencyMessages,
 			int latencyRate, double p50Micros, double p90Micros, double p99Micros, double p999Micros,
-			double maxMicros, double perSecondRatio, double p50Ratio, double p99Ratio) {
+			double maxMicros, double perSecondRatio, double p50Ratio, double p99Ratio, @Nullable ScaleBusy beside) {
 
 		static ScaleBusy of(long messages, List<Double> perSecondRounds, long latencyMessages, int latencyRate,
 				double p50Micros, double p90Micros, double p99Micros, double p999Micros, double maxMicros) {
 			return new ScaleBusy(messages, perSecondRounds, Stats.median(perSecondRounds), latencyMessages,
-					latencyRate, p50Micros, p90Micros, p99Micros, p999Micros, maxMicros, 1, 1, 1);
+					latencyRate, p50Micros, p90Micros, p99Micros, p999Micros, maxMicros, 1, 1, 1, null);
+		}
+
+		ScaleBusy beside(ScaleBusy besideBusy) {
+			return new ScaleBusy(this.messages, this.perSecondRounds, this.perSecond, this.latencyMessages,
+					this.latencyRate, this.p50Micros, this.p90Micros, this.p99Micros, this.p999Micros, this.maxMicros,
+					this.perSecondRatio, this.p50Ratio, this.p99Ratio, besideBusy);
+		}
+
+		/**
+		 * Return what this busy handler is judged against: the application measured in turn
+		 * with it, else the application without idle handlers in the same threading mode.
+		 * @param base the application without idle handlers
+		 * @return the busy handler to compare with
+		 */
+		ScaleBusy reference(ScaleBusy base) {
+			return (this.beside != null) ? this.beside : base;
 		}
 
 		ScaleBusy relativeTo(ScaleBusy base) {
+			ScaleBusy reference = reference(base);
+			double perSecondRatio = (this.beside != null) ? Stats.median(ratios(this.perSecondRounds,
+					this.beside.perSecondRounds)) : this.perSecond / base.perSecond;
 			return new ScaleBusy(this.messages, this.perSecondRounds, this.perSecond, this.latencyMessages,
 					this.latencyRate, this.p50Micros, this.p90Micros, this.p99Micros, this.p999Micros, this.maxMicros,
-					this.perSecond / base.perSecond, this.p50Micros / base.p50Micros, this.p99Micros / base.p99Micros);
+					perSecondRatio, this.p50Micros / reference.p50Micros, this.p99Micros / reference.p99Micros,
+					this.beside);
+		}
+
+		private static List<Double> ratios(List<Double> rounds, List<Double> references) {
+			List<Double> ratios = new ArrayList<>();
+			for (int i = 0; i < Math.min(rounds.size(), references.size()); i++) {
+				ratios.add(rounds.get(i) / references.get(i));
+			}
+			return ratios;
 		}
 
 	}

@@ -510,20 +510,35 @@ final class ReportWriter {
 				+ "paused, each timed in the application from the first handled to the last (after two such rounds "
 				+ "as a warm-up), the median shown; then %,d "
 				+ "messages published one at a time at %,d msg/s, publish-to-handler latency. × 0 is the ratio to "
-				+ "the application without idle handlers in the same threading mode.%n%n", first.messages(),
-				first.latencyMessages(), first.latencyRate()));
+				+ "the application without idle handlers in the same threading mode. Where the row below gives it "
+				+ "(\"none idle, in turn\"), that application ran beside the one measured for these phases, their "
+				+ "throughput rounds taking turns and their latency phases following each other, and × 0 is "
+				+ "against it: the throughput ratio is the median of the ratios of the rounds taken in turn. "
+				+ "Applications measured minutes apart see a machine whose speed moves by a fifth.%n%n",
+				first.messages(), first.latencyMessages(), first.latencyRate()));
 		md.append("| Idle handlers | threads | busy msg/s | × 0 | rounds | p50 ms | × 0 | p90 ms | p99 ms | × 0 "
 				+ "| p99.9 ms | max ms |\n");
 		md.append("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
 		for (Report.ScalePoint p : points) {
+			String threads = p.virtualThreads() ? "virtual" : "platform";
 			Report.ScaleBusy busy = p.busy();
-			md.append(format("| %,d | %s | %,.0f | %.3f | %s | %.3f | %.2f | %.3f | %.3f | %.2f | %.3f | %.3f |%n",
-					p.handlers(), p.virtualThreads() ? "virtual" : "platform", busy.perSecond(), busy.perSecondRatio(),
-					String.join(", ", busy.perSecondRounds().stream().map((r) -> format("%,.0f", r)).toList()),
-					busy.p50Micros() / 1000, busy.p50Ratio(), busy.p90Micros() / 1000, busy.p99Micros() / 1000,
-					busy.p99Ratio(), busy.p999Micros() / 1000, busy.maxMicros() / 1000));
+			busyRow(md, format("%,d", p.handlers()), threads, busy, format("%.3f", busy.perSecondRatio()),
+					format("%.2f", busy.p50Ratio()), format("%.2f", busy.p99Ratio()));
+			Report.ScaleBusy beside = busy.beside();
+			if (beside != null) {
+				busyRow(md, "none idle, in turn", threads, beside, "1", "1", "1");
+			}
 		}
 		md.append("\n");
+	}
+
+	private static void busyRow(StringBuilder md, String handlers, String threads, Report.ScaleBusy busy,
+			String perSecondRatio, String p50Ratio, String p99Ratio) {
+		md.append(format("| %s | %s | %,.0f | %s | %s | %.3f | %s | %.3f | %.3f | %s | %.3f | %.3f |%n", handlers,
+				threads, busy.perSecond(), perSecondRatio,
+				String.join(", ", busy.perSecondRounds().stream().map((r) -> format("%,.0f", r)).toList()),
+				busy.p50Micros() / 1000, p50Ratio, busy.p90Micros() / 1000, busy.p99Micros() / 1000, p99Ratio,
+				busy.p999Micros() / 1000, busy.maxMicros() / 1000));
 	}
 
 	private static void row(StringBuilder md, String name, String value) {

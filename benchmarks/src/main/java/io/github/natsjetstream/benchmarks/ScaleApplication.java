@@ -35,6 +35,7 @@ import org.springframework.context.support.GenericApplicationContext;
  * context, prints {@code BENCH CLOSED millis=...} and ends the process.
  * <p>
  * Arguments: Spring Boot's ({@code --nats.servers=...}, {@code --scale.handlers=N},
+ * {@code --scale.busy=KEY}, the busy handler's stream ({@link ScaleSubjects#busyStream}),
  * {@code --spring.threads.virtual.enabled=true}).
  */
 public final class ScaleApplication {
@@ -53,9 +54,13 @@ public final class ScaleApplication {
 	 */
 	public static void main(String[] args) throws Exception {
 		int handlers = 0;
+		String busyKey = ScaleSubjects.MEASURED_BUSY_KEY;
 		for (String arg : args) {
 			if (arg.startsWith("--scale.handlers=")) {
 				handlers = Integer.parseInt(arg.substring("--scale.handlers=".length()));
+			}
+			if (arg.startsWith("--scale.busy=")) {
+				busyKey = arg.substring("--scale.busy=".length());
 			}
 		}
 		int count = handlers;
@@ -66,8 +71,9 @@ public final class ScaleApplication {
 			properties.put("nats.jetstream.streams." + ScaleSubjects.stream(i) + ".subjects",
 					ScaleSubjects.streamSubjects(i));
 		}
-		properties.put("nats.jetstream.streams." + ScaleSubjects.BUSY_STREAM + ".subjects",
-				ScaleSubjects.BUSY_PREFIX + ".>");
+		String busySubjects = ScaleSubjects.busyPrefix(busyKey) + ".>";
+		properties.put("nats.jetstream.streams." + ScaleSubjects.busyStream(busyKey) + ".subjects", busySubjects);
+		properties.put("scale.busy.subjects", busySubjects);
 		long started = System.nanoTime();
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(ScaleConfiguration.class)
 			.web(WebApplicationType.NONE)

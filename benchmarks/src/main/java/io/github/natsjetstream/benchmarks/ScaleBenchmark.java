@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import io.github.natsjetstream.benchmarks.Report.Scale;
 import io.github.natsjetstream.benchmarks.Report.ScaleBusy;
 import io.github.natsjetstream.benchmarks.Report.ScalePoint;
+import io.github.natsjetstream.benchmarks.ScaleBusyDriver.BusyApplication;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,11 +29,16 @@ import org.jspecify.annotations.Nullable;
  * then, its idle handlers idling on, the throughput and latency of its one busy handler
  * ({@link ScaleBusyDriver}); and the time closing the context takes. Heap and threads per
  * handler, and the busy handler's figures, are measured against the application with no
- * idle handlers in the same threading mode (every application has the busy handler).
+ * idle handlers in the same threading mode (every application has the busy handler); for
+ * the busy handler's, one such application runs beside the one measured, and their busy
+ * phases take turns.
  */
 final class ScaleBenchmark {
 
 	private static final java.time.Duration START_TIMEOUT = java.time.Duration.ofMinutes(3);
+
+	/** The busy key of the application without idle handlers run beside one with them. */
+	private static final String BESIDE_BUSY_KEY = "b";
 
 	private final BenchmarkOptions options;
 
@@ -107,7 +113,7 @@ final class ScaleBenchmark {
 			double seconds = (System.nanoTime() - idleStarted) / 1e9;
 			long serverCpu = MachineProbe.serverCpuNanos() - serverCpuBefore;
 			Map<String, Long> idleRequests = ApiRequestCounter.between(idleBefore, counter.snapshot());
-			ScaleBusy busy = this.busy.run(child);
+			ScaleBusy busy = busy(java, handlers, virtual, child);
 			child.send("EXIT");
 			Map<String, String> closed = ChildProcess.values(child.await("CLOSED", START_TIMEOUT));
 			Map<String, Double> idleCpuByThreads = new TreeMap<>();
@@ -141,6 +147,29 @@ final class ScaleBenchmark {
 		}
 	}
 
+	/**
+	 * Run the busy phases of an application: alone for the one without idle handlers, else
+	 * in turn with one without idle handlers started beside it for them.
+	 */
+	private ScaleBusy busy(Java java, int handlers, boolean virtual, ChildProcess child) throws Exception {
+		BusyApplication measured = new BusyApplication(child, ScaleSubjects.busyPrefix(ScaleSubjects.MEASURED_BUSY_KEY));
+		if (handlers == 0) {
+			return this.busy.run(measured);
+		}
+		try (ChildProcess beside = ChildProcess.start(command(java, 0, virtual, BESIDE_BUSY_KEY),
+				log(0, (virtual ? "virtual" : "platform") + "-beside-" + handlers))) {
+			beside.await("STARTED", START_TIMEOUT);
+			// Until its JIT compilers have compiled its startup, as the measured one's have.
+			beside.send("IDLE 1 2");
+			beside.await("IDLE", START_TIMEOUT);
+			ScaleBusy busy = this.busy.runBeside(measured,
+					new BusyApplication(beside, ScaleSubjects.busyPrefix(BESIDE_BUSY_KEY)));
+			beside.send("EXIT");
+			beside.await("CLOSED", START_TIMEOUT);
+			return busy;
+		}
+	}
+
 	private static double jitMillis(ChildProcess child) {
 		List<String> vm = child.seen("IDLE-VM");
 		String millis = vm.isEmpty() ? null : ChildProcess.values(vm.get(0)).get("jitMillis");
@@ -148,8 +177,12 @@ final class ScaleBenchmark {
 	}
 
 	private List<String> command(Java java, int handlers, boolean virtual) {
+		return command(java, handlers, virtual, ScaleSubjects.MEASURED_BUSY_KEY);
+	}
+
+	private List<String> command(Java java, int handlers, boolean virtual, String busyKey) {
 		return List.of(java.executable(), "-cp", ChildProcess.classPath(), ScaleApplication.class.getName(),
-				"--nats.servers=" + this.url, "--scale.handlers=" + handlers,
+				"--nats.servers=" + this.url, "--scale.handlers=" + handlers, "--scale.busy=" + busyKey,
 				"--spring.threads.virtual.enabled=" + virtual);
 	}
 
@@ -161,7 +194,8 @@ final class ScaleBenchmark {
 		for (int i = 0; i < ScaleSubjects.STREAMS; i++) {
 			this.fixture.deleteStream(ScaleSubjects.stream(i));
 		}
-		this.fixture.deleteStream(ScaleSubjects.BUSY_STREAM);
+		this.fixture.deleteStream(ScaleSubjects.busyStream(ScaleSubjects.MEASURED_BUSY_KEY));
+		this.fixture.deleteStream(ScaleSubjects.busyStream(BESIDE_BUSY_KEY));
 	}
 
 	/**

@@ -12,11 +12,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The busy handler of the scale case's application, beside its idle ones: consumes the
- * stream of its own ({@code scale.busy.>}), counts what it handles, takes the time of the
- * first and of the expected last message of a phase, and in a latency phase records each
- * message's time from its publish ({@link Order#sentNanos()}, the publisher's
- * {@link System#nanoTime()}: another process on the same machine, whose monotonic clock
- * this process shares on Linux) until the handler has the decoded record.
+ * stream of its own ({@code scale.busy.subjects}, {@link ScaleSubjects#busyPrefix}),
+ * counts what it handles, takes the time of the first and of the expected last message of
+ * a phase, and in a latency phase records each message's time from its publish
+ * ({@link Order#sentNanos()}, the publisher's {@link System#nanoTime()}: another process
+ * on the same machine, whose monotonic clock this process shares on Linux) until the
+ * handler has the decoded record.
  */
 public class ScaleBusyHandler {
 
@@ -38,7 +39,7 @@ public class ScaleBusyHandler {
 	/** Kept so that decoding cannot be optimized away. */
 	private long checksum;
 
-	@NatsHandler(value = ScaleSubjects.BUSY_PREFIX + ".>", id = ID)
+	@NatsHandler(value = "${scale.busy.subjects}", id = ID)
 	void on(Order order) {
 		long n = this.count.incrementAndGet();
 		Histogram histogram = this.latencies;
