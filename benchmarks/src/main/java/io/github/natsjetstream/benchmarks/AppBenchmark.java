@@ -180,7 +180,7 @@ final class AppBenchmark {
 			Files.createDirectories(recordings);
 			command.add("-XX:StartFlightRecording:filename="
 					+ recordings.resolve("app-" + run + "-" + consumer.label + ".jfr").toAbsolutePath()
-					+ ",settings=profile,jdk.ExecutionSample#period=1ms");
+					+ ",settings=profile,jdk.ExecutionSample#period=1ms,jdk.Compilation#threshold=0ms");
 		}
 		if (consumer == Consumer.APPLICATION) {
 			command.addAll(List.of("-jar", jar.toString(), "--nats.servers=" + this.url, "--bench.subject=" + SUBJECT,

@@ -2,6 +2,7 @@ package io.github.natsjetstream.metrics;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
@@ -118,9 +119,31 @@ public final class NatsHandlerMeterObservationHandler implements MeterObservatio
 	}
 
 	/**
-	 * What tells one meter from another: its name, its tags and its error.
+	 * What tells one meter from another: its name, its tags and its error (none for a long
+	 * task timer).
+	 * <p>
+	 * {@code equals} and {@code hashCode} are written out: a record's generated ones run
+	 * through method handles shared with other records, whose mixed type and null profiles
+	 * made the JIT compiler discard the compiled handling path (into which these are
+	 * inlined) and compile it again while an application started under load.
 	 */
 	private record MeterKey(String name, KeyValues keyValues, @Nullable String error) {
+
+		@Override
+		public boolean equals(@Nullable Object other) {
+			if (this == other) {
+				return true;
+			}
+			return other instanceof MeterKey key && this.name.equals(key.name) && this.keyValues.equals(key.keyValues)
+					&& Objects.equals(this.error, key.error);
+		}
+
+		@Override
+		public int hashCode() {
+			int hash = 31 * this.name.hashCode() + this.keyValues.hashCode();
+			return (this.error != null) ? 31 * hash + this.error.hashCode() : hash;
+		}
+
 	}
 
 	/**
