@@ -213,7 +213,14 @@ public final class HandlerSettingsResolver {
 	 * and digits only, lower case.
 	 */
 	private static String canonical(String id) {
-		return id.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
+		StringBuilder canonical = new StringBuilder(id.length());
+		for (int i = 0; i < id.length(); i++) {
+			char c = id.charAt(i);
+			if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+				canonical.append(Character.toLowerCase(c));
+			}
+		}
+		return canonical.toString();
 	}
 
 	/**

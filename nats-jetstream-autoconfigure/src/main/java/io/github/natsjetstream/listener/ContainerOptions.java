@@ -116,7 +116,7 @@ public record ContainerOptions(Duration pullExpiry, Duration idlePullExpiry, Dur
 	 * @return the period
 	 */
 	Duration keepAlivePeriod(Duration ackWait) {
-		return Duration.ofMillis(Math.max(ackWait.dividedBy(4).toMillis(), 50));
+		return Duration.ofMillis(Math.max(ackWait.toMillis() / 4, 50));
 	}
 
 	/**
@@ -126,7 +126,7 @@ public record ContainerOptions(Duration pullExpiry, Duration idlePullExpiry, Dur
 	 * @return the time after which to send one
 	 */
 	Duration keepAliveAfter(Duration ackWait) {
-		return ackWait.dividedBy(2);
+		return Duration.ofNanos(ackWait.toNanos() / 2);
 	}
 
 }

@@ -3,6 +3,7 @@ package io.github.natsjetstream.listener;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,9 @@ public class NatsHandlerContainerRegistry implements SmartLifecycle, DisposableB
 	private final ParkedWorkers parkedWorkers;
 
 	private final Map<String, NatsHandlerContainer> containers = Collections.synchronizedMap(new LinkedHashMap<>());
+
+	/** The containers by durable name, guarded by {@link #containers}. */
+	private final Map<String, NatsHandlerContainer> byDurable = new HashMap<>();
 
 	private volatile boolean running;
 
@@ -119,16 +123,16 @@ public class NatsHandlerContainerRegistry implements SmartLifecycle, DisposableB
 				throw new InvalidHandlerException("Handlers " + sameId.getEndpoint().description() + " and "
 						+ endpoint.description() + " have the same id '" + endpoint.id() + "': give one another id");
 			}
-			for (NatsHandlerContainer existing : this.containers.values()) {
-				if (existing.getEndpoint().durable().equals(endpoint.durable())) {
-					throw new InvalidHandlerException("Handlers " + existing.getEndpoint().description() + " and "
-							+ endpoint.description() + " resolve to the same durable consumer '" + endpoint.durable()
-							+ "': give one of them another durable name");
-				}
+			NatsHandlerContainer sameDurable = this.byDurable.get(endpoint.durable());
+			if (sameDurable != null) {
+				throw new InvalidHandlerException("Handlers " + sameDurable.getEndpoint().description() + " and "
+						+ endpoint.description() + " resolve to the same durable consumer '" + endpoint.durable()
+						+ "': give one of them another durable name");
 			}
 			NatsHandlerContainer container = new NatsHandlerContainer(endpoint, this.resources, this.options,
 					this.parkedWorkers);
 			this.containers.put(endpoint.id(), container);
+			this.byDurable.put(endpoint.durable(), container);
 			if (this.running && endpoint.settings().autoStartup()) {
 				container.start();
 			}
