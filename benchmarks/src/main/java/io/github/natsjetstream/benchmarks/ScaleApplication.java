@@ -30,7 +30,8 @@ import org.springframework.context.support.GenericApplicationContext;
  * has returned, then follows commands on standard input: {@code IDLE <seconds> [<settle>]}
  * waits two seconds (or {@code settle} seconds) and until the JIT compilers are idle,
  * prints {@code BENCH IDLE-START}, measures
- * the process idle for that long and prints {@code BENCH IDLE ...}; the busy phases'
+ * the process idle for that long and prints {@code BENCH IDLE ...}; {@code SETTLE
+ * <seconds>} only waits so and prints {@code BENCH SETTLED}; the busy phases'
  * commands ({@link ScaleBusyPhases}); {@code EXIT} (or the end of the input) closes the
  * context, prints {@code BENCH CLOSED millis=...} and ends the process.
  * <p>
@@ -102,6 +103,10 @@ public final class ScaleApplication {
 			switch (words[0]) {
 				case "IDLE" -> idle(Duration.ofSeconds(Long.parseLong(words[1])),
 						(words.length > 2) ? Duration.ofSeconds(Long.parseLong(words[2])) : SETTLE);
+				case "SETTLE" -> {
+					settle(Duration.ofSeconds(Long.parseLong(words[1])));
+					print("SETTLED");
+				}
 				case ScaleBusyPhases.PAUSE -> busy.pause();
 				case ScaleBusyPhases.THROUGHPUT -> busy.throughput(Long.parseLong(words[1]));
 				case ScaleBusyPhases.LATENCY -> busy.latency(Long.parseLong(words[1]));
@@ -115,9 +120,7 @@ public final class ScaleApplication {
 	}
 
 	private static void idle(Duration duration, Duration settle) throws InterruptedException {
-		Thread.sleep(settle.toMillis());
-		// The JIT compilers go on compiling the startup for a while: idle is after that.
-		MachineProbe.awaitCompilationQuiet(COMPILATION_QUIET_TIMEOUT);
+		settle(settle);
 		long jitBefore = MachineProbe.compilationMillis();
 		long gcBefore = HeapProbe.gcCount();
 		print("IDLE-START");
@@ -142,6 +145,15 @@ public final class ScaleApplication {
 		int threads = HeapProbe.liveThreads();
 		long heap = HeapProbe.liveBytes();
 		print("IDLE cpu=%.6f allocatedPerSecond=%.1f threads=%d heapBytes=%d", cpu, allocated, threads, heap);
+	}
+
+	/**
+	 * Wait for the application to settle after its start: the time given, then until the
+	 * JIT compilers, which go on compiling the startup for a while, are idle.
+	 */
+	private static void settle(Duration settle) throws InterruptedException {
+		Thread.sleep(settle.toMillis());
+		MachineProbe.awaitCompilationQuiet(COMPILATION_QUIET_TIMEOUT);
 	}
 
 	/**

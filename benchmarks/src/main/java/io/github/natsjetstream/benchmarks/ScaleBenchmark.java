@@ -160,8 +160,8 @@ final class ScaleBenchmark {
 				log(0, (virtual ? "virtual" : "platform") + "-beside-" + handlers))) {
 			beside.await("STARTED", START_TIMEOUT);
 			// Until its JIT compilers have compiled its startup, as the measured one's have.
-			beside.send("IDLE 1 2");
-			beside.await("IDLE", START_TIMEOUT);
+			beside.send("SETTLE 2");
+			beside.await("SETTLED", START_TIMEOUT);
 			ScaleBusy busy = this.busy.runBeside(measured,
 					new BusyApplication(beside, ScaleSubjects.busyPrefix(BESIDE_BUSY_KEY)));
 			beside.send("EXIT");
