@@ -22,8 +22,10 @@ import org.jspecify.annotations.Nullable;
  * ({@link RawLoop}), one decoding with Jackson 3 and one with Jackson 2. All consume the
  * same pre-published messages, each with a durable of its own created when the clock
  * starts. Each round runs the loops around the application: Jackson 3, Jackson 2, the
- * application, Jackson 2, Jackson 3; the application's ratio in a round is its throughput
- * over the mean of the two runs of the loop around it.
+ * application twice (as it starts by default, and with its handlers' observation
+ * disabled, which goes first alternating from round to round), Jackson 2, Jackson 3; an
+ * application's ratio in a round is its throughput over the mean of the two runs of the
+ * loop around it.
  */
 final class AppBenchmark {
 
@@ -48,6 +50,10 @@ final class AppBenchmark {
 
 		APPLICATION("app",
 				"Spring Boot application: web, Actuator, Prometheus, @NatsHandler taking the record, five idle handlers, own process",
+				"payments"),
+
+		APPLICATION_TIMERS("appt",
+				"(app) with `nats.jetstream.handler-observation-enabled=false`: the `nats.handler` timer recorded directly, no observation",
 				"payments");
 
 		final String label;
@@ -84,7 +90,7 @@ final class AppBenchmark {
 	/**
 	 * Run the rounds.
 	 * @return the cases, (j3) and (j2) with two runs per round (before and after the
-	 * application), (app) with one
+	 * applications), (app) and (appt) with one
 	 */
 	List<ThroughputCase> run() throws Exception {
 		Path jar = this.module.resolve("user-app/target/user-app.jar");
@@ -96,10 +102,15 @@ final class AppBenchmark {
 		int payloadBytes = this.fixture.prePublishPayments(SUBJECT, messages);
 		System.out.printf("app        %,d messages of %d bytes in stream %s%n", messages, payloadBytes, STREAM);
 		Map<Consumer, List<ThroughputRound>> runs = new LinkedHashMap<>();
-		List<Consumer> order = List.of(Consumer.RAW_JACKSON_3, Consumer.RAW_JACKSON_2, Consumer.APPLICATION,
-				Consumer.RAW_JACKSON_2, Consumer.RAW_JACKSON_3);
 		try {
 			for (int r = 0; r < this.options.appRounds(); r++) {
+				List<Consumer> applications = (r % 2 == 0)
+						? List.of(Consumer.APPLICATION, Consumer.APPLICATION_TIMERS)
+						: List.of(Consumer.APPLICATION_TIMERS, Consumer.APPLICATION);
+				List<Consumer> order = new ArrayList<>();
+				order.addAll(List.of(Consumer.RAW_JACKSON_3, Consumer.RAW_JACKSON_2));
+				order.addAll(applications);
+				order.addAll(List.of(Consumer.RAW_JACKSON_2, Consumer.RAW_JACKSON_3));
 				for (Consumer consumer : order) {
 					ThroughputRound run = run(consumer, jar, messages, payloadBytes);
 					System.out.printf(
@@ -117,18 +128,20 @@ final class AppBenchmark {
 			this.fixture.deleteStream(STREAM);
 		}
 		List<ThroughputCase> cases = new ArrayList<>();
-		for (Consumer consumer : List.of(Consumer.RAW_JACKSON_3, Consumer.RAW_JACKSON_2, Consumer.APPLICATION)) {
+		for (Consumer consumer : Consumer.values()) {
 			cases.add(ThroughputCase.of(consumer.label, consumer.description, "j3", runs.get(consumer)));
 		}
 		return cases;
 	}
 
 	/**
-	 * For each of (app) and (j2), the median over the rounds of its throughput divided by
-	 * the mean of the two runs of a loop around it in the same round: (app) against (j3)
-	 * and (j2), (j2) against (j3).
+	 * For each of (app), (appt) and (j2), the median over the rounds of its throughput
+	 * divided by the mean of the two runs of a loop around it in the same round: (app)
+	 * against (j3) and (j2), (appt) against (j3), (j2) against (j3); and (appt) against
+	 * (app), run one after the other.
 	 * @param cases the cases as {@link #run()} returns them
-	 * @return the ratios by name ({@code app/j3}, {@code app/j2}, {@code j2/j3})
+	 * @return the ratios by name ({@code app/j3}, {@code app/j2}, {@code appt/j3},
+	 * {@code appt/app}, {@code j2/j3})
 	 */
 	static Map<String, Double> roundRatios(List<ThroughputCase> cases) {
 		Map<String, Double> ratios = new LinkedHashMap<>();
@@ -147,6 +160,7 @@ final class AppBenchmark {
 		ThroughputCase j3 = find(cases, "j3");
 		ThroughputCase j2 = find(cases, "j2");
 		ThroughputCase app = find(cases, "app");
+		ThroughputCase timers = find(cases, "appt");
 		if (j3 == null || j2 == null || app == null) {
 			return ratios;
 		}
@@ -158,6 +172,11 @@ final class AppBenchmark {
 			ratios.computeIfAbsent("app/j3", (k) -> new ArrayList<>()).add(application / raw3);
 			ratios.computeIfAbsent("app/j2", (k) -> new ArrayList<>()).add(application / raw2);
 			ratios.computeIfAbsent("j2/j3", (k) -> new ArrayList<>()).add(raw2 / raw3);
+			if (timers != null && r < timers.rounds().size()) {
+				double timed = timers.rounds().get(r).perSecond();
+				ratios.computeIfAbsent("appt/j3", (k) -> new ArrayList<>()).add(timed / raw3);
+				ratios.computeIfAbsent("appt/app", (k) -> new ArrayList<>()).add(timed / application);
+			}
 		}
 		return ratios;
 	}
@@ -182,9 +201,12 @@ final class AppBenchmark {
 					+ recordings.resolve("app-" + run + "-" + consumer.label + ".jfr").toAbsolutePath()
 					+ ",settings=profile,jdk.ExecutionSample#period=1ms,jdk.Compilation#threshold=0ms");
 		}
-		if (consumer == Consumer.APPLICATION) {
+		if (consumer == Consumer.APPLICATION || consumer == Consumer.APPLICATION_TIMERS) {
 			command.addAll(List.of("-jar", jar.toString(), "--nats.servers=" + this.url, "--bench.subject=" + SUBJECT,
 					"--bench.messages=" + messages, "--bench.auto-startup=false"));
+			if (consumer == Consumer.APPLICATION_TIMERS) {
+				command.add("--nats.jetstream.handler-observation-enabled=false");
+			}
 		}
 		else {
 			command.addAll(List.of("-cp", ChildProcess.classPath(), RawLoop.class.getName(), this.url, STREAM, SUBJECT,

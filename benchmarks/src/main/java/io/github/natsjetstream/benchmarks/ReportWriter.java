@@ -402,7 +402,8 @@ final class ReportWriter {
 					first.rounds().get(0).handled(), first.rounds().get(0).payloadBytes()));
 		}
 		Map<String, List<Double>> perRound = AppBenchmark.perRoundRatios(app);
-		md.append(format("Each round runs (j3), (j2), (app), (j2), (j3) in turn; %d rounds.%n%n",
+		md.append(format("Each round runs (j3), (j2), (app) and (appt) (which of the two first alternates), (j2), "
+				+ "(j3) in turn; %d rounds.%n%n",
 				perRound.getOrDefault("app/j3", List.of()).size()));
 		md.append("| Case | msg/s (median) | min – max | JVM CPU µs/msg | server CPU µs/msg | machine idle "
 				+ "| allocated B/msg | JIT ms | busy threads (last run) |\n");
@@ -421,8 +422,8 @@ final class ReportWriter {
 		md.append("\n| Ratio, per round (median) | rounds |\n| --- | --- |\n");
 		perRound.forEach((name, values) -> md.append(format("| %s: **%.3f** | %s |%n", name, Stats.median(values),
 				String.join(", ", values.stream().map((v) -> format("%.3f", v)).toList()))));
-		md.append("\n(app) and (j2) are compared with the mean of the two runs of the loop around them in the same ")
-			.append("round. Runs (msg/s): ");
+		md.append("\n(app), (appt) and (j2) are compared with the mean of the two runs of the loop around them in the ")
+			.append("same round, (appt) with (app) next to it. Runs (msg/s): ");
 		for (ThroughputCase c : app) {
 			md.append("(").append(c.label()).append(") ");
 			md.append(String.join(", ", c.rounds().stream().map((r) -> format("%,.0f", r.perSecond())).toList()));

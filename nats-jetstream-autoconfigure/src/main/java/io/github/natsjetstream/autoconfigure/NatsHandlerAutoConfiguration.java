@@ -15,6 +15,7 @@ import io.github.natsjetstream.listener.StreamDirectory;
 import io.github.natsjetstream.listener.adapter.NatsMessageArgumentResolver;
 import io.github.natsjetstream.listener.adapter.NatsPayloadArgumentResolver;
 import io.github.natsjetstream.observation.NatsHandlerObservationConvention;
+import io.github.natsjetstream.observation.NatsHandlerTimers;
 import io.github.natsjetstream.observation.NatsPublishObservationConvention;
 import io.github.natsjetstream.provisioning.JetStreamProvisioner;
 import io.github.natsjetstream.provisioning.NatsStream;
@@ -57,7 +58,10 @@ import org.springframework.validation.Validator;
  * becomes a durable pull consumer run by a container of the
  * {@link NatsHandlerContainerRegistry}. Handling is observed ({@code nats.handler}) and
  * dead letters are published observed ({@code nats.publish}) through the application's
- * {@link ObservationRegistry} when there is one.
+ * {@link ObservationRegistry} when there is one; with
+ * {@code nats.jetstream.handler-observation-enabled=false}, handlings are recorded in the
+ * {@code nats.handler} timer alone, through the {@link NatsHandlerTimers} bean when there
+ * is one.
  *
  * @author NATS JetStream Spring Boot Starter contributors
  */
@@ -147,13 +151,16 @@ public final class NatsHandlerAutoConfiguration {
 	NatsHandlerContainerRegistry natsHandlerContainerRegistry(NatsServerFeatures features, Connection connection,
 			JetStream jetStream, JetStreamOptions jetStreamOptions, JetStreamManagement management, JetStreamProvisioner provisioner, DeadLetterRecoverer deadLetterRecoverer,
 			NatsProperties properties, Environment environment, ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<NatsHandlerObservationConvention> observationConvention) {
+			ObjectProvider<NatsHandlerObservationConvention> observationConvention,
+			ObjectProvider<NatsHandlerTimers> handlerTimers) {
+		boolean observed = properties.getJetstream().isHandlerObservationEnabled();
 		ContainerResources resources = new ContainerResources(features, connection, jetStream, jetStreamOptions,
 				management,
 				new StreamDirectory(management), provisioner,
 				deadLetterRecoverer, NatsHandlerContainerRegistry.createScheduler(),
 				NatsHandlerContainerRegistry.createCheckExecutor(), Clock.systemUTC(),
-				observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP), observationConvention.getIfUnique());
+				observed ? observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP) : ObservationRegistry.NOOP,
+				observationConvention.getIfUnique(), observed ? null : handlerTimers.getIfUnique());
 		ContainerOptions options = ContainerOptions.DEFAULTS
 			.withShutdownTimeout(ShutdownTimeout.resolve(properties.getJetstream().getShutdownTimeout(),
 					environment.getProperty("spring.lifecycle.timeout-per-shutdown-phase", Duration.class,

@@ -302,6 +302,15 @@ public class NatsProperties {
 		 */
 		private @Nullable Duration shutdownTimeout;
 
+		/**
+		 * Whether each handling of a message is a 'nats.handler' Micrometer Observation
+		 * (its timer, a span continuing the publisher's trace, trace ids in the MDC). When
+		 * false, handlers record only the 'nats.handler' timer, directly in the meter
+		 * registry with the default tags and no long task timer, as Spring Kafka's
+		 * listeners do without their observation: cheaper per message, with no span.
+		 */
+		private boolean handlerObservationEnabled = true;
+
 		private final ConsumerDefaults consumerDefaults = new ConsumerDefaults();
 
 		/**
@@ -367,6 +376,14 @@ public class NatsProperties {
 
 		public void setShutdownTimeout(@Nullable Duration shutdownTimeout) {
 			this.shutdownTimeout = shutdownTimeout;
+		}
+
+		public boolean isHandlerObservationEnabled() {
+			return this.handlerObservationEnabled;
+		}
+
+		public void setHandlerObservationEnabled(boolean handlerObservationEnabled) {
+			this.handlerObservationEnabled = handlerObservationEnabled;
 		}
 
 		public ConsumerDefaults getConsumerDefaults() {

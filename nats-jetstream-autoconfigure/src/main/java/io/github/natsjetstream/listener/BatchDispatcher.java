@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.natsjetstream.config.BatchHandlerInvoker;
+import io.github.natsjetstream.listener.HandlerObservations.Handling;
 import io.github.natsjetstream.listener.adapter.SpringMessageFactory;
 import io.github.natsjetstream.observation.NatsHandlerMdc;
 import io.github.natsjetstream.observation.NatsHandlerOutcome;
@@ -35,8 +36,8 @@ import org.jspecify.annotations.Nullable;
  * path: retried with the backoff, dead-lettered past max deliver, each on its own
  * delivery count.</li>
  * </ul>
- * When the registry observes anything, each message of the batch is a
- * {@code nats.handler} observation from the hand-over until it is settled, in scope (and
+ * When handlings are recorded, each message of the batch is a {@code nats.handler}
+ * observation (or a timing of its timer) from the hand-over until it is settled, in scope (and
  * in the MDC) while its failure is handled, so that its dead letter carries its trace
  * context. The batch handler itself runs with the handler id in the MDC, in no message's
  * scope.
@@ -71,22 +72,22 @@ final class BatchDispatcher {
 	 * @param messages the messages, in the order they arrived
 	 */
 	void dispatch(List<Message> messages) {
-		Map<Message, Observation> observed = startObservations(messages);
+		Map<Message, Handling> observed = startObservations(messages);
 		try {
 			dispatch(messages, observed);
 		}
 		catch (RuntimeException | Error ex) {
 			if (observed != null) {
-				observed.values().forEach((observation) -> {
-					observation.error(ex);
-					HandlerObservations.stop(observation, NatsHandlerOutcome.ERROR);
+				observed.values().forEach((handling) -> {
+					handling.error(ex);
+					handling.stop(NatsHandlerOutcome.ERROR);
 				});
 			}
 			throw ex;
 		}
 	}
 
-	private void dispatch(List<Message> messages, @Nullable Map<Message, Observation> observed) {
+	private void dispatch(List<Message> messages, @Nullable Map<Message, Handling> observed) {
 		List<Message> handedOver = new ArrayList<>(messages.size());
 		List<Object> elements = new ArrayList<>(messages.size());
 		for (Message message : messages) {
@@ -130,7 +131,7 @@ final class BatchDispatcher {
 	}
 
 	private void settlePartly(List<Message> handedOver, List<Object> elements, NatsBatchFailedException ex,
-			@Nullable Map<Message, Observation> observed) {
+			@Nullable Map<Message, Handling> observed) {
 		int failed = ex.indexIn(elements);
 		Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
 		if (failed < 0) {
@@ -153,11 +154,11 @@ final class BatchDispatcher {
 		}
 	}
 
-	private @Nullable Map<Message, Observation> startObservations(List<Message> messages) {
+	private @Nullable Map<Message, Handling> startObservations(List<Message> messages) {
 		if (this.observations.isNoop()) {
 			return null;
 		}
-		Map<Message, Observation> observed = new IdentityHashMap<>(messages.size() * 2);
+		Map<Message, Handling> observed = new IdentityHashMap<>(messages.size() * 2);
 		for (Message message : messages) {
 			observed.put(message, this.observations.start(message));
 		}
@@ -168,11 +169,11 @@ final class BatchDispatcher {
 	 * Dead-letter a message delivered more often than allowed, within its observation
 	 * and with its MDC.
 	 */
-	private void giveUp(Message message, long delivery, @Nullable Map<Message, Observation> observed) {
-		Observation observation = (observed != null) ? observed.get(message) : null;
+	private void giveUp(Message message, long delivery, @Nullable Map<Message, Handling> observed) {
+		Handling handling = (observed != null) ? observed.get(message) : null;
 		this.mdc.put(message, message.metaData());
 		NatsHandlerOutcome outcome;
-		try (Observation.Scope scope = (observation != null) ? observation.openScope() : null) {
+		try (Observation.Scope scope = (handling != null) ? handling.openScope() : null) {
 			outcome = this.failureHandler.giveUpIfExhausted(message, delivery);
 		}
 		finally {
@@ -185,14 +186,14 @@ final class BatchDispatcher {
 	 * Let the failure handler redeliver or dead-letter a message, within its observation
 	 * and with its MDC.
 	 */
-	private void fail(Message message, Throwable failure, @Nullable Map<Message, Observation> observed) {
-		Observation observation = (observed != null) ? observed.get(message) : null;
-		if (observation != null) {
-			observation.error(failure);
+	private void fail(Message message, Throwable failure, @Nullable Map<Message, Handling> observed) {
+		Handling handling = (observed != null) ? observed.get(message) : null;
+		if (handling != null) {
+			handling.error(failure);
 		}
 		this.mdc.put(message, message.metaData());
 		NatsHandlerOutcome outcome;
-		try (Observation.Scope scope = (observation != null) ? observation.openScope() : null) {
+		try (Observation.Scope scope = (handling != null) ? handling.openScope() : null) {
 			outcome = this.failureHandler.handleFailure(message, message.metaData().deliveredCount(), failure);
 		}
 		finally {
@@ -202,10 +203,10 @@ final class BatchDispatcher {
 	}
 
 	private static void settled(Message message, NatsHandlerOutcome outcome,
-			@Nullable Map<Message, Observation> observed) {
-		Observation observation = (observed != null) ? observed.remove(message) : null;
-		if (observation != null) {
-			HandlerObservations.stop(observation, outcome);
+			@Nullable Map<Message, Handling> observed) {
+		Handling handling = (observed != null) ? observed.remove(message) : null;
+		if (handling != null) {
+			handling.stop(outcome);
 		}
 	}
 

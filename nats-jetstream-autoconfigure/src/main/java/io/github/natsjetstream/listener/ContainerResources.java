@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.natsjetstream.observation.DefaultNatsHandlerObservationConvention;
 import io.github.natsjetstream.observation.NatsHandlerObservationConvention;
+import io.github.natsjetstream.observation.NatsHandlerTimers;
 import io.github.natsjetstream.provisioning.JetStreamProvisioner;
 import io.github.natsjetstream.retry.DeadLetterRecoverer;
 import io.github.natsjetstream.support.NatsServerFeatures;
@@ -38,13 +39,16 @@ import org.springframework.util.Assert;
  * {@link ObservationRegistry#NOOP} observes nothing
  * @param observationConvention the convention of the {@code nats.handler} observations,
  * or {@code null} for {@link DefaultNatsHandlerObservationConvention}
+ * @param handlerTimers the timers that record handlings without observing them
+ * ({@code nats.jetstream.handler-observation-enabled=false}), or {@code null} to observe
+ * them through the observation registry
  * @author NATS JetStream Spring Boot Starter contributors
  */
 public record ContainerResources(NatsServerFeatures features, Connection connection, JetStream jetStream,
 		JetStreamOptions jetStreamOptions, JetStreamManagement management,
 		StreamDirectory streams, JetStreamProvisioner provisioner, DeadLetterRecoverer deadLetterRecoverer, ScheduledExecutorService scheduler,
 		ExecutorService checks, Clock clock, ObservationRegistry observationRegistry,
-		@Nullable NatsHandlerObservationConvention observationConvention) {
+		@Nullable NatsHandlerObservationConvention observationConvention, @Nullable NatsHandlerTimers handlerTimers) {
 
 	/**
 	 * Create a new instance.
@@ -82,7 +86,7 @@ public record ContainerResources(NatsServerFeatures features, Connection connect
 			JetStreamOptions jetStreamOptions, JetStreamManagement management, StreamDirectory streams, JetStreamProvisioner provisioner, DeadLetterRecoverer deadLetterRecoverer,
 			ScheduledExecutorService scheduler, ExecutorService checks, Clock clock) {
 		this(features, connection, jetStream, jetStreamOptions, management, streams, provisioner, deadLetterRecoverer, scheduler, checks, clock,
-				ObservationRegistry.NOOP, null);
+				ObservationRegistry.NOOP, null, null);
 	}
 
 }

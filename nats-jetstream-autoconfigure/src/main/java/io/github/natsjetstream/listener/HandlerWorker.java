@@ -13,6 +13,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import io.github.natsjetstream.config.BatchHandlerInvoker;
 import io.github.natsjetstream.config.HandlerInvoker;
+import io.github.natsjetstream.listener.HandlerObservations.Handling;
 import io.github.natsjetstream.listener.adapter.SpringMessageFactory;
 import io.github.natsjetstream.observation.NatsHandlerMdc;
 import io.github.natsjetstream.observation.NatsHandlerOutcome;
@@ -70,7 +71,8 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * While a message is handled, the {@link NatsHandlerMdc MDC} says which, and the handling
  * is a {@code nats.handler} observation when the registry observes anything, in scope
- * until the message is settled, so that a dead letter carries its trace context.
+ * until the message is settled, so that a dead letter carries its trace context (or, with
+ * handler observations disabled, a timing of the {@code nats.handler} timer).
  *
  * @author NATS JetStream Spring Boot Starter contributors
  */
@@ -652,7 +654,7 @@ final class HandlerWorker implements Runnable, ParkedWorkers.Sleeper {
 				process(message, delivery, progressNanos, null);
 			}
 			else {
-				processObserved(message, delivery, progressNanos);
+				processRecorded(message, delivery, progressNanos);
 			}
 		}
 		finally {
@@ -661,21 +663,22 @@ final class HandlerWorker implements Runnable, ParkedWorkers.Sleeper {
 	}
 
 	/**
-	 * Handle and settle a message within its {@code nats.handler} observation, in scope
-	 * until the message is settled.
+	 * Handle and settle a message while its handling is recorded (as a
+	 * {@code nats.handler} observation, in scope until the message is settled, or in the
+	 * timer alone).
 	 */
-	private void processObserved(Message message, long delivery, long progressNanos) {
-		Observation observation = this.observations.start(message);
+	private void processRecorded(Message message, long delivery, long progressNanos) {
+		Handling handling = this.observations.start(message);
 		NatsHandlerOutcome outcome = NatsHandlerOutcome.ERROR;
-		try (Observation.Scope scope = observation.openScope()) {
-			outcome = process(message, delivery, progressNanos, observation);
+		try (Observation.Scope scope = handling.openScope()) {
+			outcome = process(message, delivery, progressNanos, handling);
 		}
 		catch (RuntimeException | Error ex) {
-			observation.error(ex);
+			handling.error(ex);
 			throw ex;
 		}
 		finally {
-			HandlerObservations.stop(observation, outcome);
+			handling.stop(outcome);
 		}
 	}
 
@@ -683,12 +686,12 @@ final class HandlerWorker implements Runnable, ParkedWorkers.Sleeper {
 	 * Handle and settle a message: acknowledge it once handled, or let the failure
 	 * handler redeliver or dead-letter it.
 	 * @param progressNanos when the message was last known alive on the server
-	 * @param observation the observation of the handling, to record the handler's
-	 * failure in, if observed
+	 * @param handling the handling as it is recorded, to record the handler's failure
+	 * in, or {@code null}
 	 * @return how the handling ended
 	 */
 	private NatsHandlerOutcome process(Message message, long delivery, long progressNanos,
-			@Nullable Observation observation) {
+			@Nullable Handling handling) {
 		NatsHandlerOutcome exhausted = this.failureHandler.giveUpIfExhausted(message, delivery);
 		if (exhausted != null) {
 			return exhausted;
@@ -700,8 +703,8 @@ final class HandlerWorker implements Runnable, ParkedWorkers.Sleeper {
 		}
 		catch (Throwable ex) {
 			Throwable failure = unwrap(ex);
-			if (observation != null) {
-				observation.error(failure);
+			if (handling != null) {
+				handling.error(failure);
 			}
 			return this.failureHandler.handleFailure(message, delivery, failure);
 		}

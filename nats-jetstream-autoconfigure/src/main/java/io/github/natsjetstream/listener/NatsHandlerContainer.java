@@ -228,7 +228,7 @@ public class NatsHandlerContainer {
 					settings.maxDeliver(), settings.backoff(), settings.errorClassifier(),
 					this.resources.deadLetterRecoverer(), deadLetterSubject, this.resources.clock(), this.deadLetters);
 			this.observations = new HandlerObservations(this.resources.observationRegistry(),
-					this.resources.observationConvention(), this.endpoint.id(), stream);
+					this.resources.observationConvention(), this.resources.handlerTimers(), this.endpoint.id(), stream);
 			this.running = true;
 			if (!this.paused) {
 				startWorkers();

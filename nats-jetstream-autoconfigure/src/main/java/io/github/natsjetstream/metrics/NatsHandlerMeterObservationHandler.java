@@ -36,7 +36,15 @@ import org.springframework.util.Assert;
  */
 public final class NatsHandlerMeterObservationHandler implements MeterObservationHandler<NatsHandlerContext> {
 
-	private static final String NO_ERROR = "none";
+	/**
+	 * The tag of the timer that names the type of the error the handling ended with.
+	 */
+	static final String ERROR_TAG = "error";
+
+	/**
+	 * The value of the {@link #ERROR_TAG} when the handling ended without an error.
+	 */
+	static final String NO_ERROR = "none";
 
 	private final MeterRegistry registry;
 
@@ -113,7 +121,7 @@ public final class NatsHandlerMeterObservationHandler implements MeterObservatio
 			tags.add(Tag.of(keyValue.getKey(), keyValue.getValue()));
 		}
 		if (error != null) {
-			tags.add(Tag.of("error", error));
+			tags.add(Tag.of(ERROR_TAG, error));
 		}
 		return tags;
 	}

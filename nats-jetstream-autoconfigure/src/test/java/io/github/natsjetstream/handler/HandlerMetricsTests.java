@@ -16,7 +16,12 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.Search;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.github.natsjetstream.retry.NatsBatchFailedException;
+import io.nats.client.Connection;
 import io.nats.client.JetStream;
+import io.nats.client.Message;
+import io.nats.client.api.StorageType;
+import io.nats.client.api.StreamConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -57,38 +62,10 @@ class HandlerMetricsTests {
 				MeterRegistry meters = context.getBean(MeterRegistry.class);
 				assertThat(meters).isInstanceOf(SimpleMeterRegistry.class);
 				assertThat(context).hasSingleBean(NatsHandlerMeterObservationHandler.class);
-				JetStream jetStream = context.getBean(JetStream.class);
-				for (int i = 0; i < 3; i++) {
-					HandlerContexts.publish(jetStream, "metered.ok." + i, "ok");
-				}
-				HandlerContexts.publish(jetStream, "metered.flaky.1", "flaky");
-				HandlerContexts.publish(jetStream, "metered.reject.1", "reject");
-				HandlerContexts.publish(jetStream, "metered.exhaust.1", "exhaust");
-				await().atMost(HandlerContexts.patience()).untilAsserted(() -> {
-					assertThat(handled(meters, "ok", "ack")).isEqualTo(3);
-					assertThat(handled(meters, "flaky", "retry")).isEqualTo(1);
-					assertThat(handled(meters, "flaky", "ack")).isEqualTo(1);
-					assertThat(handled(meters, "reject", "dead-letter")).isEqualTo(1);
-					assertThat(handled(meters, "exhaust", "retry")).isEqualTo(1);
-					assertThat(handled(meters, "exhaust", "dead-letter")).isEqualTo(1);
-				});
-				assertThat(meters.get("nats.handler")
-					.tags("handler", "flaky", "stream", "METERED", "outcome", "retry", "error",
-							"IllegalStateException")
-					.timer()
-					.count()).isEqualTo(1);
-				assertThat(meters.get("nats.handler").tags("handler", "ok", "outcome", "ack", "error", "none").timer()
-					.totalTime(TimeUnit.NANOSECONDS)).isPositive();
+				publishAndAwaitEveryOutcome(meters, context.getBean(JetStream.class), "metered", "METERED");
 				assertThat(meters.get("nats.handler.active").tags("handler", "ok", "stream", "METERED").longTaskTimer()
 					.activeTasks()).isZero();
-				assertThat(deadLetters(meters, "reject", "non-retryable")).isEqualTo(1);
-				assertThat(deadLetters(meters, "exhaust", "max-deliver")).isEqualTo(1);
-				assertThat(deadLetters(meters, "exhaust", "non-retryable")).isZero();
-				assertThat(deadLetters(meters, "ok", "max-deliver")).isZero();
 				assertThat(meters.get("nats.dead.letters").functionCounters()).hasSize(5 * 5);
-				// The dead letters' publishes are observed as publishes.
-				assertThat(meters.get("nats.publish").tags("stream", "DLQ_TESTS", "outcome", "ack").timer().count())
-					.isEqualTo(2);
 				assertThat(meters.get("nats.connection.messages.received").functionCounter().count())
 					.isGreaterThanOrEqualTo(8);
 				assertThat(meters.get("nats.connection.messages.sent").functionCounter().count())
@@ -99,6 +76,94 @@ class HandlerMetricsTests {
 				assertThat(meters.get("nats.connection.messages.dropped").functionCounter().count()).isZero();
 				assertThat(meters.get("nats.connection.pending.outgoing").gauge().value()).isGreaterThanOrEqualTo(0);
 			});
+	}
+
+	@Test
+	void withTheHandlerObservationDisabledHandlersRecordTheSameTimersDirectly() {
+		runner("DIRECT", "direct").withPropertyValues("nats.jetstream.handler-observation-enabled=false")
+			.withBean("meteredHandlers", MeteredHandlers.class, MeteredHandlers::new)
+			.run((context) -> {
+				MeterRegistry meters = context.getBean(MeterRegistry.class);
+				publishAndAwaitEveryOutcome(meters, context.getBean(JetStream.class), "direct", "DIRECT");
+				assertThat(meters.find("nats.handler.active").longTaskTimers()).isEmpty();
+				assertThat(meters.find("nats.handler").timers()).allSatisfy((timer) -> assertThat(
+						timer.getId().getTags().stream().map((tag) -> tag.getKey()))
+					.containsExactlyInAnyOrder("handler", "stream", "outcome", "error"));
+			});
+	}
+
+	@Test
+	void withTheHandlerObservationDisabledEachMessageOfABatchIsTimedUntilItIsSettled() throws Exception {
+		try (Connection connection = HandlerContexts.connect(nats.server())) {
+			connection.jetStreamManagement()
+				.addStream(StreamConfiguration.builder()
+					.name("TIMED_BATCH")
+					.subjects("timedbatch.>")
+					.storageType(StorageType.Memory)
+					.build());
+			JetStream jetStream = connection.jetStream();
+			for (String payload : List.of("a", "b", "c")) {
+				HandlerContexts.publish(jetStream, "timedbatch." + payload, payload);
+			}
+		}
+		runner("TIMED_BATCH", "timedbatch").withPropertyValues("nats.jetstream.handler-observation-enabled=false")
+			.withBean("batchHandler", BatchHandler.class, BatchHandler::new)
+			.run((context) -> {
+				MeterRegistry meters = context.getBean(MeterRegistry.class);
+				await().atMost(HandlerContexts.patience()).untilAsserted(() -> {
+					assertThat(handled(meters, "batched", "ack")).isEqualTo(2);
+					assertThat(handled(meters, "batched", "retry")).isEqualTo(1);
+					assertThat(handled(meters, "batched", "dead-letter")).isEqualTo(1);
+				});
+				assertThat(meters.get("nats.handler")
+					.tags("handler", "batched", "stream", "TIMED_BATCH", "outcome", "dead-letter", "error",
+							"IllegalArgumentException")
+					.timer()
+					.count()).isEqualTo(1);
+				assertThat(meters.get("nats.handler").tags("handler", "batched", "outcome", "retry", "error", "none")
+					.timer()
+					.count()).isEqualTo(1);
+			});
+	}
+
+	/**
+	 * Publish messages that the {@link MeteredHandlers} acknowledge, retry and
+	 * dead-letter, and check the handling timers, the dead-letter counters and the
+	 * dead letters' publish timers they leave.
+	 */
+	private static void publishAndAwaitEveryOutcome(MeterRegistry meters, JetStream jetStream, String prefix,
+			String stream) throws Exception {
+		for (int i = 0; i < 3; i++) {
+			HandlerContexts.publish(jetStream, prefix + ".ok." + i, "ok");
+		}
+		HandlerContexts.publish(jetStream, prefix + ".flaky.1", "flaky");
+		HandlerContexts.publish(jetStream, prefix + ".reject.1", "reject");
+		HandlerContexts.publish(jetStream, prefix + ".exhaust.1", "exhaust");
+		await().atMost(HandlerContexts.patience()).untilAsserted(() -> {
+			assertThat(handled(meters, "ok", "ack")).isEqualTo(3);
+			assertThat(handled(meters, "flaky", "retry")).isEqualTo(1);
+			assertThat(handled(meters, "flaky", "ack")).isEqualTo(1);
+			assertThat(handled(meters, "reject", "dead-letter")).isEqualTo(1);
+			assertThat(handled(meters, "exhaust", "retry")).isEqualTo(1);
+			assertThat(handled(meters, "exhaust", "dead-letter")).isEqualTo(1);
+		});
+		assertThat(meters.get("nats.handler")
+			.tags("handler", "flaky", "stream", stream, "outcome", "retry", "error", "IllegalStateException")
+			.timer()
+			.count()).isEqualTo(1);
+		assertThat(meters.get("nats.handler")
+			.tags("handler", "reject", "stream", stream, "outcome", "dead-letter", "error", "IllegalArgumentException")
+			.timer()
+			.count()).isEqualTo(1);
+		assertThat(meters.get("nats.handler").tags("handler", "ok", "outcome", "ack", "error", "none").timer()
+			.totalTime(TimeUnit.NANOSECONDS)).isPositive();
+		assertThat(deadLetters(meters, "reject", "non-retryable")).isEqualTo(1);
+		assertThat(deadLetters(meters, "exhaust", "max-deliver")).isEqualTo(1);
+		assertThat(deadLetters(meters, "exhaust", "non-retryable")).isZero();
+		assertThat(deadLetters(meters, "ok", "max-deliver")).isZero();
+		// The dead letters' publishes are observed as publishes.
+		assertThat(meters.get("nats.publish").tags("stream", "DLQ_TESTS", "outcome", "ack").timer().count())
+			.isEqualTo(2);
 	}
 
 	@Test
@@ -201,6 +266,24 @@ class HandlerMetricsTests {
 	private static double gauge(MeterRegistry meters, String name, String handler) {
 		Gauge gauge = Search.in(meters).name(name).tag("handler", handler).gauge();
 		return (gauge != null) ? gauge.value() : Double.NaN;
+	}
+
+	/**
+	 * Refuses message b of its first batch of three, so that a is acknowledged, b
+	 * dead-lettered and c retried, then acknowledged.
+	 */
+	static class BatchHandler {
+
+		@NatsHandler(value = "timedbatch.*", id = "batched", batchSize = "3", batchWait = "2s",
+				noRetryFor = IllegalArgumentException.class)
+		void on(List<Message> batch) {
+			for (Message message : batch) {
+				if (message.getSubject().equals("timedbatch.b")) {
+					throw new NatsBatchFailedException("b refused", new IllegalArgumentException("not for us"), message);
+				}
+			}
+		}
+
 	}
 
 	static class MeteredHandlers {

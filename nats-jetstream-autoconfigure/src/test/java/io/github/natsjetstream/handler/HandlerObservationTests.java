@@ -166,6 +166,27 @@ class HandlerObservationTests {
 	}
 
 	@Test
+	void withTheHandlerObservationDisabledHandlingsAreNotObservedButDeadLetterPublishesAre() {
+		runner("UNOBSERVED_HANDLING", "unobservedhandling")
+			.withPropertyValues("nats.jetstream.handler-observation-enabled=false")
+			.run((context) -> {
+				Handlers handlers = context.getBean(Handlers.class);
+				JetStream jetStream = context.getBean(JetStream.class);
+				HandlerContexts.publish(jetStream, "unobservedhandling.ok.1", "x");
+				HandlerContexts.publish(jetStream, "unobservedhandling.flaky.1", "y");
+				HandlerContexts.publish(jetStream, "unobservedhandling.reject.1", "z");
+				await().atMost(HandlerContexts.patience()).untilAsserted(() -> {
+					assertThat(handlers.handled).containsExactlyInAnyOrder("x", "y");
+					assertThat(this.registry).hasObservationWithNameEqualTo("nats.publish")
+						.that()
+						.hasLowCardinalityKeyValue("stream", "DLQ_TESTS")
+						.doesNotHaveParentObservation();
+				});
+				assertThat(this.registry).hasNumberOfObservationsWithNameEqualTo("nats.handler", 0);
+			});
+	}
+
+	@Test
 	void withoutAnObservationRegistryNothingIsObservedAndHandlersWork() {
 		HandlerContexts.runner(nats.server())
 			.withPropertyValues("nats.jetstream.streams.UNOBSERVED.subjects=unobserved.>",

@@ -9,6 +9,8 @@ import io.github.natsjetstream.listener.NatsHandlerContainerRegistry;
 import io.github.natsjetstream.metrics.NatsConnectionMetrics;
 import io.github.natsjetstream.metrics.NatsHandlerMeterObservationHandler;
 import io.github.natsjetstream.metrics.NatsHandlerMetrics;
+import io.github.natsjetstream.metrics.NatsHandlerTimerMeters;
+import io.github.natsjetstream.observation.NatsHandlerTimers;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.nats.client.Connection;
 
@@ -28,7 +30,8 @@ import org.springframework.core.env.Environment;
  * for the Micrometer meters of the NATS connection ({@link NatsConnectionMetrics}) and of
  * the handlers ({@link NatsHandlerMetrics}), bound to the application's
  * {@link MeterRegistry}. The timers of handling and publishing come from their
- * observations, not from here.
+ * observations, but for the {@link NatsHandlerTimers} that handlers record their timer with
+ * when their observation is disabled.
  *
  * @author NATS JetStream Spring Boot Starter contributors
  */
@@ -58,6 +61,12 @@ public final class NatsMetricsAutoConfiguration {
 		boolean longTaskTimers = ignored.stream()
 			.noneMatch((meter) -> meter.replace("_", "-").equalsIgnoreCase("long-task-timer"));
 		return new NatsHandlerMeterObservationHandler(registry, longTaskTimers);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	NatsHandlerTimers natsHandlerTimers(MeterRegistry registry) {
+		return new NatsHandlerTimerMeters(registry);
 	}
 
 	@Bean

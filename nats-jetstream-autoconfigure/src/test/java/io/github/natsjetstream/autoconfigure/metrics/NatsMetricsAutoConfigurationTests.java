@@ -5,6 +5,7 @@ import io.github.natsjetstream.autoconfigure.NatsHandlerAutoConfiguration;
 import io.github.natsjetstream.autoconfigure.NatsProvisioningAutoConfiguration;
 import io.github.natsjetstream.metrics.NatsConnectionMetrics;
 import io.github.natsjetstream.metrics.NatsHandlerMetrics;
+import io.github.natsjetstream.observation.NatsHandlerTimers;
 import io.github.natsjetstream.test.NatsServerExtension;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -46,7 +47,9 @@ class NatsMetricsAutoConfigurationTests {
 	@Test
 	void bindsTheConnectionAndHandlerMetersToBootsMeterRegistry() {
 		this.metricsRunner.run((context) -> {
-			assertThat(context).hasSingleBean(NatsConnectionMetrics.class).hasSingleBean(NatsHandlerMetrics.class);
+			assertThat(context).hasSingleBean(NatsConnectionMetrics.class)
+				.hasSingleBean(NatsHandlerMetrics.class)
+				.hasSingleBean(NatsHandlerTimers.class);
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			assertThat(registry).isInstanceOf(SimpleMeterRegistry.class);
 			assertThat(registry.find("nats.connection.reconnects").functionCounter()).isNotNull();
@@ -66,15 +69,18 @@ class NatsMetricsAutoConfigurationTests {
 	void bindsNothingWithoutAMeterRegistry() {
 		this.contextRunner.run((context) -> assertThat(context).hasNotFailed()
 			.doesNotHaveBean(NatsConnectionMetrics.class)
-			.doesNotHaveBean(NatsHandlerMetrics.class));
+			.doesNotHaveBean(NatsHandlerMetrics.class)
+			.doesNotHaveBean(NatsHandlerTimers.class));
 	}
 
 	@Test
 	void bindsNothingWithoutMicrometer() {
 		this.metricsRunner.withClassLoader(new FilteredClassLoader("io.micrometer.core"))
+			.withPropertyValues("nats.jetstream.handler-observation-enabled=false")
 			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean(NatsConnectionMetrics.class)
-				.doesNotHaveBean(NatsHandlerMetrics.class));
+				.doesNotHaveBean(NatsHandlerMetrics.class)
+				.doesNotHaveBean(NatsHandlerTimers.class));
 	}
 
 	@Test
