@@ -2,6 +2,7 @@ package io.github.natsjetstream.handler;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 import io.github.natsjetstream.autoconfigure.NatsAutoConfiguration;
 import io.github.natsjetstream.autoconfigure.NatsHandlerAutoConfiguration;
@@ -10,6 +11,8 @@ import io.github.natsjetstream.test.NatsServer;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.Nats;
+import io.nats.client.api.StorageType;
+import io.nats.client.api.StreamConfiguration;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
@@ -43,6 +46,25 @@ final class HandlerContexts {
 
 	static void publish(JetStream jetStream, String subject, String payload) throws Exception {
 		jetStream.publish(subject, payload.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Create a memory stream capturing {@code prefix.>} and publish a message to
+	 * {@code prefix.<payload>} for each payload, before any handler consumes it.
+	 */
+	static void prePublish(NatsServer server, String stream, String prefix, List<String> payloads) throws Exception {
+		try (Connection connection = connect(server)) {
+			connection.jetStreamManagement()
+				.addStream(StreamConfiguration.builder()
+					.name(stream)
+					.subjects(prefix + ".>")
+					.storageType(StorageType.Memory)
+					.build());
+			JetStream jetStream = connection.jetStream();
+			for (String payload : payloads) {
+				publish(jetStream, prefix + "." + payload, payload);
+			}
+		}
 	}
 
 	/**

@@ -17,11 +17,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.Search;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.github.natsjetstream.retry.NatsBatchFailedException;
-import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.Message;
-import io.nats.client.api.StorageType;
-import io.nats.client.api.StreamConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -94,18 +91,7 @@ class HandlerMetricsTests {
 
 	@Test
 	void withTheHandlerObservationDisabledEachMessageOfABatchIsTimedUntilItIsSettled() throws Exception {
-		try (Connection connection = HandlerContexts.connect(nats.server())) {
-			connection.jetStreamManagement()
-				.addStream(StreamConfiguration.builder()
-					.name("TIMED_BATCH")
-					.subjects("timedbatch.>")
-					.storageType(StorageType.Memory)
-					.build());
-			JetStream jetStream = connection.jetStream();
-			for (String payload : List.of("a", "b", "c")) {
-				HandlerContexts.publish(jetStream, "timedbatch." + payload, payload);
-			}
-		}
+		HandlerContexts.prePublish(nats.server(), "TIMED_BATCH", "timedbatch", List.of("a", "b", "c"));
 		runner("TIMED_BATCH", "timedbatch").withPropertyValues("nats.jetstream.handler-observation-enabled=false")
 			.withBean("batchHandler", BatchHandler.class, BatchHandler::new)
 			.run((context) -> {

@@ -13,10 +13,7 @@ import io.micrometer.common.KeyValues;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.github.natsjetstream.retry.NatsBatchFailedException;
-import io.nats.client.Connection;
 import io.nats.client.JetStream;
-import io.nats.client.api.StorageType;
-import io.nats.client.api.StreamConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -126,18 +123,7 @@ class HandlerObservationTests {
 
 	@Test
 	void eachMessageOfABatchIsObservedUntilItIsSettled() throws Exception {
-		try (Connection connection = HandlerContexts.connect(nats.server())) {
-			connection.jetStreamManagement()
-				.addStream(StreamConfiguration.builder()
-					.name("OBSERVED_BATCH")
-					.subjects("observedbatch.>")
-					.storageType(StorageType.Memory)
-					.build());
-			JetStream jetStream = connection.jetStream();
-			for (String payload : List.of("a", "b", "c")) {
-				HandlerContexts.publish(jetStream, "observedbatch." + payload, payload);
-			}
-		}
+		HandlerContexts.prePublish(nats.server(), "OBSERVED_BATCH", "observedbatch", List.of("a", "b", "c"));
 		HandlerContexts.runner(nats.server())
 			.withBean(ObservationRegistry.class, () -> this.registry)
 			.withPropertyValues("nats.jetstream.streams.OBSERVED_BATCH.subjects=observedbatch.>")
