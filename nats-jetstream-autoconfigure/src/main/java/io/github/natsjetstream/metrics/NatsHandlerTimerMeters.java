@@ -79,8 +79,7 @@ public final class NatsHandlerTimerMeters implements NatsHandlerTimers {
 				return timer;
 			}
 			String errorName = error.getClass().getSimpleName();
-			Timer timer = this.withError.get(outcome.getValue() + ' ' + errorName);
-			return (timer != null) ? timer : this.withError.computeIfAbsent(outcome.getValue() + ' ' + errorName,
+			return this.withError.computeIfAbsent(outcome.getValue() + ' ' + errorName,
 					(key) -> register(outcome, errorName));
 		}
 

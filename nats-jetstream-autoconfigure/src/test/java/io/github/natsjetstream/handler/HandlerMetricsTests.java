@@ -14,6 +14,7 @@ import io.github.natsjetstream.test.NatsServer;
 import io.github.natsjetstream.test.NatsServerExtension;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.search.Search;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.github.natsjetstream.retry.NatsBatchFailedException;
@@ -101,14 +102,11 @@ class HandlerMetricsTests {
 					assertThat(handled(meters, "batched", "retry")).isEqualTo(1);
 					assertThat(handled(meters, "batched", "dead-letter")).isEqualTo(1);
 				});
-				assertThat(meters.get("nats.handler")
-					.tags("handler", "batched", "stream", "TIMED_BATCH", "outcome", "dead-letter", "error",
-							"IllegalArgumentException")
-					.timer()
+				assertThat(handlingTimer(meters, "handler", "batched", "stream", "TIMED_BATCH", "outcome", "dead-letter",
+						"error", "IllegalArgumentException")
 					.count()).isEqualTo(1);
-				assertThat(meters.get("nats.handler").tags("handler", "batched", "outcome", "retry", "error", "none")
-					.timer()
-					.count()).isEqualTo(1);
+				assertThat(handlingTimer(meters, "handler", "batched", "outcome", "retry", "error", "none").count())
+					.isEqualTo(1);
 			});
 	}
 
@@ -133,15 +131,13 @@ class HandlerMetricsTests {
 			assertThat(handled(meters, "exhaust", "retry")).isEqualTo(1);
 			assertThat(handled(meters, "exhaust", "dead-letter")).isEqualTo(1);
 		});
-		assertThat(meters.get("nats.handler")
-			.tags("handler", "flaky", "stream", stream, "outcome", "retry", "error", "IllegalStateException")
-			.timer()
+		assertThat(handlingTimer(meters, "handler", "flaky", "stream", stream, "outcome", "retry", "error",
+				"IllegalStateException")
 			.count()).isEqualTo(1);
-		assertThat(meters.get("nats.handler")
-			.tags("handler", "reject", "stream", stream, "outcome", "dead-letter", "error", "IllegalArgumentException")
-			.timer()
+		assertThat(handlingTimer(meters, "handler", "reject", "stream", stream, "outcome", "dead-letter", "error",
+				"IllegalArgumentException")
 			.count()).isEqualTo(1);
-		assertThat(meters.get("nats.handler").tags("handler", "ok", "outcome", "ack", "error", "none").timer()
+		assertThat(handlingTimer(meters, "handler", "ok", "outcome", "ack", "error", "none")
 			.totalTime(TimeUnit.NANOSECONDS)).isPositive();
 		assertThat(deadLetters(meters, "reject", "non-retryable")).isEqualTo(1);
 		assertThat(deadLetters(meters, "exhaust", "max-deliver")).isEqualTo(1);
@@ -243,6 +239,10 @@ class HandlerMetricsTests {
 			.stream()
 			.mapToLong((timer) -> timer.count())
 			.sum();
+	}
+
+	private static Timer handlingTimer(MeterRegistry meters, String... tags) {
+		return meters.get("nats.handler").tags(tags).timer();
 	}
 
 	private static double deadLetters(MeterRegistry meters, String handler, String reason) {
